@@ -1,0 +1,127 @@
+"""Sentence alignment between two articles, on vectors: no model needed here.
+
+Outlets reorder stories, so nothing here is order-bound. The combined score of a pair is
+``w * cosine + (1 - w) * lexical``. A pair becomes a link when it clears the threshold
+*and* it is (nearly) the best match of at least one of its two sentences: that keeps a
+sentence from being linked to everything on the same topic, yet lets one sentence that
+holds two facts link to both sentences that carry them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from .model import Candidate, Settings
+
+__all__ = ["candidates_for_pair", "content_words", "lexical_matrix", "select_links"]
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say told according added would also its it's s""".split()
+)
+#: How many best matches per sentence are kept as candidates (both directions).
+_TOP_K = 3
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased, crudely stemmed content words of ``text``.
+
+    >>> sorted(content_words("The officials met on Saturday."))
+    ['met', 'official', 'saturday']
+    """
+    words = (w.lower().replace("’", "'") for w in _TOKEN.findall(text))
+    return frozenset(_stem(w) for w in words if w not in _STOP)
+
+
+def lexical_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> np.ndarray:
+    """Set cosine ``|A & B| / sqrt(|A| |B|)`` of every pair of content-word sets."""
+    out = np.zeros((len(a), len(b)), dtype=np.float32)
+    for i, wa in enumerate(a):
+        if not wa:
+            continue
+        for j, wb in enumerate(b):
+            if wb:
+                shared = len(wa & wb)
+                if shared:
+                    out[i, j] = shared / (len(wa) * len(wb)) ** 0.5
+    return out
+
+
+def candidates_for_pair(
+    i: int,
+    j: int,
+    emb_a: np.ndarray,
+    emb_b: np.ndarray,
+    words_a: Sequence[frozenset[str]],
+    words_b: Sequence[frozenset[str]],
+    *,
+    settings: Settings,
+) -> list[Candidate]:
+    """Scored candidate pairs between article ``i`` and article ``j`` (``i < j``).
+
+    Keeps each sentence's few best matches above ``settings.floor``, so that a later
+    threshold can be applied without recomputing anything.
+    """
+    if i >= j:
+        raise ValueError("candidates_for_pair wants i < j")
+    if len(emb_a) == 0 or len(emb_b) == 0:
+        return []
+    sem = np.clip(emb_a @ emb_b.T, -1.0, 1.0)
+    lex = lexical_matrix(words_a, words_b)
+    w = settings.semantic_weight
+    score = w * sem + (1.0 - w) * lex
+    keep = np.zeros(score.shape, dtype=bool)
+    k_row = min(_TOP_K, score.shape[1])
+    k_col = min(_TOP_K, score.shape[0])
+    rows = np.argpartition(-score, k_row - 1, axis=1)[:, :k_row]
+    keep[np.arange(score.shape[0])[:, None], rows] = True
+    cols = np.argpartition(-score, k_col - 1, axis=0)[:k_col, :]
+    keep[cols, np.arange(score.shape[1])[None, :]] = True
+    keep &= score >= settings.floor
+    return [
+        Candidate(
+            a=(i, int(x)),
+            b=(j, int(y)),
+            semantic=round(float(sem[x, y]), 4),
+            lexical=round(float(lex[x, y]), 4),
+            score=round(float(score[x, y]), 4),
+        )
+        for x, y in zip(*np.nonzero(keep), strict=True)
+    ]
+
+
+def select_links(
+    candidates: Sequence[Candidate], *, threshold: float, margin: float
+) -> list[Candidate]:
+    """The candidates that clear ``threshold`` and are within ``margin`` of the best match
+    of at least one of their two sentences (best per sentence and per other article)."""
+    best: dict[tuple[tuple[int, int], int], float] = {}
+    for c in candidates:
+        for ref, other in ((c.a, c.b[0]), (c.b, c.a[0])):
+            key = (ref, other)
+            if c.score > best.get(key, -1.0):
+                best[key] = c.score
+    chosen = []
+    for c in candidates:
+        if c.score < threshold:
+            continue
+        if c.score >= best[(c.a, c.b[0])] - margin or c.score >= best[(c.b, c.a[0])] - margin:
+            chosen.append(c)
+    return chosen
