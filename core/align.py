@@ -4,7 +4,10 @@ Outlets reorder stories, so nothing here is order-bound. The combined score of a
 ``w * cosine + (1 - w) * lexical``. A pair becomes a link when it clears the threshold
 *and* it is (nearly) the best match of at least one of its two sentences: that keeps a
 sentence from being linked to everything on the same topic, yet lets one sentence that
-holds two facts link to both sentences that carry them.
+holds two facts link to both sentences that carry them. Finally, a link must rise by
+``min_gain`` above the *background* of its sentences (their mean score against the rest
+of the other article): in a story where every sentence is about the same balloon, a pair that
+is merely on topic scores no higher than its background and is not linked.
 """
 
 from __future__ import annotations
@@ -95,6 +98,15 @@ def candidates_for_pair(
     cols = np.argpartition(-score, k_col - 1, axis=0)[:k_col, :]
     keep[cols, np.arange(score.shape[1])[None, :]] = True
     keep &= score >= settings.floor
+    n, m = score.shape
+    row_sum, col_sum = score.sum(axis=1), score.sum(axis=0)
+
+    def background(x: int, y: int) -> float:
+        """Mean score of x and of y against the rest of the other article (the larger)."""
+        row = (row_sum[x] - score[x, y]) / (m - 1) if m > 1 else 0.0
+        col = (col_sum[y] - score[x, y]) / (n - 1) if n > 1 else 0.0
+        return float(max(row, col))
+
     return [
         Candidate(
             a=(i, int(x)),
@@ -102,16 +114,22 @@ def candidates_for_pair(
             semantic=round(float(sem[x, y]), 4),
             lexical=round(float(lex[x, y]), 4),
             score=round(float(score[x, y]), 4),
+            background=round(background(int(x), int(y)), 4),
         )
         for x, y in zip(*np.nonzero(keep), strict=True)
     ]
 
 
 def select_links(
-    candidates: Sequence[Candidate], *, threshold: float, margin: float
+    candidates: Sequence[Candidate],
+    *,
+    threshold: float,
+    margin: float,
+    min_gain: float | None = None,
 ) -> list[Candidate]:
-    """The candidates that clear ``threshold`` and are within ``margin`` of the best match
-    of at least one of their two sentences (best per sentence and per other article)."""
+    """The candidates that clear ``threshold``, rise ``min_gain`` above their background,
+    and are within ``margin`` of the best match of at least one of their two sentences
+    (best per sentence and per other article). ``min_gain=None`` skips the background test."""
     best: dict[tuple[tuple[int, int], int], float] = {}
     for c in candidates:
         for ref, other in ((c.a, c.b[0]), (c.b, c.a[0])):
@@ -121,6 +139,8 @@ def select_links(
     chosen = []
     for c in candidates:
         if c.score < threshold:
+            continue
+        if min_gain is not None and c.score - c.background < min_gain:
             continue
         if c.score >= best[(c.a, c.b[0])] - margin or c.score >= best[(c.b, c.a[0])] - margin:
             chosen.append(c)

@@ -152,7 +152,12 @@ def _links(
     progress: Progress | None,
     cancel: CancelCheck | None,
 ) -> list[Link]:
-    chosen = select_links(candidates, threshold=settings.threshold, margin=settings.margin)
+    chosen = select_links(
+        candidates,
+        threshold=settings.threshold,
+        margin=settings.margin,
+        min_gain=settings.min_gain,
+    )
     links = []
     for n, c in enumerate(chosen):
         if n % 16 == 0:

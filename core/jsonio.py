@@ -80,6 +80,7 @@ def comparison_to_dict(cmp: Comparison) -> dict[str, Any]:
             "semantic_weight": cmp.settings.semantic_weight,
             "floor": cmp.settings.floor,
             "margin": cmp.settings.margin,
+            "min_gain": cmp.settings.min_gain,
         },
         "counts": {k.value: v for k, v in cmp.counts().items()},
         "articles": articles,
@@ -100,7 +101,8 @@ def comparison_to_dict(cmp: Comparison) -> dict[str, Any]:
             {"members": [list(m) for m in g.members], "status": g.status.value} for g in cmp.groups
         ],
         "candidates": [
-            [c.a[0], c.a[1], c.b[0], c.b[1], c.semantic, c.lexical, c.score] for c in cmp.candidates
+            [c.a[0], c.a[1], c.b[0], c.b[1], c.semantic, c.lexical, c.score, c.background]
+            for c in cmp.candidates
         ],
     }
 
@@ -186,6 +188,7 @@ def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
                 semantic=float(c[4]),
                 lexical=float(c[5]),
                 score=float(c[6]),
+                background=float(c[7]) if len(c) > 7 else 0.0,
             )
             for c in data.get("candidates", [])
         )

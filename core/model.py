@@ -165,6 +165,9 @@ class Candidate:
     semantic: float  #: cosine similarity of the embeddings
     lexical: float  #: content-word overlap in [0, 1]
     score: float  #: the combined score the threshold applies to
+    #: the typical score of these two sentences against the rest of the other article (the
+    #: topic level); a link must rise above it by ``Settings.min_gain``
+    background: float = 0.0
 
     def __post_init__(self) -> None:
         if self.a[0] >= self.b[0]:
@@ -230,9 +233,10 @@ class Settings:
     semantic_weight: float = 0.8  #: weight of the cosine in the combined score
     floor: float = 0.3  #: candidates below this are not kept at all
     margin: float = 0.06  #: how far below a sentence's best match another match may be
+    min_gain: float = 0.1  #: how far a link must rise above the topic level (background)
 
     def __post_init__(self) -> None:
-        for name in ("threshold", "semantic_weight", "floor", "margin"):
+        for name in ("threshold", "semantic_weight", "floor", "margin", "min_gain"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name}={value} outside [0, 1]")

@@ -16,6 +16,12 @@ __all__ = ["sentence_spans", "split_sentences"]
 
 _WORD = re.compile(r"\w")
 _PARAGRAPH = re.compile(r"[^\n]+")
+#: A piece that starts like this continues the previous one (pysbd split after "p.m.").
+_CONTINUES = re.compile(
+    r"[a-z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct"
+    r"|Nov|Dec)\b|(?:ET|EST|EDT|PT|PST|PDT|CT|GMT|UTC|BST|CET)\b"
+)
+_ENDS_ABBREV = re.compile(r"\b(?:[ap]\.m|[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.$")
 #: A paragraph longer than this is cut at whitespace before pysbd sees it (pysbd is slow on
 #: one enormous "sentence"); the pieces still cover the text exactly.
 _MAX_PARAGRAPH = 20_000
@@ -32,6 +38,14 @@ def _quote_open(text: str) -> bool:
     """True if ``text`` leaves a quotation open (so the sentence continues)."""
     depth = sum(text.count(c) for c in "“«") - sum(text.count(c) for c in "”»")
     return depth > 0 or text.count('"') % 2 == 1
+
+
+def _joins(text: str, prev: tuple[int, int], start: int) -> bool:
+    """True if the piece at ``start`` continues the sentence ``prev``."""
+    before = text[prev[0] : prev[1]]
+    if _quote_open(before):
+        return True
+    return bool(_ENDS_ABBREV.search(before)) and bool(_CONTINUES.match(text, start))
 
 
 def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -85,7 +99,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         merged: list[tuple[int, int]] = []
         for c_start, c_end in _chunks(text, para.start(), para.end()):
             for s, e in _paragraph_spans(text, c_start, c_end):
-                if merged and _quote_open(text[merged[-1][0] : merged[-1][1]]):
+                if merged and _joins(text, merged[-1], s):
                     merged[-1] = (merged[-1][0], e)
                 else:
                     merged.append((s, e))
