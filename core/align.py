@@ -12,14 +12,21 @@ is merely on topic scores no higher than its background and is not linked.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from .model import Candidate, Settings
 
-__all__ = ["candidates_for_pair", "content_words", "lexical_matrix", "select_links"]
+__all__ = [
+    "candidates_for_pair",
+    "content_words",
+    "idf_weights",
+    "lexical_matrix",
+    "select_links",
+]
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 _STOP = frozenset(
@@ -53,17 +60,44 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if w not in _STOP)
 
 
-def lexical_matrix(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> np.ndarray:
-    """Set cosine ``|A & B| / sqrt(|A| |B|)`` of every pair of content-word sets."""
+def idf_weights(*collections: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Squared inverse document frequency of each word over all the sentences given.
+
+    Words every outlet uses in every other sentence (the story's topic: "balloon") weigh
+    little; names, numbers and rarer words carry the match.
+    """
+    df: dict[str, int] = {}
+    n = 0
+    for sentences in collections:
+        for words in sentences:
+            n += 1
+            for w in words:
+                df[w] = df.get(w, 0) + 1
+    return {w: (math.log((n + 1) / (d + 1)) + 1.0) ** 2 for w, d in df.items()}
+
+
+def lexical_matrix(
+    a: Sequence[frozenset[str]],
+    b: Sequence[frozenset[str]],
+    weights: Mapping[str, float] | None = None,
+) -> np.ndarray:
+    """Weighted set cosine ``w(A & B) / sqrt(w(A) w(B))`` of every pair of word sets
+    (plain ``|A & B| / sqrt(|A| |B|)`` without ``weights``)."""
     out = np.zeros((len(a), len(b)), dtype=np.float32)
+
+    def mass(words: frozenset[str]) -> float:
+        return float(len(words)) if weights is None else sum(weights.get(w, 1.0) for w in words)
+
+    mass_b = [mass(wb) for wb in b]
     for i, wa in enumerate(a):
-        if not wa:
+        mass_a = mass(wa)
+        if not mass_a:
             continue
         for j, wb in enumerate(b):
-            if wb:
-                shared = len(wa & wb)
+            if mass_b[j]:
+                shared = wa & wb
                 if shared:
-                    out[i, j] = shared / (len(wa) * len(wb)) ** 0.5
+                    out[i, j] = mass(shared) / (mass_a * mass_b[j]) ** 0.5
     return out
 
 
@@ -76,6 +110,7 @@ def candidates_for_pair(
     words_b: Sequence[frozenset[str]],
     *,
     settings: Settings,
+    weights: Mapping[str, float] | None = None,
 ) -> list[Candidate]:
     """Scored candidate pairs between article ``i`` and article ``j`` (``i < j``).
 
@@ -87,7 +122,7 @@ def candidates_for_pair(
     if len(emb_a) == 0 or len(emb_b) == 0:
         return []
     sem = np.clip(emb_a @ emb_b.T, -1.0, 1.0)
-    lex = lexical_matrix(words_a, words_b)
+    lex = lexical_matrix(words_a, words_b, weights)
     w = settings.semantic_weight
     score = w * sem + (1.0 - w) * lex
     keep = np.zeros(score.shape, dtype=bool)

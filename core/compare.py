@@ -15,7 +15,7 @@ from itertools import combinations
 import numpy as np
 
 from . import facts as factmod
-from .align import candidates_for_pair, content_words, select_links
+from .align import candidates_for_pair, content_words, idf_weights, select_links
 from .errors import Cancelled, CompareError
 from .model import (
     Article,
@@ -193,6 +193,7 @@ def compare_embeddings(
         if len(sents) != len(emb):
             raise CompareError("embedding rows do not match the sentences")
     words = [[content_words(s.text) for s in sents] for sents in sentences]
+    weights = idf_weights(*words)
     pairs = list(combinations(range(len(articles)), 2))
     candidates: list[Candidate] = []
     for n, (i, j) in enumerate(pairs):
@@ -200,7 +201,14 @@ def compare_embeddings(
         if progress:
             progress(n, len(pairs), "Aligning sentences")
         candidates += candidates_for_pair(
-            i, j, embeddings[i], embeddings[j], words[i], words[j], settings=settings
+            i,
+            j,
+            embeddings[i],
+            embeddings[j],
+            words[i],
+            words[j],
+            settings=settings,
+            weights=weights,
         )
     facts = _FactCache(articles, sentences)
     links = _links(candidates, articles, sentences, settings, facts, progress, cancel)
