@@ -514,8 +514,8 @@ def save_session(path: Path, session: Session) -> None:
     data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
         raise SessionError(
-            f"{path.name}: the session is {len(data) / 2**20:.0f} MB, more than the "
-            f"{MAX_BYTES // 2**20} MB a session may be; nothing was written"
+            f"{path.name}: the session is {_size(len(data))}, more than the "
+            f"{_size(MAX_BYTES)} a session may be; nothing was written"
         )
     try:
         atomic_write_bytes(path, data)
@@ -525,6 +525,10 @@ def save_session(path: Path, session: Session) -> None:
             "the previous file (if any) is unchanged"
         ) from err
     log.info("saved session %s (%d bytes)", path, len(data))
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 1024:.1f} kB"
 
 
 def _reject_constant(name: str) -> Any:
@@ -543,15 +547,15 @@ def load_session(path: Path) -> Session:
             size = os.fstat(fh.fileno()).st_size
             if size > MAX_BYTES:
                 raise SessionError(
-                    f"{name}: the file is {size / 2**20:.0f} MB, larger than the "
-                    f"{MAX_BYTES // 2**20} MB a session may be; is it really a session?"
+                    f"{name}: the file is {_size(size)}, larger than the "
+                    f"{_size(MAX_BYTES)} a session may be; is it really a session?"
                 )
             raw = fh.read(MAX_BYTES + 1)
     except OSError as err:
         problem = "no such file" if err.errno == errno.ENOENT else _os_problem(err)
         raise SessionError(f"{name}: cannot read the file: {problem}") from err
     if len(raw) > MAX_BYTES:
-        raise SessionError(f"{name}: the file is larger than {MAX_BYTES // 2**20} MB")
+        raise SessionError(f"{name}: the file is larger than {_size(MAX_BYTES)}")
     if not raw.strip():
         raise SessionError(f"{name}: the file is empty")
     try:
@@ -616,4 +620,3 @@ def clear_autosave() -> None:
         autosave_path().unlink(missing_ok=True)
     except OSError as err:
         log.warning("could not remove the autosave %s: %s", autosave_path(), err)
-
