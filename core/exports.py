@@ -1,0 +1,382 @@
+"""Links and conflicts as rows for editors: CSV and JSON, plus the numbering the PDF uses.
+
+Every row carries the fact number ``[n]`` that the PDF and HTML exports print next to
+counterpart sentences, so a spreadsheet row and a highlighted page point at each other.
+Rows list every link the engine found (rejected ones too, marked so) and every link a
+reviewer made, with both sentences, each conflict's two wordings and explanation, the
+reviewer's decisions and the notes on both sentences. No Qt here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Comparison, Ref, Status
+from .review import Review, apply_review, conflict_key
+
+__all__ = [
+    "CSV_COLUMNS",
+    "ConflictRow",
+    "LinkRow",
+    "NoteRow",
+    "fact_numbers",
+    "link_rows",
+    "links_csv",
+    "links_json",
+    "note_rows",
+    "sentence_kinds",
+]
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    kind: str  #: number, date, entity, polarity, attribution, certainty
+    soft: bool  #: certainty: worth a look, not a contradiction
+    a_text: str  #: the exact words on side a
+    b_text: str
+    explanation: str
+    confidence: float
+    a_span: tuple[int, int]  #: where ``a_text`` is in article ``a``'s text
+    b_span: tuple[int, int]
+    decision: str  #: "confirmed", "rejected" or "" (not reviewed)
+    shown: bool  #: highlighted in the reviewed view (neither it nor its link rejected)
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    fact: int | None  #: the cross-reference number; None when the link is rejected
+    a: Ref
+    b: Ref
+    a_label: str
+    b_label: str
+    a_sentence: str
+    b_sentence: str
+    score: float
+    manual: bool  #: made by the reviewer
+    decision: str  #: the reviewer's decision on the link: "confirmed", "rejected" or ""
+    status: str  #: as the reviewer sees it: "shared", "conflict" or "rejected"
+    conflicts: tuple[ConflictRow, ...]
+    a_note: str
+    b_note: str
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    ref: Ref
+    label: str
+    sentence: str
+    text: str
+    fact: int | None
+
+
+def _among(cmp: Comparison, among: Iterable[int] | None) -> list[int]:
+    return list(range(len(cmp.articles))) if among is None else sorted(set(among))
+
+
+def fact_numbers(reviewed: Comparison, *, among: Iterable[int] | None = None) -> dict[Ref, int]:
+    """Number each fact (a group of linked sentences) 1, 2, ... in reading order; every
+    sentence of a group gets the group's number. Only links between ``among`` count.
+    ``reviewed`` is the comparison after :func:`~.review.apply_review`."""
+    from .compare import build_groups
+
+    keep = set(_among(reviewed, among))
+    links = [lk for lk in reviewed.links if lk.a[0] in keep and lk.b[0] in keep]
+    out: dict[Ref, int] = {}
+    n = 0
+    for group in build_groups(reviewed.sentences, links):
+        if len(group.members) > 1:
+            n += 1
+            out.update(dict.fromkeys(group.members, n))
+    return out
+
+
+def sentence_kinds(
+    reviewed: Comparison, article: int, *, among: Iterable[int] | None = None
+) -> list[str]:
+    """Each sentence's look: ``shared``, ``added``, ``conflict`` or ``soft`` (every conflict
+    of the sentence is a softer 'certainty' one). Only counterparts in ``among`` count."""
+    keep = set(_among(reviewed, among))
+    out = []
+    for s in reviewed.sentences[article]:
+        ref = (article, s.index)
+        kind = "added"
+        for link in reviewed.links_of(ref):
+            if link.other(ref)[0] not in keep:
+                continue
+            if link.hard_conflicts:
+                kind = "conflict"
+                break
+            if link.status is Status.CONFLICT:
+                kind = "soft"
+            elif kind == "added":
+                kind = "shared"
+        out.append(kind)
+    return out
+
+
+def link_rows(
+    comparison: Comparison, review: Review, *, among: Iterable[int] | None = None
+) -> list[LinkRow]:
+    """Every engine link (with the reviewer's verdicts) and every reviewer-made link between
+    the ``among`` articles, ordered by fact number, rejected links last."""
+    keep = set(_among(comparison, among))
+    reviewed = apply_review(comparison, review)
+    numbers = fact_numbers(reviewed, among=keep)
+    shown = {lk.key: lk for lk in reviewed.links}
+    links = list(comparison.links) + [lk for lk in reviewed.links if lk.manual]
+    rows = []
+    for link in links:
+        if not (link.a[0] in keep and link.b[0] in keep):
+            continue
+        decision = review.links.get(link.key)
+        after = shown.get(link.key)
+        conflicts = []
+        for c in link.conflicts:
+            verdict = review.conflicts.get(conflict_key(link, c))
+            conflicts.append(
+                ConflictRow(
+                    kind=c.kind.value,
+                    soft=c.soft,
+                    a_text=c.a_text,
+                    b_text=c.b_text,
+                    explanation=c.explanation,
+                    confidence=round(c.confidence, 4),
+                    a_span=(c.a_span.start, c.a_span.end),
+                    b_span=(c.b_span.start, c.b_span.end),
+                    decision=verdict.value if verdict else "",
+                    shown=after is not None and c in after.conflicts,
+                )
+            )
+        a_art, b_art = comparison.articles[link.a[0]], comparison.articles[link.b[0]]
+        rows.append(
+            LinkRow(
+                fact=numbers.get(link.a) if after is not None else None,
+                a=link.a,
+                b=link.b,
+                a_label=a_art.label,
+                b_label=b_art.label,
+                a_sentence=comparison.sentence(link.a).text,
+                b_sentence=comparison.sentence(link.b).text,
+                score=round(link.score, 4),
+                manual=link.manual,
+                decision=decision.value if decision else "",
+                status=after.status.value if after is not None else "rejected",
+                conflicts=tuple(conflicts),
+                a_note=review.notes.get(link.a, ""),
+                b_note=review.notes.get(link.b, ""),
+            )
+        )
+    rows.sort(key=lambda r: (r.fact is None, r.fact or 0, r.a, r.b))
+    return rows
+
+
+def note_rows(
+    comparison: Comparison, review: Review, *, among: Iterable[int] | None = None
+) -> list[NoteRow]:
+    """Every note on a sentence of the ``among`` articles, in reading order."""
+    keep = set(_among(comparison, among))
+    numbers = fact_numbers(apply_review(comparison, review), among=keep)
+    out = []
+    for ref, text in sorted(review.notes.items()):
+        art, idx = ref
+        if art not in keep or idx >= len(comparison.sentences[art]):
+            continue
+        out.append(
+            NoteRow(
+                ref=ref,
+                label=comparison.articles[art].label,
+                sentence=comparison.sentence(ref).text,
+                text=text,
+                fact=numbers.get(ref),
+            )
+        )
+    return out
+
+
+# -- CSV ---------------------------------------------------------------------------------
+
+#: One row per link, then one per conflict of that link, then one per note on a sentence
+#: that no row lists. ``record`` says which.
+CSV_COLUMNS = (
+    "record",
+    "fact",
+    "article_a",
+    "sentence_a",
+    "outlet_a",
+    "text_a",
+    "article_b",
+    "sentence_b",
+    "outlet_b",
+    "text_b",
+    "status",
+    "score",
+    "manual",
+    "link_decision",
+    "kind",
+    "soft",
+    "wording_a",
+    "wording_b",
+    "explanation",
+    "confidence",
+    "conflict_decision",
+    "conflict_shown",
+    "note_a",
+    "note_b",
+)
+
+
+def _cell(text: str) -> str:
+    """Article text is untrusted: a leading ``= + - @`` would run as a spreadsheet formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def links_csv(comparison: Comparison, review: Review, *, among: Iterable[int] | None = None) -> str:
+    """The links and conflicts as CSV text (columns :data:`CSV_COLUMNS`). Sentence and
+    article numbers count from 1, as people do; text cells are guarded against formulas."""
+    buf = io.StringIO()
+    out = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    out.writeheader()
+    listed: set[Ref] = set()
+    for row in link_rows(comparison, review, among=among):
+        listed |= {row.a, row.b}
+        base: dict[str, Any] = {
+            "fact": row.fact or "",
+            "article_a": row.a[0] + 1,
+            "sentence_a": row.a[1] + 1,
+            "outlet_a": _cell(row.a_label),
+            "text_a": _cell(row.a_sentence),
+            "article_b": row.b[0] + 1,
+            "sentence_b": row.b[1] + 1,
+            "outlet_b": _cell(row.b_label),
+            "text_b": _cell(row.b_sentence),
+            "status": row.status,
+            "score": f"{row.score:.4f}",
+            "manual": "yes" if row.manual else "no",
+            "link_decision": row.decision,
+            "note_a": _cell(row.a_note),
+            "note_b": _cell(row.b_note),
+        }
+        out.writerow({**base, "record": "link"})
+        for c in row.conflicts:
+            out.writerow(
+                {
+                    **base,
+                    "record": "conflict",
+                    "kind": c.kind,
+                    "soft": "yes" if c.soft else "no",
+                    "wording_a": _cell(c.a_text),
+                    "wording_b": _cell(c.b_text),
+                    "explanation": _cell(c.explanation),
+                    "confidence": f"{c.confidence:.2f}",
+                    "conflict_decision": c.decision,
+                    "conflict_shown": "yes" if c.shown else "no",
+                }
+            )
+    for note in note_rows(comparison, review, among=among):
+        if note.ref in listed:
+            continue
+        out.writerow(
+            {
+                "record": "note",
+                "fact": note.fact or "",
+                "article_a": note.ref[0] + 1,
+                "sentence_a": note.ref[1] + 1,
+                "outlet_a": _cell(note.label),
+                "text_a": _cell(note.sentence),
+                "note_a": _cell(note.text),
+            }
+        )
+    return buf.getvalue()
+
+
+# -- JSON --------------------------------------------------------------------------------
+
+LINKS_FORMAT = "factdiff.links"
+LINKS_VERSION = 1
+
+
+def _side(comparison: Comparison, ref: Ref, note: str) -> dict[str, Any]:
+    return {
+        "article": ref[0],
+        "sentence": ref[1],
+        "outlet": comparison.articles[ref[0]].label,
+        "text": comparison.sentence(ref).text,
+        "note": note,
+    }
+
+
+def links_json(
+    comparison: Comparison, review: Review, *, among: Sequence[int] | None = None
+) -> str:
+    """The links and conflicts as JSON text (``format: factdiff.links``; indices from 0)."""
+    reviewed = apply_review(comparison, review)
+    keep = _among(comparison, among)
+    counts = dict.fromkeys(("shared", "added", "conflict", "soft"), 0)
+    for art in keep:
+        for kind in sentence_kinds(reviewed, art, among=keep):
+            counts[kind] += 1
+    data = {
+        "format": LINKS_FORMAT,
+        "version": LINKS_VERSION,
+        "articles": [
+            {
+                "index": i,
+                "outlet": a.outlet,
+                "title": a.title,
+                "date": a.date.isoformat() if a.date else None,
+                "url": a.url,
+                "sha256": a.digest,
+            }
+            for i, a in enumerate(comparison.articles)
+            if i in keep
+        ],
+        "settings": {
+            k: getattr(comparison.settings, k)
+            for k in type(comparison.settings).__dataclass_fields__
+        },
+        "counts": counts,
+        "links": [
+            {
+                "fact": row.fact,
+                "a": _side(comparison, row.a, row.a_note),
+                "b": _side(comparison, row.b, row.b_note),
+                "score": row.score,
+                "manual": row.manual,
+                "decision": row.decision or None,
+                "status": row.status,
+                "conflicts": [
+                    {
+                        "kind": c.kind,
+                        "soft": c.soft,
+                        "a_text": c.a_text,
+                        "b_text": c.b_text,
+                        "explanation": c.explanation,
+                        "confidence": c.confidence,
+                        "a_span": list(c.a_span),
+                        "b_span": list(c.b_span),
+                        "decision": c.decision or None,
+                        "shown": c.shown,
+                    }
+                    for c in row.conflicts
+                ],
+            }
+            for row in link_rows(comparison, review, among=keep)
+        ],
+        "notes": [
+            {
+                "article": n.ref[0],
+                "sentence": n.ref[1],
+                "outlet": n.label,
+                "text": n.sentence,
+                "note": n.text,
+                "fact": n.fact,
+            }
+            for n in note_rows(comparison, review, among=keep)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)
