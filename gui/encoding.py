@@ -1,0 +1,300 @@
+"""The sentence model in a child process, so the app never imports torch.
+
+Importing torch holds Python's GIL for most of a second at a time; in a worker thread that
+would still freeze the window. So the app encodes through :class:`ProcessEncoder`, which
+has the ``encode(texts, progress=, cancel=)`` of :class:`factdiff.core.embed.Encoder` and
+uses the same on-disk cache, but runs the model in ``python -m factdiff.gui.encoding``.
+The child loads the model once and then serves requests until it is told to quit.
+
+Protocol (child's stdin/stdout, binary): a request is one JSON line
+``{"id": n, "texts": [...]}`` or ``{"quit": true}``; the child answers with JSON lines
+``{"id": n, "progress": [done, total]}``, ``{"id": n, "loading": true}``,
+``{"id": n, "error": "..."}`` or ``{"id": n, "rows": r, "dim": d}`` followed by
+``r * d`` little-endian float32 values. This module does not import Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+
+from factdiff.core import paths
+from factdiff.core.embed import DIM, MODEL_NAME, EmbeddingCache
+from factdiff.core.errors import Cancelled, CompareError
+
+__all__ = ["ProcessEncoder", "shared_encoder", "shutdown_shared_encoder"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+_POLL = 0.05  # seconds between cancel checks while waiting for the child
+
+
+class ProcessEncoder:
+    """Encodes sentences in a child process that holds the model; thread-safe.
+
+    Cached vectors are read here (no child at all when every sentence is cached); only
+    new sentences go to the child. ``cancel()`` returns at once: the child's late answer
+    is dropped by its request id.
+    """
+
+    name = MODEL_NAME
+
+    def __init__(self, *, cache: EmbeddingCache | None = None, use_cache: bool = True) -> None:
+        self._cache = cache
+        self._use_cache = use_cache
+        self._lock = threading.Lock()  # one request at a time
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._reader: threading.Thread | None = None
+        self._inbox: queue.Queue[tuple[dict[str, Any], np.ndarray | None] | None] = queue.Queue()
+        self._next_id = 0
+        self._log_path: Path | None = None
+
+    @property
+    def cache(self) -> EmbeddingCache | None:
+        if self._use_cache and self._cache is None:
+            self._cache = EmbeddingCache()
+        return self._cache if self._use_cache else None
+
+    @property
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    # -- the Encoder interface ----------------------------------------------------------
+
+    def encode(
+        self,
+        texts: Sequence[str],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> np.ndarray:
+        """Normalised embeddings, one row per text, reusing the disk cache."""
+        cache = self.cache
+        cached = cache.get_many(self.name, texts) if cache else {}
+        todo = sorted({t for t in texts if t not in cached}, key=len)
+        fresh: dict[str, np.ndarray] = {}
+        if progress:
+            progress(0, len(todo), "Encoding sentences")
+        if todo:
+            vectors = self._remote(todo, progress, cancel)
+            fresh = dict(zip(todo, vectors, strict=True))
+            if cache:
+                cache.put_many(self.name, fresh)
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row] = cached[text] if text in cached else fresh[text]
+        return out
+
+    # -- the child process --------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the child (it loads the model on its first request)."""
+        if self.running:
+            return
+        self._log_path = paths.cache_dir() / "encoder.log"
+        env = dict(os.environ)
+        env.setdefault("HF_HUB_OFFLINE", "1")
+        env.setdefault("TRANSFORMERS_OFFLINE", "1")
+        env.setdefault("TOKENIZERS_PARALLELISM", "false")
+        env.pop("QT_QPA_PLATFORM", None)
+        try:
+            with open(self._log_path, "ab") as errlog:
+                self._proc = subprocess.Popen(
+                    [sys.executable, "-m", "factdiff.gui.encoding"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=errlog,
+                    env=env,
+                )
+        except OSError as err:
+            raise CompareError(f"could not start the model process: {err}") from err
+        self._inbox = queue.Queue()
+        self._reader = threading.Thread(
+            target=_read_answers,
+            args=(self._proc.stdout, self._inbox),
+            name="factdiff-encoder-reader",
+            daemon=True,
+        )
+        self._reader.start()
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Ask the child to quit, then make sure it is gone."""
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            if proc.poll() is None and proc.stdin:
+                proc.stdin.write(b'{"quit": true}\n')
+                proc.stdin.flush()
+                proc.stdin.close()
+            proc.wait(timeout=timeout)
+        except (OSError, ValueError, subprocess.TimeoutExpired):
+            proc.kill()
+            proc.wait(timeout=timeout)
+        if self._reader is not None:
+            self._reader.join(timeout=timeout)
+            self._reader = None
+        if proc.stdout:
+            proc.stdout.close()
+
+    def _remote(
+        self, texts: list[str], progress: Progress | None, cancel: CancelCheck | None
+    ) -> np.ndarray:
+        with self._lock:
+            self.start()
+            proc = self._proc
+            assert proc is not None and proc.stdin is not None
+            self._next_id += 1
+            rid = self._next_id
+            try:
+                proc.stdin.write(json.dumps({"id": rid, "texts": texts}).encode() + b"\n")
+                proc.stdin.flush()
+            except OSError as err:
+                self.close()
+                raise CompareError(f"the model process stopped: {err}") from err
+            while True:
+                if cancel and cancel():
+                    raise Cancelled()
+                try:
+                    item = self._inbox.get(timeout=_POLL)
+                except queue.Empty:
+                    continue
+                if item is None:
+                    self.close()
+                    raise CompareError(f"the model process stopped: {self._last_log_line()}")
+                head, data = item
+                if head.get("id") != rid:
+                    continue  # the answer to a cancelled request
+                if "error" in head:
+                    raise CompareError(str(head["error"]))
+                if head.get("loading"):
+                    if progress:
+                        progress(0, 0, "Loading the language model")
+                elif "progress" in head:
+                    if progress:
+                        done, total = head["progress"]
+                        progress(int(done), int(total), "Encoding sentences")
+                elif data is not None:
+                    return data
+
+    def _last_log_line(self) -> str:
+        try:
+            assert self._log_path is not None
+            lines = self._log_path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except (OSError, AssertionError):
+            return "no details"
+        lines = [ln for ln in lines if ln.strip()]
+        return lines[-1][:200] if lines else "no details"
+
+
+def _read_answers(
+    stream: IO[bytes],
+    inbox: queue.Queue[tuple[dict[str, Any], np.ndarray | None] | None],
+) -> None:
+    """Reader thread: parse the child's answers into ``inbox``; None when it ends."""
+    try:
+        for line in iter(stream.readline, b""):
+            head = json.loads(line)
+            data = None
+            if "rows" in head:
+                rows, dim = int(head["rows"]), int(head["dim"])
+                raw = _read_exact(stream, rows * dim * 4)
+                data = np.frombuffer(raw, dtype="<f4").reshape(rows, dim).copy()
+            inbox.put((head, data))
+    except (OSError, ValueError, EOFError) as err:
+        log.warning("model process answer unreadable: %s", err)
+    inbox.put(None)
+
+
+def _read_exact(stream: IO[bytes], size: int) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = stream.read(left)
+        if not chunk:
+            raise EOFError("model process closed its output")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+_shared: ProcessEncoder | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_encoder() -> ProcessEncoder:
+    """The app-wide encoder, so the model process is started at most once."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = ProcessEncoder()
+        return _shared
+
+
+def shutdown_shared_encoder() -> None:
+    global _shared
+    with _shared_lock:
+        enc, _shared = _shared, None
+    if enc is not None:
+        enc.close()
+
+
+# -- the child ---------------------------------------------------------------------------
+
+
+def serve(inp: IO[bytes], out: IO[bytes]) -> None:
+    """The child's loop: read requests, answer with vectors, until quit or end of input."""
+    from factdiff.core.embed import Encoder
+
+    encoder = Encoder(use_cache=False)
+
+    def send(head: dict[str, Any], payload: bytes = b"") -> None:
+        out.write(json.dumps(head).encode() + b"\n" + payload)
+        out.flush()
+
+    for line in iter(inp.readline, b""):
+        try:
+            req = json.loads(line)
+        except ValueError:
+            continue
+        if req.get("quit"):
+            break
+        rid = req.get("id")
+        try:
+            if not encoder.loaded:
+                send({"id": rid, "loading": True})
+                encoder.load()
+            vecs = encoder.encode(
+                req["texts"],
+                progress=lambda done, total, _what, rid=rid: send(
+                    {"id": rid, "progress": [done, total]}
+                ),
+            )
+            vecs = np.ascontiguousarray(vecs, dtype="<f4")
+            send({"id": rid, "rows": vecs.shape[0], "dim": vecs.shape[1]}, vecs.tobytes())
+        except Exception as err:  # noqa: BLE001 - every failure goes back as a message
+            logging.getLogger(__name__).exception("encoding failed")
+            send({"id": rid, "error": str(err) or type(err).__name__})
+
+
+def _child_main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not break answers
+    serve(sys.stdin.buffer, out)
+
+
+if __name__ == "__main__":
+    _child_main()
