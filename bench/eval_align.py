@@ -93,24 +93,28 @@ def main() -> int:
     gold_n = sum(len(p[1][3]) for p in prepared)
     sents_n = sum(len(x) for p in prepared for x in p[1][1])
     print(f"{args.split}: {len(prepared)} stories, {sents_n} sentences, {gold_n} gold links")
-    base = Settings()
+    base = Settings(**json.loads(os.environ.get("FD_SETTINGS", "{}")))
     if args.grid:
         results = []
-        for t, w, g in itertools.product(
-            (0.35, 0.4, 0.45, 0.5, 0.55, 0.6), (0.6, 0.7, 0.8, 0.9), (0.0, 0.05, 0.1, 0.15, 0.2)
+        for t, w, g, m in itertools.product(
+            (0.34, 0.37, 0.4, 0.43, 0.46, 0.5),
+            (0.6, 0.7, 0.8),
+            (0.0, 0.1, 0.15, 0.2),
+            (0.03, 0.06, 0.1, 0.15),
         ):
-            st = replace(base, threshold=t, semantic_weight=w, min_gain=g)
+            st = replace(base, threshold=t, semantic_weight=w, min_gain=g, margin=m)
             tp, fp, fn, _ = score(prepared, st)
-            results.append((prf(tp, fp, fn), t, w, g))
+            results.append((prf(tp, fp, fn), t, w, g, m))
         results.sort(key=lambda r: -r[0][2])
-        print("| threshold | semantic_weight | min_gain | precision | recall | F1 |")
-        print("|---|---|---|---|---|---|")
-        for (p, r, f), t, w, g in results[:12]:
-            print(f"| {t} | {w} | {g} | {p:.3f} | {r:.3f} | {f:.3f} |")
+        print("| threshold | semantic_weight | min_gain | margin | precision | recall | F1 |")
+        print("|---|---|---|---|---|---|---|")
+        for (p, r, f), t, w, g, m in results[:12]:
+            print(f"| {t} | {w} | {g} | {m} | {p:.3f} | {r:.3f} | {f:.3f} |")
     tp, fp, fn, errors = score(prepared, base)
     p, r, f = prf(tp, fp, fn)
-    print(f"defaults {base}: precision {p:.3f} recall {r:.3f} F1 {f:.3f} "
-          f"(tp {tp}, fp {fp}, fn {fn})")
+    print(
+        f"defaults {base}: precision {p:.3f} recall {r:.3f} F1 {f:.3f} (tp {tp}, fp {fp}, fn {fn})"
+    )
     if args.errors:
         for name, kind, a, b in errors:
             print(f"[{name}] {kind}: {a[:80]!r} <> {b[:80]!r}")

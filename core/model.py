@@ -229,8 +229,8 @@ class Settings:
     """The knobs a comparison ran with; stored with it so a session can tell if it is stale."""
 
     model: str = "all-MiniLM-L6-v2"
-    threshold: float = 0.5  #: combined score a candidate needs to become a link
-    semantic_weight: float = 0.8  #: weight of the cosine in the combined score
+    threshold: float = 0.4  #: combined score a candidate needs to become a link
+    semantic_weight: float = 0.7  #: weight of the cosine in the combined score
     floor: float = 0.3  #: candidates below this are not kept at all
     margin: float = 0.06  #: how far below a sentence's best match another match may be
     min_gain: float = 0.1  #: how far a link must rise above the topic level (background)
