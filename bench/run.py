@@ -35,8 +35,11 @@ from factdiff.core import compare as cmpmod  # noqa: E402
 from factdiff.core.embed import EmbeddingCache, Encoder  # noqa: E402
 from factdiff.core.segment import split_sentences  # noqa: E402
 
-SETS = {"seeds (2)": lambda: corpus.seeds(), "3 x 800 words": lambda: corpus.articles(3),
-        "10 x 800 words": lambda: corpus.articles(10)}
+SETS = {
+    "seeds (2)": lambda: corpus.seeds(),
+    "3 x 800 words": lambda: corpus.articles(3),
+    "10 x 800 words": lambda: corpus.articles(10),
+}
 
 COLD = r"""
 import json, resource, sys, time
@@ -52,22 +55,26 @@ t1 = time.perf_counter()
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({{"seconds": t1 - t0, "rss_mb": rss, "links": len(cmp.links)}}))
 """
-MAKERS = {"seeds (2)": "corpus.seeds()", "3 x 800 words": "corpus.articles(3)",
-          "10 x 800 words": "corpus.articles(10)"}
+MAKERS = {
+    "seeds (2)": "corpus.seeds()",
+    "3 x 800 words": "corpus.articles(3)",
+    "10 x 800 words": "corpus.articles(10)",
+}
 
 
 def cold(name: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         code = COLD.format(here=str(HERE), make=MAKERS[name], cache=str(Path(tmp) / "c.sqlite3"))
         env = dict(os.environ, FACTDIFF_HOME=tmp)
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                             env=env, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
         return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def timed(fn) -> float:
+def timed(fn, *args, **kwargs) -> float:
     t = time.perf_counter()
-    fn()
+    fn(*args, **kwargs)
     return time.perf_counter() - t
 
 
@@ -88,6 +95,7 @@ class FactTimer:
                     return f(*a, **k)
                 finally:
                     self.seconds += time.perf_counter() - t
+
             return inner
 
         cmpmod.factmod.extract_facts = wrap(ext)
@@ -112,36 +120,65 @@ def main() -> int:
         colds = [cold(name) for _ in range(args.runs)]
         warm, floor, repeat, facts = [], [], [], []
         for _ in range(args.runs):
-            floor.append(timed(lambda: model._model.encode(
-                sorted(set(texts), key=len), batch_size=model.batch_size,
-                normalize_embeddings=True, show_progress_bar=False)))
+            floor.append(
+                timed(
+                    model._model.encode,
+                    sorted(set(texts), key=len),
+                    batch_size=model.batch_size,
+                    normalize_embeddings=True,
+                    show_progress_bar=False,
+                )
+            )
             with tempfile.TemporaryDirectory() as tmp:
                 enc = Encoder(cache=EmbeddingCache(Path(tmp) / "c.sqlite3"))
                 enc._model = model._model  # warm: the model is loaded, the cache is empty
                 with FactTimer() as ft:
-                    warm.append(timed(lambda: cmpmod.compare(arts, encoder=enc)))
+                    warm.append(timed(cmpmod.compare, arts, encoder=enc))
                 facts.append(ft.seconds)
-                repeat.append(timed(lambda: cmpmod.compare(arts, encoder=enc)))
+                repeat.append(timed(cmpmod.compare, arts, encoder=enc))
                 enc.cache.close()
         med = statistics.median
         w, f = med(warm), med(floor)
-        rows.append({
-            "set": name, "articles": len(arts), "words": words, "sentences": len(texts),
-            "cold_s": med(c["seconds"] for c in colds), "warm_s": w, "floor_s": f,
-            "warm_over_floor": w / f, "repeat_s": med(repeat), "repeat_over_warm": med(repeat) / w,
-            "facts_s": med(facts), "facts_share": med(facts) / w,
-            "peak_rss_mb": max(c["rss_mb"] for c in colds),
-        })
+        rows.append(
+            {
+                "set": name,
+                "articles": len(arts),
+                "words": words,
+                "sentences": len(texts),
+                "cold_s": med(c["seconds"] for c in colds),
+                "warm_s": w,
+                "floor_s": f,
+                "warm_over_floor": w / f,
+                "repeat_s": med(repeat),
+                "repeat_over_warm": med(repeat) / w,
+                "facts_s": med(facts),
+                "facts_share": med(facts) / w,
+                "peak_rss_mb": max(c["rss_mb"] for c in colds),
+            }
+        )
     print(f"median of {args.runs} runs; python {sys.version.split()[0]}, {os.cpu_count()} cores")
-    head = ("set", "words", "sents", "cold s", "warm s", "floor s", "warm/floor", "repeat s",
-            "repeat/warm", "facts %", "peak RSS MB")
+    head = (
+        "set",
+        "words",
+        "sents",
+        "cold s",
+        "warm s",
+        "floor s",
+        "warm/floor",
+        "repeat s",
+        "repeat/warm",
+        "facts %",
+        "peak RSS MB",
+    )
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in rows:
-        print(f"| {r['set']} | {r['words']} | {r['sentences']} | {r['cold_s']:.2f} | "
-              f"{r['warm_s']:.3f} | {r['floor_s']:.3f} | {r['warm_over_floor']:.2f} | "
-              f"{r['repeat_s']:.3f} | {r['repeat_over_warm']:.1%} | {r['facts_share']:.1%} | "
-              f"{r['peak_rss_mb']:.0f} |")
+        print(
+            f"| {r['set']} | {r['words']} | {r['sentences']} | {r['cold_s']:.2f} | "
+            f"{r['warm_s']:.3f} | {r['floor_s']:.3f} | {r['warm_over_floor']:.2f} | "
+            f"{r['repeat_s']:.3f} | {r['repeat_over_warm']:.1%} | {r['facts_share']:.1%} | "
+            f"{r['peak_rss_mb']:.0f} |"
+        )
     return 0
 
 
