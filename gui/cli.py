@@ -147,9 +147,20 @@ def write_session_from_cli(comparison, path: Path) -> None:  # type: ignore[no-u
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export a saved session: PDF and HTML need Qt (offscreen), CSV and JSON do not."""
-    from factdiff.gui import export as exporting
+    from factdiff.gui.export import export_files
 
-    return exporting.cli_export(args)
+    written = export_files(
+        args.session,
+        pdf=args.pdf,
+        html_path=args.html,
+        csv_path=args.csv,
+        json_path=args.json,
+        layout=args.layout,
+        page_size=args.page_size,
+    )
+    for path in written:
+        print(f"wrote {path}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
