@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from factdiff.core.atomic import atomic_write_bytes
 from factdiff.core.errors import ExportError
@@ -49,7 +49,6 @@ __all__ = [
     "LAYOUTS",
     "PAGE_SIZES",
     "PaperLook",
-    "cli_export",
     "ensure_app",
     "export_files",
     "export_html",
@@ -780,17 +779,3 @@ def export_files(
         export_pdf(session, Path(pdf), layout=layout, page_size=page_size)
         written.append(Path(pdf))
     return written
-
-
-def cli_export(args: Any) -> int:
-    """``factdiff export SESSION --pdf OUT ...`` (gui/cli.py prints what was written)."""
-    export_files(
-        args.session,
-        pdf=args.pdf,
-        html_path=args.html,
-        csv_path=args.csv,
-        json_path=args.json,
-        layout=args.layout,
-        page_size=args.page_size,
-    )
-    return 0
