@@ -321,7 +321,8 @@ def _article_head(v: _View, art: int, tag: str) -> str:
         meta.append(esc(a.url))
     title = f"<br/>{esc(a.title)}" if a.title and a.title != a.label else ""
     return (
-        f'<{tag} style="margin-bottom: 2px">{art + 1}. {esc(a.label)}{title}</{tag}>\n'
+        f'<{tag} style="font-size: 11pt; margin-bottom: 2px">{art + 1}. {esc(a.label)}{title}'
+        f"</{tag}>\n"
         f'<p style="margin-top: 0; color: #555555; font-size: 8pt">{" · ".join(meta)}</p>'
     )
 
@@ -329,7 +330,8 @@ def _article_head(v: _View, art: int, tag: str) -> str:
 def _cover(v: _View) -> str:
     s, looks = v.session, v.looks
     arts = [v.shown.articles[i] for i in v.keep]
-    out = [f'<h1 style="font-size: 16pt">Comparison of {len(arts)} articles</h1>']
+    names = ", ".join(esc(a.label) for a in arts)
+    out = [f'<h1 style="font-size: 16pt">Comparison of {len(arts)} articles: {names}</h1>']
     out.append(
         f"<p>Compared {esc(_when(s.created))}; last reviewed {esc(_when(s.modified))}; "
         f"exported {esc(_when(dt.datetime.now(dt.UTC).isoformat()))} "
