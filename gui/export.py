@@ -49,10 +49,13 @@ __all__ = [
     "LAYOUTS",
     "PAGE_SIZES",
     "PaperLook",
+    "default_page_size",
     "ensure_app",
+    "export_dialog",
     "export_files",
     "export_html",
     "export_pdf",
+    "export_session",
     "html_document",
     "paper_looks",
     "pdf_bytes",
@@ -766,18 +769,166 @@ def export_files(
             "exporting the comparison as last computed",
             session_path,
         )
+    wanted = (("csv", csv_path), ("json", json_path), ("html", html_path), ("pdf", pdf))
     written = []
-    if csv_path:
-        text = links_csv(session.comparison, session.review)
-        _write(Path(csv_path), text.encode("utf-8-sig"))  # the BOM tells Excel it is UTF-8
-        written.append(Path(csv_path))
-    if json_path:
-        _write(Path(json_path), links_json(session.comparison, session.review).encode("utf-8"))
-        written.append(Path(json_path))
-    if html_path:
-        export_html(session, Path(html_path), layout=layout)
-        written.append(Path(html_path))
-    if pdf:
-        export_pdf(session, Path(pdf), layout=layout, page_size=page_size)
-        written.append(Path(pdf))
+    for fmt, path in wanted:
+        if path:
+            export_session(session, Path(path), fmt, layout=layout, page_size=page_size)
+            written.append(Path(path))
     return written
+
+
+# -- File > Export (the main window calls export_dialog) -----------------------------------
+
+FORMATS = {
+    "pdf": "PDF, highlighted (*.pdf)",
+    "html": "HTML page, highlighted (*.html)",
+    "csv": "CSV of links and conflicts (*.csv)",
+    "json": "JSON of links and conflicts (*.json)",
+}
+
+
+def default_page_size() -> PageSize:
+    """Letter where people use it (US, Canada, ...), else A4."""
+    from PySide6.QtCore import QLocale
+
+    return (
+        "Letter"
+        if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+        else "A4"
+    )
+
+
+def export_session(
+    session: Session,
+    path: Path,
+    fmt: str,
+    *,
+    layout: Layout = "columns",
+    page_size: PageSize = "A4",
+    articles: Sequence[int] | None = None,
+) -> None:
+    """Write one export of ``session`` in format ``fmt`` (pdf, html, csv or json)."""
+    cmp = session.comparison
+    if cmp is None:
+        raise ExportError("the session has no comparison yet: compare the articles first")
+    if fmt == "pdf":
+        export_pdf(session, path, layout=layout, page_size=page_size, articles=articles)
+    elif fmt == "html":
+        export_html(session, path, layout=layout, articles=articles)
+    elif fmt == "csv":
+        _write(Path(path), links_csv(cmp, session.review, among=articles).encode("utf-8-sig"))
+    elif fmt == "json":
+        _write(Path(path), links_json(cmp, session.review, among=articles).encode("utf-8"))
+    else:
+        raise ExportError(f"unknown export format {fmt!r}")
+
+
+def _dialog_class() -> type:
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QDialog,
+        QDialogButtonBox,
+        QFormLayout,
+        QLabel,
+        QVBoxLayout,
+    )
+
+    class ExportDialog(QDialog):
+        """Choose what to export (format, layout, page size, articles); no signals."""
+
+        def __init__(self, session: Session, parent: object = None) -> None:
+            super().__init__(parent)
+            self.session = session
+            self.setWindowTitle("Export")
+            form = QFormLayout()
+            self.format = QComboBox()
+            for key, label in FORMATS.items():
+                self.format.addItem(label.split(" (")[0], key)
+            self.layout_box = QComboBox()
+            self.layout_box.addItem("Side by side (columns)", "columns")
+            self.layout_box.addItem("One after another", "sequential")
+            self.page = QComboBox()
+            for size in PAGE_SIZES:
+                self.page.addItem(size, size)
+            self.page.setCurrentIndex(PAGE_SIZES.index(default_page_size()))
+            self.scope = QComboBox()
+            arts = session.comparison.articles if session.comparison else session.articles
+            i, j = session.pair
+            if len(arts) > 2 and max(i, j) < len(arts):
+                self.scope.addItem(
+                    f"The pair shown: {arts[i].label} and {arts[j].label}", sorted((i, j))
+                )
+            self.scope.addItem(f"All {len(arts)} articles", None)
+            form.addRow("Format:", self.format)
+            form.addRow("Layout:", self.layout_box)
+            form.addRow("Page size:", self.page)
+            form.addRow("Articles:", self.scope)
+            note = QLabel(
+                "The PDF and HTML show the articles highlighted as in the app, the conflicts "
+                "with your decisions and notes, and a legend. CSV and JSON list the links "
+                "and conflicts."
+            )
+            note.setWordWrap(True)
+            buttons = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            )
+            buttons.accepted.connect(self.accept)
+            buttons.rejected.connect(self.reject)
+            box = QVBoxLayout(self)
+            box.addLayout(form)
+            box.addWidget(note)
+            box.addWidget(buttons)
+            self.format.currentIndexChanged.connect(self._formats_changed)
+            self._formats_changed()
+
+        def _formats_changed(self) -> None:
+            laid_out = self.format.currentData() in ("pdf", "html")
+            self.layout_box.setEnabled(laid_out)
+            self.page.setEnabled(self.format.currentData() == "pdf")
+
+        def suggested_name(self) -> str:
+            arts = self.session.articles
+            stem = "-".join(re.sub(r"\W+", "", a.label) or "article" for a in arts[:3])
+            return f"factdiff-{stem or 'export'}.{self.format.currentData()}"
+
+        def export_to(self, path: Path) -> None:
+            export_session(
+                self.session,
+                path,
+                self.format.currentData(),
+                layout=self.layout_box.currentData(),
+                page_size=self.page.currentData(),
+                articles=self.scope.currentData(),
+            )
+
+    return ExportDialog
+
+
+def export_dialog(parent: object, session: Session) -> Path | None:
+    """File > Export: ask what and where, then write it. Returns the file written, or None
+    if cancelled; raises ExportError (the caller shows it)."""
+    from PySide6.QtCore import QStandardPaths, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    if session.comparison is None:
+        raise ExportError("there is nothing to export yet: compare the articles first")
+    dialog = _dialog_class()(session, parent)
+    if not dialog.exec():
+        return None
+    fmt = dialog.format.currentData()
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    files = QFileDialog(parent, "Export", str(Path(folder) / dialog.suggested_name()))
+    files.setNameFilter(FORMATS[fmt])
+    files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    files.setDefaultSuffix(fmt)  # typed without a suffix: added, and the overwrite prompt knows
+    if not files.exec() or not files.selectedFiles():
+        return None
+    path = Path(files.selectedFiles()[0])
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        dialog.export_to(path)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    return path

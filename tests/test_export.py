@@ -447,7 +447,9 @@ def test_links_csv_rows(session: sm.Session) -> None:
     conflicts = [r for r in rows if r["record"] == "conflict"]
     notes = [r for r in rows if r["record"] == "note"]
     assert len(links) == 3  # two engine links and the reviewer's
-    assert len(conflicts) == 3
+    # the engine's three, and whatever the fact check finds on the reviewer's link
+    manual_link = next(r for r in exports.link_rows(cmp, session.review) if r.manual)
+    assert len(conflicts) == 3 + len(manual_link.conflicts)
     date = next(r for r in conflicts if r["kind"] == "date")
     assert (date["wording_a"], date["wording_b"]) == ("Friday", "Saturday")
     assert date["explanation"] == "Friday ≠ Saturday"
@@ -457,7 +459,7 @@ def test_links_csv_rows(session: sm.Session) -> None:
     assert number["conflict_decision"] == "rejected" and number["conflict_shown"] == "no"
     assert number["status"] == "shared"  # its only conflict was rejected
     manual = next(r for r in links if r["manual"] == "yes")
-    assert manual["note_b"] == NOTE_B and manual["status"] == "shared"
+    assert manual["note_b"] == NOTE_B and manual["status"] == manual_link.status
     assert [r["note_a"] for r in notes] == ["A note on a sentence no other outlet has"]
     assert notes[0]["text_a"].startswith("'=HYPERLINK")  # never a live formula
 
@@ -555,3 +557,41 @@ def test_headless_export_in_a_fresh_process(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "US preparing for possible <Blinken>-Wang meeting" in pdf_text(pdf)
+
+
+# -- File > Export ---------------------------------------------------------------------------
+
+
+def test_export_dialog_defaults_to_the_pair_shown(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from factdiff.gui.export import _dialog_class
+
+    s = sm.new_session(make_comparison(3))
+    s = sm.Session(**{**s.__dict__, "pair": (2, 0)})
+    dialog = _dialog_class()(s)
+    qtbot.addWidget(dialog)
+    assert dialog.scope.currentData() == [0, 2]  # what the reviewer saw
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert not dialog.layout_box.isEnabled() and not dialog.page.isEnabled()
+    path = tmp_path / "pair.csv"
+    dialog.export_to(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
+    assert rows and {(r["outlet_a"], r["outlet_b"]) for r in rows} == {("VOA", "Reuters")}
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    assert dialog.layout_box.isEnabled() and dialog.page.isEnabled()
+    assert dialog.suggested_name() == "factdiff-VOA-CNN-Reuters.pdf"
+
+
+def test_export_dialog_writes_the_chosen_file(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from factdiff.gui.export import export_dialog
+
+    target = tmp_path / "chosen.pdf"
+    monkeypatch.setattr(QDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(QFileDialog, "selectedFiles", lambda self: [str(target)])
+    assert export_dialog(None, make_session()) == target
+    assert "Conflicts (" in pdf_text(target) and "Friday ≠ Saturday" in pdf_text(target)
+    monkeypatch.setattr(QDialog, "exec", lambda self: 0)
+    assert export_dialog(None, make_session()) is None
+    with pytest.raises(ExportError, match="nothing to export yet"):
+        export_dialog(None, sm.Session(articles=ARTICLES[:2]))
