@@ -152,9 +152,13 @@ _STANCE = frozenset(
 _GENERIC_EVENTS = frozenset("be have do say tell get go use see know think want".split())
 
 _NEGATORS = frozenset({"not", "never", "cannot"})
+# Words that end the reach of a cue: a new clause, or an embedded question.
+_CLAUSE_BREAK = frozenset(
+    "and but or because while after before since when if whether that which who".split()
+)
 _NEG_PHRASES = re.compile(
     r"\b(?:no\s+longer|failed\s+to|fails\s+to|refused\s+to|refuses\s+to|declined\s+to|"
-    r"declines\s+to|unable\s+to)\b",
+    r"declines\s+to|unable\s+to|(?:has|have|had|is|are|was|were)\s+yet\s+to)\b",
     re.IGNORECASE,
 )
 _NEG_SKIP = frozenset(
@@ -182,7 +186,8 @@ _ANTONYMS: tuple[tuple[str, str], ...] = (
     ("survive", "die"), ("alive", "die"), ("lift", "impose"), ("lift", "extend"),
     ("allow", "ban"), ("allow", "prohibit"), ("legal", "illegal"), ("hire", "fire"),
     ("arrest", "release"), ("free", "detain"), ("release", "detain"),
-    ("profit", "loss"), ("success", "failure"), ("adopt", "reject"),
+    ("profit", "loss"), ("success", "failure"), ("adopt", "reject"), ("stay", "leave"),
+    ("remain", "leave"), ("stay", "quit"), ("join", "leave"), ("enter", "leave"),
 )
 
 _PLANNED_CUES = re.compile(
@@ -407,6 +412,7 @@ def _stem(word: str) -> str:
 _SPEECH_S = frozenset(map(_stem, _SPEECH))
 _STANCE_S = frozenset(map(_stem, _STANCE))
 _GENERIC_EVENTS_S = frozenset(map(_stem, _GENERIC_EVENTS))
+_LIGHT_VERBS = frozenset(map(_stem, "go take make come get give".split()))
 _SPEECH_NEG_EXEMPT_S = frozenset(map(_stem, _SPEECH_NEG_EXEMPT))
 _ANTONYM_S: dict[str, frozenset[str]] = {}
 for _x, _y in _ANTONYMS:
@@ -512,6 +518,7 @@ class Speaker:
     head: str  #: stem of the head noun for a role ("mayor"), "" for a name
     roles: frozenset[str]  #: stems of role and title words
     pronoun: bool = False
+    others: tuple[str, ...] = ()  #: keys of other names in the phrase ("the mayor of Chicago")
 
 
 @dataclass(frozen=True, slots=True)
@@ -688,6 +695,7 @@ _METRES_AFTER = re.compile(
     r"of\s+(?:water|snow|rain))\b",
     re.IGNORECASE,
 )
+_NAMED_OF = re.compile(r"\b[A-Z][a-z]+\s+of\s+$")  # "Group of 20"
 _APPOSITIVE_AGE = re.compile(r"[A-Za-z],\s*$")
 
 
@@ -815,6 +823,8 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
         ):
             if not _RANGE_AFTER.match(masked, end):
                 continue
+        if core[0].isdigit() and _NAMED_OF.search(before):
+            continue
         if low_core == "one":
             nxt = masked[end : end + 12].lower()
             if re.match(r"\s+(?:of|another|day|time|way|side|hand|thing)\b", nxt) or re.search(
@@ -1741,7 +1751,12 @@ def _speaker_from(
     head = "" if names else _WORD_SYNONYMS.get(head_tok.low, _stem(head_tok.low))
     if not names and head_tok.low in _STOP | _DETERMINERS:
         return None
-    return Speaker(Span(s, e), text[s:e], names, head, roles)
+    others = tuple(
+        en.key
+        for en in entities
+        if s <= en.span.start and en.span.end <= e and en not in names and en.role != "mod"
+    )
+    return Speaker(Span(s, e), text[s:e], names, head, roles, others=others)
 
 
 def _extract_speakers(text: str, toks: Sequence[_Tok], entities: Sequence[Entity]) -> list[Speaker]:
@@ -1945,6 +1960,12 @@ def _marks(
             continue
         neg_idx.add(k)
         negated.append(_Mark(t.stem, Span(toks[k0].start, t.end), Span(t.start, t.end)))
+        # A light verb takes its meaning from the next word: "not go ahead", "not take part".
+        if t.stem in _LIGHT_VERBS and len(tg) > 1 and tg[1] == k + 1:
+            k2 = tg[1]
+            t2 = toks[k2]
+            neg_idx.add(k2)
+            negated.append(_Mark(t2.stem, Span(toks[k0].start, t2.end), Span(t2.start, t2.end)))
     # Planned / possible: "will", "could", "plans to", "possible", "expected to", ...
     for m in _PLANNED_CUES.finditer(text):
         k1 = index_at(m.end())
@@ -1965,23 +1986,20 @@ def _marks(
         k = k1
         while k < n and steps < 6:
             t = toks[k]
-            if not t.is_word or t.low in (
-                "and",
-                "but",
-                "or",
-                "because",
-                "while",
-                "after",
-                "before",
-                "since",
-                "when",
-            ):
+            if not t.is_word or t.low in _CLAUSE_BREAK:
                 break
             if t.low not in _STOP and t.low not in _AUX and k not in neg_idx:
                 plan_idx.add(k)
                 planned.append(_Mark(t.stem, Span(toks[k0].start, t.end), Span(t.start, t.end)))
             steps += 1
             k += 1
+    # Embedded questions assert nothing: "would not say if the company planned layoffs".
+    for k, t in enumerate(toks):
+        if t.low in ("whether", "if"):
+            k2 = k + 1
+            while k2 < n and toks[k2].text not in ",;:.!?":
+                plan_idx.add(k2)
+                k2 += 1
     done: list[_Mark] = []
     plain: list[_Mark] = []
     for k, t in enumerate(toks):
@@ -2341,6 +2359,9 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
     if x.head in _GENERIC_SPEAKERS or y.head in _GENERIC_SPEAKERS:
         return "unknown"
     if x.head == y.head:
+        # "the mayor of Chicago" is not "the mayor of Boston".
+        if x.others and y.others and not any(_same_key(p, q) for p in x.others for q in y.others):
+            return "diff"
         return "same"
     return "diff"
 
@@ -2426,6 +2447,10 @@ def _compare_polarity(bld: _Builder) -> None:
     a, b = bld.a, bld.b
 
     def run(x: Facts, y: Facts, flip: bool) -> bool:
+        # Two negative sentences phrased differently ("No decision has been made" /
+        # "A decision has not yet been taken") are not a clash of polarity.
+        if y.negated:
+            return False
         y_neg = {m.stem for m in y.negated}
         x_plain = {m.stem for m in x.plain}
         for m in x.negated:
