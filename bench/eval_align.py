@@ -97,16 +97,18 @@ def main() -> int:
     if args.grid:
         results = []
         for t, w, g, m in itertools.product(
-            (0.34, 0.37, 0.4, 0.43, 0.46, 0.5),
+            (0.37, 0.4, 0.43),
             (0.6, 0.7, 0.8),
-            (0.0, 0.1, 0.15, 0.2),
-            (0.03, 0.06, 0.1, 0.15),
+            (0.15,),
+            (0.0, 0.42, 0.45, 0.5, 0.55),
         ):
-            st = replace(base, threshold=t, semantic_weight=w, min_gain=g, margin=m)
+            st = replace(base, threshold=t, semantic_weight=w, min_gain=g, conflict_floor=m)
             tp, fp, fn, _ = score(prepared, st)
             results.append((prf(tp, fp, fn), t, w, g, m))
         results.sort(key=lambda r: -r[0][2])
-        print("| threshold | semantic_weight | min_gain | margin | precision | recall | F1 |")
+        print(
+            "| threshold | semantic_weight | min_gain | conflict_floor | precision | recall | F1 |"
+        )
         print("|---|---|---|---|---|---|---|")
         for (p, r, f), t, w, g, m in results[:12]:
             print(f"| {t} | {w} | {g} | {m} | {p:.3f} | {r:.3f} | {f:.3f} |")

@@ -161,10 +161,13 @@ def select_links(
     threshold: float,
     margin: float,
     min_gain: float | None = None,
+    max_fanout: int | None = None,
 ) -> list[Candidate]:
     """The candidates that clear ``threshold``, rise ``min_gain`` above their background,
     and are within ``margin`` of the best match of at least one of their two sentences
-    (best per sentence and per other article). ``min_gain=None`` skips the background test."""
+    (best per sentence and per other article). ``min_gain=None`` skips the background test.
+    ``max_fanout`` keeps at most that many links per sentence and other article, the best
+    ones: a long, central sentence is otherwise everyone's nearest neighbour (a hub)."""
     best: dict[tuple[tuple[int, int], int], float] = {}
     for c in candidates:
         for ref, other in ((c.a, c.b[0]), (c.b, c.a[0])):
@@ -179,4 +182,14 @@ def select_links(
             continue
         if c.score >= best[(c.a, c.b[0])] - margin or c.score >= best[(c.b, c.a[0])] - margin:
             chosen.append(c)
-    return chosen
+    if max_fanout is None:
+        return chosen
+    fan: dict[tuple[tuple[int, int], int], int] = {}
+    kept = []
+    for c in sorted(chosen, key=lambda c: -c.score):
+        ka, kb = (c.a, c.b[0]), (c.b, c.a[0])
+        if fan.get(ka, 0) < max_fanout and fan.get(kb, 0) < max_fanout:
+            fan[ka] = fan.get(ka, 0) + 1
+            fan[kb] = fan.get(kb, 0) + 1
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.a, c.b))

@@ -79,16 +79,22 @@ def link_pair(
     *,
     facts: Callable[[Ref], factmod.Facts] | None = None,
     manual: bool = False,
+    conflict_floor: float = 0.0,
 ) -> Link | None:
     """Compare the facts of two sentences and build their link, or None if they cannot be
-    the same fact (the fact check found them incompatible). Manual links are always kept."""
+    the same fact: the fact check found them incompatible, or they disagree (a hard
+    conflict) while their score is under ``conflict_floor`` -- two loosely similar
+    sentences with different dates are far more often two events than one disputed
+    event. Manual links are always kept."""
     if a[0] > b[0]:
         a, b = b, a
     get = facts or _FactCache(articles, sentences)
     res = factmod.compare_facts(
         get(a), get(b), a_label=articles[a[0]].label, b_label=articles[b[0]].label
     )
-    if not res.compatible and not manual:
+    if not manual and (
+        not res.compatible or (score < conflict_floor and any(not c.soft for c in res.conflicts))
+    ):
         return None
     sa, sb = sentences[a[0]][a[1]], sentences[b[0]][b[1]]
     conflicts = tuple(
@@ -157,6 +163,7 @@ def _links(
         threshold=settings.threshold,
         margin=settings.margin,
         min_gain=settings.min_gain,
+        max_fanout=settings.max_fanout,
     )
     links = []
     for n, c in enumerate(chosen):
@@ -164,7 +171,15 @@ def _links(
             _check(cancel)
             if progress:
                 progress(n, len(chosen), "Comparing facts")
-        link = link_pair(c.a, c.b, c.score, articles, sentences, facts=facts)
+        link = link_pair(
+            c.a,
+            c.b,
+            c.score,
+            articles,
+            sentences,
+            facts=facts,
+            conflict_floor=settings.conflict_floor,
+        )
         if link is not None:
             links.append(link)
     if progress:

@@ -81,6 +81,8 @@ def comparison_to_dict(cmp: Comparison) -> dict[str, Any]:
             "floor": cmp.settings.floor,
             "margin": cmp.settings.margin,
             "min_gain": cmp.settings.min_gain,
+            "max_fanout": cmp.settings.max_fanout,
+            "conflict_floor": cmp.settings.conflict_floor,
         },
         "counts": {k.value: v for k, v in cmp.counts().items()},
         "articles": articles,
@@ -142,14 +144,14 @@ def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
                 source=a.get("source", ""),
                 encoding=a.get("encoding", "utf-8"),
             )
+            if "sha256" in a and a["sha256"] != art.digest:
+                raise ValueError(f"article {i}: text does not match its sha256")
             articles.append(art)
             sents = []
             for j, s in enumerate(a["sentences"]):
                 start, end = int(s["start"]), int(s["end"])
                 sents.append(Sentence(index=j, start=start, end=end, text=art.text[start:end]))
             sentences.append(tuple(sents))
-            if "sha256" in a and a["sha256"] != art.digest:
-                raise ValueError(f"article {i}: text does not match its sha256")
         links = []
         for lk in data["links"]:
             a_ref, b_ref = _ref(lk["a"]), _ref(lk["b"])

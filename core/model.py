@@ -233,13 +233,26 @@ class Settings:
     semantic_weight: float = 0.7  #: weight of the cosine in the combined score
     floor: float = 0.3  #: candidates below this are not kept at all
     margin: float = 0.06  #: how far below a sentence's best match another match may be
-    min_gain: float = 0.1  #: how far a link must rise above the topic level (background)
+    min_gain: float = 0.15  #: how far a link must rise above the topic level (background)
+    max_fanout: int = 2  #: most links one sentence may have into one other article
+    #: a pair that disagrees must score at least this to be one fact in dispute; below
+    #: it, two loosely similar sentences with different facts are two different facts
+    conflict_floor: float = 0.42
 
     def __post_init__(self) -> None:
-        for name in ("threshold", "semantic_weight", "floor", "margin", "min_gain"):
+        for name in (
+            "threshold",
+            "semantic_weight",
+            "floor",
+            "margin",
+            "min_gain",
+            "conflict_floor",
+        ):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name}={value} outside [0, 1]")
+        if not (isinstance(self.max_fanout, int) and self.max_fanout >= 1):
+            raise ValueError(f"max_fanout={self.max_fanout} must be a positive integer")
 
 
 @dataclass(frozen=True)

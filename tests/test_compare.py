@@ -72,7 +72,7 @@ def test_three_articles_form_fact_groups() -> None:
 
 def test_threshold_reclassifies_without_vectors() -> None:
     emb = [vectors(0, 1, 2), np.stack([axis(1), (axis(0) + axis(3)) / np.sqrt(2)])]
-    cmp = run(embeddings=emb, settings=Settings(threshold=0.9, min_gain=0.0))
+    cmp = run(embeddings=emb, settings=Settings(threshold=0.9, min_gain=0.0, semantic_weight=1.0))
     assert len(cmp.links) == 1
     lower = reclassify(cmp, threshold=0.5)
     assert len(lower.links) == 2 and lower.settings.threshold == 0.5
