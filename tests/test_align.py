@@ -100,3 +100,15 @@ def test_empty_article_gives_no_candidates() -> None:
         )
         == []
     )
+
+
+def test_fanout_cap_keeps_a_hub_to_its_best_links() -> None:
+    hub = unit(1, 1, 1, 1)  # close to every sentence of b
+    a = np.stack([hub])
+    b = np.stack([axis(0), axis(1), axis(2), axis(3)])
+    s = Settings(semantic_weight=1.0)
+    words = [frozenset()] * 4
+    cands = candidates_for_pair(0, 1, a, b, words[:1], words, settings=s)
+    assert len(select_links(cands, threshold=0.4, margin=0.05)) == 4  # b0..b3 each pick the hub
+    capped = select_links(cands, threshold=0.4, margin=0.05, max_fanout=2)
+    assert len(capped) == 2
