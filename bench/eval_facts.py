@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/eval_facts.py --split test
     .venv/bin/python bench/eval_facts.py --split dev --errors   # show misses and false alarms
+    .venv/bin/python bench/eval_facts.py --split dev --seeds    # also time the seed articles
 
 Prints per-kind precision/recall, pair-level conflict precision/recall, the false-alarm
 rate on agreements, incompatibility accuracy, and the time per sentence and per pair.
@@ -162,11 +163,41 @@ def report(split: str, sc: Scores, ms_sentence: float, ms_pair: float, n: int) -
     return "\n".join(lines)
 
 
+def time_seeds(repeat: int) -> str:
+    """Extraction and comparison time on the seed articles' real (long) sentences."""
+    from factdiff.core.loaders import load_path
+    from factdiff.core.segment import split_sentences
+
+    root = DATA.parent.parent / "seeds"
+    arts = [load_path(root / "voa.md"), load_path(root / "cnn.md")]
+    sents = [[s.text for s in split_sentences(a.text)] for a in arts]
+    n_sent = sum(map(len, sents))
+    best_s = best_p = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        facts = [
+            [extract_facts(s, published=a.date) for s in ss]
+            for a, ss in zip(arts, sents, strict=True)
+        ]
+        t1 = time.perf_counter()
+        for fa in facts[0]:
+            for fb in facts[1]:
+                compare_facts(fa, fb)
+        t2 = time.perf_counter()
+        best_s = min(best_s, (t1 - t0) / n_sent)
+        best_p = min(best_p, (t2 - t1) / (len(facts[0]) * len(facts[1])))
+    return (
+        f"seeds: {n_sent} sentences, {1000 * best_s:.3f} ms per sentence extraction; "
+        f"{len(sents[0]) * len(sents[1])} pairs (all VOA x CNN), {1000 * best_p:.3f} ms per pair"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test"], default="dev")
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms")
     ap.add_argument("--repeat", type=int, default=5, help="timing runs (best is reported)")
+    ap.add_argument("--seeds", action="store_true", help="also time the seed articles")
     args = ap.parse_args(argv)
     rows = load(args.split)
     sc, ms_s, ms_p = evaluate(rows)
@@ -174,6 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _, s2, p2 = evaluate(rows)
         ms_s, ms_p = min(ms_s, s2), min(ms_p, p2)
     print(report(args.split, sc, ms_s, ms_p, len(rows)))
+    if args.seeds:
+        print(time_seeds(args.repeat))
     if args.errors:
         print()
         print("\n".join(sc.errors) or "no errors")
