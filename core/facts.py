@@ -1926,9 +1926,7 @@ def _marks(
         low = t.low.replace("’", "'")
         if low in _NEGATORS or low.endswith("n't"):
             nxt = toks[k + 1].low if k + 1 < n else ""
-            if nxt == "only" or (
-                nxt in ("a", "an") and k + 2 < n and toks[k + 2].low == "single" and False
-            ):
+            if nxt == "only":  # "not only ... but also" affirms
                 continue
             cues.append((k, k + 1))
         elif low == "no" and k + 1 < n and toks[k + 1].low == "one":
@@ -2194,14 +2192,13 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
         what = _DIM_WORDS.get(x.dim.split(":")[0], "amount")
         if x.dim.startswith("money"):
             what = "amount"
-        noun = next(iter(sorted(x.context & y.context)), "") if x.dim == "count" else ""
         sa = x.detail if x.dim == "count" and x.detail else x.span
         sb = y.detail if y.dim == "count" and y.detail else y.span
         bld.add(
             ConflictKind.NUMBER,
             sa,
             sb,
-            f"different {what}" + (f" ({noun})" if noun and False else ""),
+            f"different {what}",
             conf,
         )
     return used_a, used_b
