@@ -7,6 +7,8 @@ without encoding anything.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -34,6 +36,7 @@ __all__ = [
     "CancelCheck",
     "Progress",
     "build_groups",
+    "clear_caches",
     "compare",
     "compare_embeddings",
     "link_pair",
@@ -53,6 +56,20 @@ def _check(cancel: CancelCheck | None) -> None:
         raise Cancelled()
 
 
+@functools.lru_cache(maxsize=16384)
+def _extract(text: str, published: dt.date | None) -> factmod.Facts:
+    """Facts of one sentence; cached across comparisons (re-thresholding, repeat runs)."""
+    return factmod.extract_facts(text, published=published)
+
+
+def clear_caches() -> None:
+    """Forget cached sentence boundaries and facts (benchmarks measure a first run)."""
+    from .segment import clear_cache
+
+    _extract.cache_clear()
+    clear_cache()
+
+
 class _FactCache:
     """Facts extracted once per sentence, shared by every link that touches it."""
 
@@ -65,7 +82,7 @@ class _FactCache:
         found = self._facts.get(ref)
         if found is None:
             text = self._sentences[ref[0]][ref[1]].text
-            found = factmod.extract_facts(text, published=self._articles[ref[0]].date)
+            found = _extract(text, self._articles[ref[0]].date)
             self._facts[ref] = found
         return found
 

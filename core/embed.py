@@ -48,8 +48,8 @@ def _key(text: str) -> str:
 class EmbeddingCache:
     """Embeddings on disk, keyed by (model, SHA-256 of the text). Safe to share across threads."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or paths.cache_dir() / "embeddings.sqlite3"
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path else paths.cache_dir() / "embeddings.sqlite3"
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
 

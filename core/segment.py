@@ -48,9 +48,26 @@ def _joins(text: str, prev: tuple[int, int], start: int) -> bool:
     return bool(_ENDS_ABBREV.search(before)) and bool(_CONTINUES.match(text, start))
 
 
+#: A boundary can only fall after one of these; a paragraph with none inside is one sentence.
+_MAYBE_BOUNDARY = re.compile(r"[.!?…;:][\s\"'”’)\]]*\s")
+
+
 def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Boundaries pysbd finds in ``text[start:end]``, as absolute offsets."""
     para = text[start:end]
+    return [(start + s, start + e) for s, e in _relative_spans(para)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _relative_spans(para: str) -> tuple[tuple[int, int], ...]:
+    """Sentence offsets within one paragraph (cached: news text repeats across runs)."""
+    if not _MAYBE_BOUNDARY.search(para.rstrip()):
+        stripped = para.strip()
+        if not stripped:
+            return ()
+        lead = len(para) - len(para.lstrip())
+        return ((lead, lead + len(stripped)),)
+    start = 0
     spans: list[tuple[int, int]] = []
     cursor = 0
     for piece in _segmenter().segment(para):
@@ -69,7 +86,12 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if spans and cursor == 0:
             spans = []
         spans.append((start + cursor + lead, start + cursor + tail))
-    return spans
+    return tuple(spans)
+
+
+def clear_cache() -> None:
+    """Forget cached paragraph boundaries."""
+    _relative_spans.cache_clear()
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
