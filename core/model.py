@@ -251,6 +251,8 @@ class Settings:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name}={value} outside [0, 1]")
+        if isinstance(self.max_fanout, float) and self.max_fanout.is_integer():
+            object.__setattr__(self, "max_fanout", int(self.max_fanout))  # from JSON numbers
         if not (isinstance(self.max_fanout, int) and self.max_fanout >= 1):
             raise ValueError(f"max_fanout={self.max_fanout} must be a positive integer")
 
