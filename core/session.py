@@ -295,8 +295,14 @@ def _settings_from(v: Any, where: str) -> Settings:
     for name in Settings.__dataclass_fields__:
         if name not in d:
             continue  # fields added later keep their defaults
-        if name == "model":
+        default = Settings.__dataclass_fields__[name].default
+        if isinstance(default, str):
             values[name] = _str(d, name, where)
+        elif isinstance(default, int) and not isinstance(default, bool):
+            value = d[name]  # a whole number; JSON readers elsewhere may have written 2.0
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            values[name] = _int(value, _at(where, name))
         else:
             values[name] = _num(d[name], _at(where, name))
     try:
@@ -320,7 +326,7 @@ def _check_review(v: Any, where: str, n_articles: int) -> Mapping[str, Any]:
                     raise _bad(here, "links an article to itself")
                 continue
             decision = _need(item, "decision", here)
-            if decision not in decisions:
+            if not isinstance(decision, str) or decision not in decisions:
                 raise _bad(
                     _at(here, "decision"), f"should be 'confirmed' or 'rejected', not {decision!r}"
                 )

@@ -595,3 +595,36 @@ def test_export_dialog_writes_the_chosen_file(qtbot, tmp_path: Path, monkeypatch
     assert export_dialog(None, make_session()) is None
     with pytest.raises(ExportError, match="nothing to export yet"):
         export_dialog(None, sm.Session(articles=ARTICLES[:2]))
+
+
+# -- the seeds, compared by the real engine (shares the session-wide model fixture) ---------
+
+
+@pytest.mark.model
+def test_seeds_compare_session_export_round_trip(
+    qapp, seed_comparison, tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """factdiff compare SEEDS --session S; factdiff export S --pdf --csv: the real result."""
+    import factdiff.core.compare as compare_mod
+    from factdiff.gui.cli import main
+
+    monkeypatch.setattr(compare_mod, "compare", lambda arts, **kw: seed_comparison)
+    session_path = tmp_path / "seeds.factdiff"
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    args = ["compare", str(seeds / "voa.md"), str(seeds / "cnn.md"), "-q"]
+    assert main([*args, "--session", str(session_path)]) == 0
+    loaded = sm.load_session(session_path)
+    assert not sm.needs_recompute(loaded)
+
+    pdf, csv_path = tmp_path / "seeds.pdf", tmp_path / "seeds.csv"
+    assert main(["export", str(session_path), "--pdf", str(pdf), "--csv", str(csv_path)]) == 0
+    assert f"wrote {pdf}" in capsys.readouterr().out
+    text = pdf_text(pdf)
+    for art in seed_comparison.articles:
+        assert squash(art.title) in text
+    conflicts = list(seed_comparison.conflicts())
+    assert conflicts, "the seeds disagree on the day of the meeting"
+    for _, c in conflicts:
+        assert squash(c.explanation) in text
+    rows = list(csv.DictReader(io.StringIO(csv_path.read_text("utf-8-sig"))))
+    assert sum(r["record"] == "conflict" for r in rows) == len(conflicts)

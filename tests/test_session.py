@@ -433,6 +433,10 @@ def load_error(path: Path) -> str:
         ),
         (lambda d: d["settings"].update(threshold="high"), "field 'settings.threshold' should be"),
         (lambda d: d["settings"].update(threshold=1.5), "field 'settings' is out of range"),
+        (
+            lambda d: d["settings"].update(max_fanout=2.5),
+            "field 'settings.max_fanout' should be a whole number",
+        ),
         (lambda d: d.update(pair=[0, 0]), "field 'pair' should name two different articles"),
         (lambda d: d.update(pair=[0, 5]), "field 'pair' names article 5"),
         (lambda d: d.update(pair="0,1"), "field 'pair' should be a list"),
