@@ -27,6 +27,8 @@ from factdiff.core.review import (
 )
 from factdiff.core.session import Session, needs_recompute
 
+from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
+
 __all__ = ["Document", "remap_review"]
 
 
@@ -116,6 +118,7 @@ class Document(QObject):
         self._path: Path | None = None
         self._dirty = False  # changes outside the undo stack (articles, threshold)
         self._created: str | None = None  # when the session was first made
+        self._stale = False  # details changed since the comparison ran (dates matter)
         self._was_modified = False
 
     # -- state ------------------------------------------------------------------------
@@ -159,6 +162,11 @@ class Document(QObject):
     @property
     def is_empty(self) -> bool:
         return not self._articles
+
+    @property
+    def needs_compare(self) -> bool:
+        """True when there are two or more articles and no up-to-date comparison."""
+        return len(self._articles) >= 2 and (self._comparison is None or self._stale)
 
     # -- articles ---------------------------------------------------------------------
 
@@ -225,6 +233,7 @@ class Document(QObject):
         if self._comparison is not None:  # labels show at once; the run refreshes the rest
             self._comparison = dataclasses.replace(self._comparison, articles=self._articles)
             self._view = None
+            self._stale = True
         self.articlesChanged.emit()
         self.viewChanged.emit()
 
@@ -238,6 +247,7 @@ class Document(QObject):
             comparison = dataclasses.replace(comparison, articles=self._articles)
             self._settings = comparison.settings
         self._comparison = comparison
+        self._stale = False
         self._view = None
         if touch:
             self._touch_saved()

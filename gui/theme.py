@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 from factdiff.core.model import Status
 
+from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
+
 __all__ = [
     "Look",
     "LOOKS",

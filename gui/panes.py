@@ -1,0 +1,578 @@
+"""The side-by-side panes: article text with highlights, the connectors, the legend.
+
+:class:`SentenceView` shows one article and knows where each sentence is; highlights are
+character formats applied from the spans core computed (sentence status, conflicting words,
+details only one side gives). :class:`Connector` draws the links between the two views like
+a diff tool, and :class:`Legend` shows the very same formats as samples.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factdiff.core.model import Article, Sentence, Span
+
+from . import (
+    qtfix,  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
+    theme,
+)
+
+__all__ = [
+    "ArticlePane",
+    "Connector",
+    "ConnectorLink",
+    "Legend",
+    "Offsets",
+    "PaneHighlights",
+    "SentenceView",
+]
+
+
+class Offsets:
+    """Python string offsets <-> QTextDocument positions (which count UTF-16 units)."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._length = len(text)
+
+    def qt(self, i: int) -> int:
+        return i + bisect.bisect_left(self._astral, i) if self._astral else i
+
+    def py(self, pos: int) -> int:
+        if not self._astral:
+            return pos
+        lo, hi = 0, self._length
+        while lo < hi:  # the largest i with qt(i) <= pos
+            mid = (lo + hi + 1) // 2
+            if self.qt(mid) <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+@dataclass
+class PaneHighlights:
+    """What one pane shows: a look per sentence and the spans to mark inside them."""
+
+    looks: list[str | None] = field(default_factory=list)  #: theme.LOOKS key per sentence
+    words: list[tuple[Span, bool]] = field(default_factory=list)  #: (span, soft)
+    details: list[Span] = field(default_factory=list)
+
+
+class SentenceView(QTextEdit):
+    """One article's text; sentences are clickable, hoverable and highlighted.
+
+    Signals:
+        sentenceClicked(int, int): sentence index and the keyboard modifiers (as int).
+        sentenceMenu(int, QPoint): context menu wanted on a sentence at a global position.
+        geometryChanged(): scrolled, resized or re-laid out (connectors must repaint).
+    """
+
+    sentenceClicked = Signal(int, int)
+    sentenceMenu = Signal(int, QPoint)
+    geometryChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAcceptDrops(False)  # drops go to the main window
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(10)
+        self.viewport().setMouseTracking(True)
+        self.text = ""
+        self.sentences: tuple[Sentence, ...] = ()
+        self._starts: list[int] = []
+        self._offsets = Offsets("")
+        self.current: int | None = None
+        self.tooltip_for: Callable[[int], str] | None = None
+        self._press: QPoint | None = None
+        self.verticalScrollBar().valueChanged.connect(self.geometryChanged)
+        self.horizontalScrollBar().valueChanged.connect(self.geometryChanged)
+        self.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: self.geometryChanged.emit()
+        )
+
+    # -- content ----------------------------------------------------------------------
+
+    def set_content(self, text: str, sentences: Sequence[Sentence]) -> None:
+        """Show ``text`` (kept if unchanged, so the scroll position stays)."""
+        if text != self.text:
+            self.text = text
+            self._offsets = Offsets(text)
+            self.setPlainText(text.replace("\r", " "))
+            self.current = None
+        self.sentences = tuple(sentences)
+        self._starts = [s.start for s in self.sentences]
+        if self.current is not None and self.current >= len(self.sentences):
+            self.current = None
+
+    def set_placeholder(self, message: str) -> None:
+        self.text = ""
+        self.sentences = ()
+        self._starts = []
+        self.current = None
+        self.clear()
+        self.setPlaceholderText(message)
+
+    def qt_range(self, start: int, end: int) -> tuple[int, int]:
+        return self._offsets.qt(start), self._offsets.qt(end)
+
+    def apply_highlights(self, hl: PaneHighlights, *, dark: bool) -> None:
+        """Replace all highlight formats with ``hl`` (one edit block, scroll kept)."""
+        doc = self.document()
+        cur = QTextCursor(doc)
+        cur.beginEditBlock()
+        cur.select(QTextCursor.SelectionType.Document)
+        cur.setCharFormat(QTextCharFormat())
+        formats = {k: theme.sentence_format(look, dark=dark) for k, look in theme.LOOKS.items()}
+
+        def paint(start: int, end: int, fmt: QTextCharFormat) -> None:
+            qs, qe = self.qt_range(start, end)
+            cur.setPosition(qs)
+            cur.setPosition(qe, QTextCursor.MoveMode.KeepAnchor)
+            cur.mergeCharFormat(fmt)
+
+        for s, key in zip(self.sentences, hl.looks, strict=False):
+            if key is not None:
+                paint(s.start, s.end, formats[key])
+        detail = theme.detail_format(dark=dark)
+        for span in hl.details:
+            paint(span.start, span.end, detail)
+        for span, soft in hl.words:
+            paint(span.start, span.end, theme.word_format(soft=soft, dark=dark))
+        cur.endEditBlock()
+        self.viewport().update()
+
+    # -- geometry ---------------------------------------------------------------------
+
+    def sentence_at(self, pos: QPoint) -> int | None:
+        """The sentence under a viewport position, if any."""
+        if not self.sentences:
+            return None
+        cur = self.cursorForPosition(pos)
+        # cursorForPosition snaps to the nearest character; make sure the point is on text
+        rect = self.cursorRect(cur)
+        if abs(rect.center().y() - pos.y()) > rect.height():
+            return None
+        at = self._offsets.py(cur.position())
+        i = bisect.bisect_right(self._starts, at) - 1
+        if i < 0:
+            return None
+        s = self.sentences[i]
+        if s.start <= at <= s.end:
+            return i
+        return None
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles, one per line, covering the text ``[start, end)``."""
+        qs, qe = self.qt_range(start, end)
+        doc = self.document()
+        layout = doc.documentLayout()
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        rects: list[QRectF] = []
+        block = doc.findBlock(qs)
+        while block.isValid() and block.position() <= qe:
+            text_layout = block.layout()
+            box = layout.blockBoundingRect(block)
+            bpos = block.position()
+            for n in range(text_layout.lineCount()):
+                line = text_layout.lineAt(n)
+                ls = bpos + line.textStart()
+                le = ls + line.textLength()
+                s, e = max(qs, ls), min(qe, le)
+                if s >= e:
+                    continue
+                x1 = line.cursorToX(s - bpos)[0]
+                x2 = line.cursorToX(e - bpos)[0]
+                rects.append(
+                    QRectF(box.left() + x1 + dx, box.top() + line.y() + dy, x2 - x1, line.height())
+                )
+            block = block.next()
+        return rects
+
+    def sentence_rects(self, index: int) -> list[QRectF]:
+        s = self.sentences[index]
+        return self.range_rects(s.start, s.end)
+
+    def sentence_span_y(self, index: int) -> tuple[float, float] | None:
+        """Top and bottom of a sentence in viewport coordinates."""
+        rects = self.sentence_rects(index)
+        if not rects:
+            return None
+        return rects[0].top(), rects[-1].bottom()
+
+    def sentence_point(self, index: int) -> QPoint:
+        """A viewport point inside the sentence (tests click there)."""
+        rects = self.sentence_rects(index)
+        return rects[0].center().toPoint()
+
+    def scroll_to(self, index: int) -> None:
+        """Bring a sentence into view, centred if it is not visible already."""
+        span = self.sentence_span_y(index)
+        if span is None:
+            return
+        top, bottom = span
+        height = self.viewport().height()
+        if top >= 0 and bottom <= height:
+            return
+        bar = self.verticalScrollBar()
+        middle = (top + bottom) / 2
+        bar.setValue(int(bar.value() + middle - height / 2))
+
+    def set_current(self, index: int | None, *, scroll: bool = True) -> None:
+        self.current = index
+        if index is not None and scroll:
+            self.scroll_to(index)
+        self.viewport().update()
+
+    # -- events -----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.current is None or self.current >= len(self.sentences):
+            return
+        rects = self.sentence_rects(self.current)
+        if not rects:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath()
+        for r in rects:
+            path.addRoundedRect(r.adjusted(-2, -1, 2, 1), 3, 3)
+        painter.drawPath(path.simplified())
+        # a bar in the margin marks the current sentence even where lines are short
+        top, bottom = rects[0].top(), rects[-1].bottom()
+        painter.fillRect(QRectF(1, top, 4, bottom - top), pen.color())
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.geometryChanged.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self._press is not None
+            and (pos - self._press).manhattanLength() < 5
+        ):
+            index = self.sentence_at(pos)
+            if index is not None:
+                cur = self.textCursor()
+                cur.clearSelection()
+                self.setTextCursor(cur)
+                self.sentenceClicked.emit(index, event.modifiers().value)
+        self._press = None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.sentence_at(event.pos())
+        if index is None:
+            super().contextMenuEvent(event)
+            return
+        self.sentenceMenu.emit(index, event.globalPos())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.sentence_at(event.pos())
+            tip = self.tooltip_for(index) if (index is not None and self.tooltip_for) else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+
+class PaneHeader(QWidget):
+    """Which article a pane shows (a combo box), its title and date, and an edit button.
+
+    Signals:
+        articleChosen(int): the user picked another article for this pane.
+        editRequested(): the user wants to edit the article's outlet, title or date.
+    """
+
+    articleChosen = Signal(int)
+    editRequested = Signal()
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setToolTip(f"The article shown on the {side}")
+        self.combo.setAccessibleName(f"{side} article")
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QLabel()
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.edit = QToolButton()
+        self.edit.setText("Edit…")
+        self.edit.setToolTip("Edit outlet, title and date")
+        self.edit.setAutoRaise(True)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.combo)
+        top.addWidget(self.meta, 1)
+        top.addWidget(self.edit)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 2)
+        box.setSpacing(2)
+        box.addLayout(top)
+        box.addWidget(self.title)
+        self.combo.activated.connect(self.articleChosen)
+        self.edit.clicked.connect(self.editRequested)
+
+    def set_articles(self, articles: Sequence[Article], current: int | None) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for i, art in enumerate(articles):
+            self.combo.addItem(f"{i + 1}. {art.label}")
+        self.combo.setEnabled(len(articles) > 2)
+        self.combo.setVisible(bool(articles))
+        self.edit.setVisible(current is not None)
+        if current is not None and 0 <= current < len(articles):
+            self.combo.setCurrentIndex(current)
+            art = articles[current]
+            self.title.setText(art.title or "(no title)")
+            bits = [art.date.strftime("%a %d %b %Y") if art.date else "no date"]
+            if art.url or art.source:
+                bits.append(art.url or art.source)
+            self.meta.setText("  ·  ".join(bits))
+            self.meta.setToolTip(art.url or art.source)
+        else:
+            self.title.setText("")
+            self.meta.setText("")
+        self.combo.blockSignals(False)
+
+
+class ArticlePane(QWidget):
+    """A header over a :class:`SentenceView`."""
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.header = PaneHeader(side)
+        self.view = SentenceView()
+        self.view.setAccessibleName(f"{side} article text")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.header)
+        box.addWidget(self.view, 1)
+
+
+@dataclass(frozen=True)
+class ConnectorLink:
+    """One line between the panes: left sentence, right sentence, how it looks."""
+
+    left: int
+    right: int
+    kind: str  #: theme.LOOKS key
+    selected: bool = False
+    confirmed: bool = False
+    manual: bool = False
+
+
+class Connector(QWidget):
+    """The strip between the panes: a band per link, like a diff tool's connectors.
+
+    Also marks notes (✎) beside the sentence they belong to.
+    """
+
+    def __init__(self, left: SentenceView, right: SentenceView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.left, self.right = left, right
+        self.links: list[ConnectorLink] = []
+        self.notes_left: set[int] = set()
+        self.notes_right: set[int] = set()
+        self.setFixedWidth(64)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        for view in (left, right):
+            view.geometryChanged.connect(self.update)
+
+    def set_links(
+        self, links: list[ConnectorLink], notes_left: set[int], notes_right: set[int]
+    ) -> None:
+        self.links, self.notes_left, self.notes_right = links, notes_left, notes_right
+        self.update()
+
+    def _y(self, view: SentenceView, index: int) -> tuple[float, float] | None:
+        if index >= len(view.sentences):
+            return None
+        span = view.sentence_span_y(index)
+        if span is None:
+            return None
+        offset = self.mapFromGlobal(view.viewport().mapToGlobal(QPoint(0, 0))).y()
+        return span[0] + offset, span[1] + offset
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dark = theme.is_dark()
+        w, h = float(self.width()), float(self.height())
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
+        ordered = sorted(self.links, key=lambda lk: lk.selected)  # selected ones on top
+        for link in ordered:
+            ya, yb = self._y(self.left, link.left), self._y(self.right, link.right)
+            if ya is None or yb is None:
+                continue
+            if (ya[1] < 0 and yb[1] < 0) or (ya[0] > h and yb[0] > h):
+                continue
+            path = QPainterPath(QPointF(0, ya[0]))
+            path.cubicTo(QPointF(w / 2, ya[0]), QPointF(w / 2, yb[0]), QPointF(w, yb[0]))
+            path.lineTo(w, yb[1])
+            path.cubicTo(QPointF(w / 2, yb[1]), QPointF(w / 2, ya[1]), QPointF(0, ya[1]))
+            path.closeSubpath()
+            fill = theme.status_colour(link.kind, dark=dark, strong=link.selected)
+            if not link.selected:
+                fill.setAlphaF(fill.alphaF() * 0.6)
+            painter.fillPath(path, fill)
+            pen = QPen(theme.line_colour(link.kind, dark=dark), 2.5 if link.selected else 1.2)
+            if link.manual:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            ma, mb = (ya[0] + ya[1]) / 2, (yb[0] + yb[1]) / 2
+            mid = QPainterPath(QPointF(0, ma))
+            mid.cubicTo(QPointF(w / 2, ma), QPointF(w / 2, mb), QPointF(w, mb))
+            painter.drawPath(mid)
+            if link.confirmed:
+                painter.setPen(QPen(theme.line_colour(link.kind, dark=dark), 1))
+                painter.drawText(QRectF(w / 2 - 8, (ma + mb) / 2 - 9, 16, 18),
+                                 int(Qt.AlignmentFlag.AlignCenter), "✓")
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        for view, notes, x in ((self.left, self.notes_left, 1.0),
+                               (self.right, self.notes_right, w - 15)):
+            for index in notes:
+                y = self._y(view, index)
+                if y is not None and -20 < y[0] < h:
+                    painter.drawText(QRectF(x, y[0], 14, 16), int(Qt.AlignmentFlag.AlignCenter),
+                                     "✎")
+        painter.end()
+
+
+class _Sample(QWidget):
+    """A word drawn with the very format the panes use, so the legend cannot lie."""
+
+    def __init__(self, text: str, fmt: QTextCharFormat, tip: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._doc = QTextDocument(self)
+        self._doc.setDocumentMargin(2)
+        self._text, self._fmt = text, fmt
+        self.setToolTip(tip)
+        self._build()
+
+    def _build(self) -> None:
+        self._doc.clear()
+        self._doc.setDefaultFont(self.font())
+        cur = QTextCursor(self._doc)
+        cur.insertText(self._text, self._fmt)
+        self.updateGeometry()
+
+    def set_format(self, fmt: QTextCharFormat) -> None:
+        self._fmt = fmt
+        self._build()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        size = self._doc.size()
+        return QSize(int(size.width()) + 2, int(size.height()) + 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        self._doc.drawContents(painter)
+        painter.end()
+
+
+class Legend(QWidget):
+    """Samples of every highlight, plus the counts of the current pair."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        box = QHBoxLayout(self)
+        box.setContentsMargins(6, 2, 6, 2)
+        box.setSpacing(10)
+        title = QLabel("Legend:")
+        box.addWidget(title)
+        self._samples: dict[str, _Sample] = {}
+        for key in ("shared", "added", "conflict", "soft", "words", "detail"):
+            look = theme.LOOKS[key]
+            sample = _Sample(look.label, QTextCharFormat(), look.description)
+            self._samples[key] = sample
+            box.addWidget(sample)
+        extra = QLabel("┅ by hand   ✓ confirmed   ✎ note")
+        extra.setToolTip(
+            "Between the panes: a dashed line is a link made by hand, ✓ marks a confirmed "
+            "link, ✎ a sentence with a note"
+        )
+        box.addWidget(extra)
+        box.addStretch(1)
+        self.counts = QLabel()
+        self.counts.setAccessibleName("counts")
+        box.addWidget(self.counts)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-draw the samples (after a palette change)."""
+        dark = theme.is_dark()
+        for key, sample in self._samples.items():
+            if key == "words":
+                fmt = theme.word_format(soft=False, dark=dark)
+            elif key == "detail":
+                fmt = theme.detail_format(dark=dark)
+            else:
+                fmt = theme.sentence_format(theme.LOOKS[key], dark=dark)
+            sample.set_format(fmt)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
