@@ -66,7 +66,19 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+#: UTF-16 without a BOM: at least this share of one byte in two is zero (ASCII-heavy text).
+_UTF16_ZERO_SHARE = 0.25
+#: A cp1252 reading with more non-ASCII letters than this is likely another script
+#: (cp1251 Cyrillic reads as "Ïðåçèäåíò"): ask charset-normalizer instead.
+_FOREIGN_SHARE = 0.3
+#: Valid UTF-8 sequences of two to four bytes (cp1252 text almost never contains them).
+_UTF8_MULTIBYTE_RE = (
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_UTF8_MULTIBYTE = re.compile(_UTF8_MULTIBYTE_RE)
+_UTF8_RUN = re.compile(rb"(?:[\x00-\x7f]|" + _UTF8_MULTIBYTE_RE + rb")*")
 
 #: Control characters that do not belong in text (tab, newlines and form feed do).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -420,10 +432,10 @@ def _read_sidecar(path: Path, src: _Src) -> _Meta:
 
 
 def _decode(data: bytes, src: _Src, charset: str | None = None) -> tuple[str, str]:
-    """Decode text bytes: BOM, then the declared ``charset``, UTF-8, cp1252, Latin-1.
+    """Decode text bytes: BOM, then the declared ``charset``, UTF-8, then a legacy guess.
 
-    Returns the text (BOM removed) and the name of the encoding used. Raises a
-    LoadError for data with NUL bytes that carries no UTF-16/32 BOM: that is binary.
+    Returns the text (BOM removed) and the name of the encoding used. Data with NUL bytes
+    is UTF-16 without a BOM if its zeros sit in every other byte, else binary: LoadError.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -432,18 +444,21 @@ def _decode(data: bytes, src: _Src, charset: str | None = None) -> tuple[str, st
             except UnicodeDecodeError:
                 raise LoadError(src.name, f"not valid {encoding} text despite its BOM") from None
     if b"\x00" in data:
-        raise LoadError(src.name, "binary data, not text")
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise LoadError(src.name, "binary data, not text")
+        return found
     for encoding in _candidate_encodings(charset):
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+    return _legacy_decode(data)
 
 
 def _candidate_encodings(charset: str | None) -> list[str]:
-    """The declared charset (if Python knows it) ahead of the fallbacks."""
-    names = list(_FALLBACK_ENCODINGS)
+    """The declared charset (if Python knows it) ahead of UTF-8."""
+    names = ["utf-8"]
     if charset:
         try:
             name = codecs.lookup(charset).name
@@ -452,6 +467,91 @@ def _candidate_encodings(charset: str | None) -> list[str]:
         else:
             names.insert(0, name)
     return list(dict.fromkeys(names))
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Mostly-ASCII UTF-16 with no BOM (some exporters write it): a zero in every other
+    byte, never in the bytes between. None if the data does not look like that."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= _UTF16_ZERO_SHARE * len(zeros) and other.count(0) == 0:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _cp1252_bytes(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 read as cp1252 (Latin-1 where cp1252
+    has no character), so a UTF-8 file with a pasted cp1252 paragraph reads right."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    bad = err.object[err.start : err.end]
+    return "".join(_cp1252_char(b) for b in bad), err.end
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+        return chr(byte)
+
+
+codecs.register_error("factdiff.cp1252", _cp1252_bytes)
+
+
+def _mixed_utf8(data: bytes) -> bool:
+    """True for UTF-8 text with a few stray single bytes (a cp1252 "é" between ASCII):
+    some real multibyte UTF-8, and the bytes that are not UTF-8 stand alone. Legacy CJK
+    encodings also contain UTF-8-like pairs, but their stray bytes come in runs."""
+    multibyte = _UTF8_MULTIBYTE.findall(data)
+    if not (len(multibyte) >= 2 or any(len(m) > 2 for m in multibyte)):
+        return False
+    stray = alone = pos = 0
+    while True:
+        run = _UTF8_RUN.match(data, pos)
+        pos = run.end() if run else pos
+        if pos >= len(data):
+            break
+        stray += 1
+        alone += data[pos + 1 : pos + 2] < b"\x80"  # followed by ASCII or the end
+        if stray - alone > 100 and alone < 0.9 * stray:
+            return False  # runs of stray bytes: not worth scanning further
+        pos += 1
+    return alone >= 0.9 * stray
+
+
+def _legacy_decode(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: mixed UTF-8 and cp1252, cp1252/Latin-1, or (when that reads
+    as gibberish) the encoding charset-normalizer detects (cp1251, Shift-JIS, GBK...)."""
+    if _mixed_utf8(data):
+        return data.decode("utf-8", errors="factdiff.cp1252"), "utf-8+cp1252"
+    try:
+        western = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        western = data.decode("latin-1"), "latin-1"
+    letters = [ch for ch in western[0] if ch.isalpha()]
+    foreign = sum(not ch.isascii() for ch in letters)
+    controls = len(_CONTROL.findall(western[0]))
+    if foreign <= _FOREIGN_SHARE * len(letters) and controls <= _BINARY_SHARE * len(western[0]):
+        return western
+    import charset_normalizer  # only for text in a legacy non-Latin encoding
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding is None:
+        return western
+    try:
+        encoding = codecs.lookup(best.encoding).name
+        text = data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return western
+    if len(_CONTROL.findall(text)) > _BINARY_SHARE * len(text):
+        return western
+    log.info("decoded as %s (detected)", encoding)
+    return text, encoding
 
 
 def _normalise_newlines(text: str) -> str:
