@@ -83,6 +83,7 @@ _UTF8_RUN = re.compile(rb"(?:[\x00-\x7f]|" + _UTF8_MULTIBYTE_RE + rb")*")
 #: Control characters that do not belong in text (tab, newlines and form feed do).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BINARY_SHARE = 0.05
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HTML_START = re.compile(
@@ -580,6 +581,9 @@ def _article_from_text(
     """Validate text, split off its front matter; ``given`` > front matter > ``fallback``."""
     text = _normalise_newlines(text.removeprefix("\ufeff"))
     _check_text(text, src)
+    # Pasted text can hold lone surrogates (bad UTF-16 from another app): they cannot be
+    # saved as UTF-8, so they become U+FFFD (same length: offsets stay valid).
+    text = _SURROGATE.sub("\ufffd", text)
     front, body = _split_front_matter(text)
     if front and not body.strip():
         raise LoadError(src.name, "has front matter but no article text")
