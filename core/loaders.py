@@ -33,12 +33,22 @@ from typing import Any
 from factdiff.core.errors import LoadError
 from factdiff.core.model import Article
 
-__all__ = ["MAX_BYTES", "load_bytes", "load_path", "load_text", "load_url", "parse_date"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_UNPACKED",
+    "load_bytes",
+    "load_path",
+    "load_text",
+    "load_url",
+    "parse_date",
+]
 
 log = logging.getLogger(__name__)
 
 #: Anything larger than this is not an article (and would make the comparison crawl).
 MAX_BYTES = 5_000_000
+#: A DOCX (a zip) may unpack to at most this: zipfile stops at each member's declared size.
+MAX_UNPACKED = 10 * MAX_BYTES
 
 USER_AGENT = "factdiff/0.1 (+https://github.com/factdiff; article comparison)"
 
@@ -704,6 +714,17 @@ def _docx_text(data: bytes, src: _Src) -> tuple[str, _Meta]:
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise LoadError(src.name, "not a valid DOCX file (not a zip archive)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise LoadError(src.name, f"not a valid DOCX file ({_one_line(exc)})") from None
+    if unpacked > MAX_UNPACKED:  # python-docx reads every part into memory
+        raise LoadError(
+            src.name,
+            f"DOCX unpacks to {_mb(unpacked)}; an article must be under "
+            f"{_mb(MAX_UNPACKED, limit=True)} unpacked (a zip bomb?)",
+        )
     try:
         document = docx.Document(io.BytesIO(data))
         text = "\n".join(p.text for p in document.paragraphs)
