@@ -100,6 +100,8 @@ _HTML_START = re.compile(
     rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html)\b", re.I | re.S
 )
 _HTML_TAGS = re.compile(rb"<(head|body)\b", re.I)
+#: libxml2 drops what lies deeper than this unless told otherwise (XML_PARSE_HUGE).
+_HTML_DEPTH_LIMIT = 255
 
 #: Page furniture trafilatura's fallback extractors would otherwise keep.
 _BOILERPLATE_XPATH = (
@@ -637,21 +639,17 @@ def _unquote(value: str) -> str:
 
 def _html_text(data: bytes, src: _Src, charset: str | None) -> tuple[str, _Meta, str]:
     """Article text and metadata of an HTML page, with nav, footers and scripts left out."""
-    import trafilatura  # heavy: only when a page is loaded
-
     if not charset:
         declared = _META_CHARSET.search(data[:8192])
         charset = declared.group(1).decode("ascii") if declared else None
     html, encoding = _decode(data, src, charset)
     _check_text(html, src)
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            prune_xpath=_BOILERPLATE_XPATH,
-        )
+        doc = _extract(html)
+        if doc is None or not (doc.text or "").strip():
+            doc = _extract_deep(html, src) or doc
+    except LoadError:
+        raise
     except Exception as exc:  # a third-party parser: any failure means a page it can't read
         log.debug("%s: trafilatura failed", src.name, exc_info=True)
         raise LoadError(src.name, f"could not parse HTML: {_one_line(exc)}") from None
@@ -667,6 +665,46 @@ def _html_text(data: bytes, src: _Src, charset: str | None) -> tuple[str, _Meta,
         src,
     )
     return doc.text or "", meta, encoding
+
+
+def _extract(html: Any) -> Any:
+    """trafilatura's article text and metadata for an HTML string or an lxml tree."""
+    import trafilatura  # heavy: only when a page is loaded
+
+    return trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        prune_xpath=_BOILERPLATE_XPATH,
+    )
+
+
+def _extract_deep(html: str, src: _Src) -> Any:
+    """Retry a page nested deeper than libxml2's default limit (255 levels, beyond which it
+    drops the content) with that limit lifted; LoadError if it is too deep even so."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    depth = level = 0
+    for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
+        level += 1 if event == "start" else -1
+        depth = max(depth, level)
+    if depth < _HTML_DEPTH_LIMIT:
+        return None  # nesting is not why the page has no text
+    doc = _extract(tree)
+    if doc is None or not (doc.text or "").strip():
+        raise LoadError(
+            src.name,
+            f"HTML is nested more than {_HTML_DEPTH_LIMIT} levels deep, too deep to find the "
+            "article text; save the page as text or PDF",
+        )
+    log.info("%s: read a page nested %d levels deep", src.name, depth)
+    return doc
 
 
 # -- PDF -------------------------------------------------------------------------------------
