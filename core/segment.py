@@ -58,9 +58,25 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + s, start + e) for s, e in _relative_spans(para)]
 
 
+#: Sentence ends that need no space after them (pysbd's English rules know none of them):
+#: CJK full stops and marks, the Arabic question mark, Urdu and Devanagari full stops,
+#: with any closing quotes or brackets.
+_HARD_END = re.compile(r"[。！？؟۔।]+[」』）〕】》〉”’\"')\]]*")
+
+
 @functools.lru_cache(maxsize=8192)
 def _relative_spans(para: str) -> tuple[tuple[int, int], ...]:
     """Sentence offsets within one paragraph (cached: news text repeats across runs)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in [m.end() for m in _HARD_END.finditer(para)] + [len(para)]:
+        spans += [(start + s, start + e) for s, e in _latin_spans(para[start:end])]
+        start = end
+    return tuple(spans)
+
+
+def _latin_spans(para: str) -> tuple[tuple[int, int], ...]:
+    """Sentence offsets within a paragraph, or a piece of one, as pysbd finds them."""
     if not _MAYBE_BOUNDARY.search(para.rstrip()):
         stripped = para.strip()
         if not stripped:
