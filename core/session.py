@@ -18,6 +18,7 @@ import json
 import logging
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -50,6 +51,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: An unpaired UTF-16 surrogate: JSON can escape one, UTF-8 cannot store it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 FORMAT = "factdiff.session"
 VERSION = 1
@@ -223,6 +227,8 @@ def _str(d: Mapping[str, Any], key: str, where: str, default: str | None = None)
     v = _need(d, key, where) if default is None else d.get(key, default)
     if not isinstance(v, str):
         raise _bad(_at(where, key), f"should be text, not {_tname(v)}")
+    if not v.isascii() and _SURROGATE.search(v):  # a "\ud800" escape: not storable as UTF-8
+        raise _bad(_at(where, key), "holds an unpaired \\uD800-\\uDFFF escape, not valid text")
     return v
 
 
@@ -515,9 +521,14 @@ def save_session(path: Path, session: Session) -> None:
     path = Path(path)
     try:
         text = json.dumps(session_to_dict(session), ensure_ascii=False, indent=1, allow_nan=False)
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone surrogate: UTF-8 cannot hold it
+        raise SessionError(
+            f"{path.name}: cannot save the session: some text holds an invalid character "
+            f"({err.object[err.start]!r}); nothing was written"
+        ) from err
     except ValueError as err:  # NaN or infinity somewhere: JSON cannot hold it
         raise SessionError(f"{path.name}: cannot save the session: {err}") from err
-    data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
         raise SessionError(
             f"{path.name}: the session is {_size(len(data))}, more than the "
