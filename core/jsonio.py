@@ -183,6 +183,12 @@ def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
             FactGroup(members=tuple(_ref(m) for m in g["members"]), status=Status(g["status"]))
             for g in data.get("groups", [])
         )
+        for k, g in enumerate(groups):  # views index sentences by these: check them
+            if not g.members:
+                raise ValueError(f"group {k} has no members")
+            for a, s in g.members:
+                if not (0 <= a < len(sentences) and 0 <= s < len(sentences[a])):
+                    raise ValueError(f"group {k} names a missing sentence {[a, s]}")
         candidates = tuple(
             Candidate(
                 a=(int(c[0]), int(c[1])),
