@@ -34,6 +34,7 @@ from .segment import split_sentences
 
 __all__ = [
     "CancelCheck",
+    "MAX_SENTENCES",
     "Progress",
     "build_groups",
     "clear_caches",
@@ -45,6 +46,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+#: More sentences than this in one article is not an article but a log file or a book:
+#: aligning two of them would take hours and gigabytes, so the comparison refuses it.
+MAX_SENTENCES = 5_000
+
 #: ``progress(done, total, what)``: called as long work advances.
 Progress = Callable[[int, int, str], None]
 #: ``cancel()``: return True to stop the work; it then raises :class:`Cancelled`.
@@ -54,6 +59,15 @@ CancelCheck = Callable[[], bool]
 def _check(cancel: CancelCheck | None) -> None:
     if cancel is not None and cancel():
         raise Cancelled()
+
+
+def _check_sizes(articles: Sequence[Article], sentences: Sequence[Sequence[Sentence]]) -> None:
+    for art, sents in zip(articles, sentences, strict=True):
+        if len(sents) > MAX_SENTENCES:
+            raise CompareError(
+                f"{art.label}: {len(sents):,} sentences; factdiff compares articles of up to "
+                f"{MAX_SENTENCES:,} sentences (is it a log file or a book?)"
+            )
 
 
 @functools.lru_cache(maxsize=16384)
@@ -224,6 +238,7 @@ def compare_embeddings(
     for sents, emb in zip(sentences, embeddings, strict=True):
         if len(sents) != len(emb):
             raise CompareError("embedding rows do not match the sentences")
+    _check_sizes(articles, sentences)
     words = [[content_words(s.text) for s in sents] for sents in sentences]
     weights = idf_weights(*words)
     pairs = list(combinations(range(len(articles)), 2))
@@ -276,6 +291,7 @@ def compare(
     for art, sents in zip(articles, sentences, strict=True):
         if not sents:
             raise CompareError(f"{art.label}: no sentences found in the text")
+    _check_sizes(articles, sentences)
     _check(cancel)
     flat = [s.text for sents in sentences for s in sents]
     vectors = enc.encode(flat, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
