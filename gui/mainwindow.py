@@ -251,9 +251,10 @@ class MainWindow(QMainWindow):
         self.coverage_view.setObjectName("coverageView")
         self.coverage_view.setModel(self.coverage_model)
         self.coverage_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.coverage_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive
-        )
+        head = self.coverage_view.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setStretchLastSection(False)
+        head.setMinimumSectionSize(90)
         self.coverage_view.setWordWrap(False)
         self.coverage_dock = self._dock("Coverage", "coverageDock", self.coverage_view)
 
@@ -933,8 +934,10 @@ class MainWindow(QMainWindow):
         self._refresh_connector()
         self.refresh_facts()
         self.coverage_model.set_comparison(view, dark=dark)
-        if view is not None:
-            self.coverage_view.setColumnWidth(0, 460)
+        if view is not None:  # the fact column takes what the outlets leave
+            self.coverage_view.horizontalHeader().setSectionResizeMode(
+                0, QHeaderView.ResizeMode.Stretch
+            )
         self.articles_model.set_articles(arts, doc.comparison)
         self._update_counts()
         self.legend.refresh()

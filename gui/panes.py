@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -375,7 +376,7 @@ class PaneHeader(QWidget):
         self.combo.clear()
         for i, art in enumerate(articles):
             self.combo.addItem(f"{i + 1}. {art.label}")
-        self.combo.setEnabled(len(articles) > 2)
+        self.combo.setEnabled(len(articles) >= 2)
         self.combo.setVisible(bool(articles))
         self.edit.setVisible(current is not None)
         if current is not None and 0 <= current < len(articles):
@@ -383,8 +384,9 @@ class PaneHeader(QWidget):
             art = articles[current]
             self.title.setText(art.title or "(no title)")
             bits = [art.date.strftime("%a %d %b %Y") if art.date else "no date"]
-            if art.url or art.source:
-                bits.append(art.url or art.source)
+            where = art.url or (Path(art.source).name if art.source else "")
+            if where:
+                bits.append(where)
             self.meta.setText("  ·  ".join(bits))
             self.meta.setToolTip(art.url or art.source)
         else:
