@@ -22,7 +22,7 @@ import logging
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -124,7 +124,7 @@ _PAST_FORMS = frozenset(
 
 # Event nouns -> verb stems, so "possible merger" meets "merged".
 _DERIVED = {
-    "meeting": "meet", "talks": "talk", "merger": "merge", "acquisition": "acquire",
+    "meeting": "meet", "talks": "meet", "merger": "merge", "acquisition": "acquire",
     "resignation": "resign", "election": "elect", "closure": "close", "approval": "approve",
     "arrival": "arrive", "departure": "depart", "withdrawal": "withdraw",
     "invasion": "invade", "agreement": "agree", "announcement": "announce",
@@ -149,6 +149,7 @@ _STANCE = frozenset(
     "deny reject dismiss condemn accuse blame criticize criticise welcome praise protest "
     "refute denounce hail slam rebuff decry applaud".split()
 )
+_STATE_VERBS = frozenset("stay stays remain remains keep keeps continue continues".split())
 _GENERIC_EVENTS = frozenset("be have do say tell get go use see know think want".split())
 
 _NEGATORS = frozenset({"not", "never", "cannot"})
@@ -164,7 +165,8 @@ _NEG_PHRASES = re.compile(
 _NEG_SKIP = frozenset(
     "be been being have has had do does did yet to ever also even immediately fully "
     "publicly officially formally currently still always a an the any single such so very "
-    "really necessarily likely going anything anyone anybody any much many".split()
+    "really necessarily likely going anything anyone anybody any much many new further "
+    "fresh additional".split()
 )
 _SPEECH_NEG_EXEMPT = frozenset(
     "say tell comment specify disclose elaborate reveal give respond answer detail".split()
@@ -220,6 +222,33 @@ _GENERIC_SPEAKERS = frozenset(
     """official officials authority authorities source sources spokesperson spokesman
     spokeswoman spokespeople representative aide aides statement report reports people
     person someone insider insiders""".split()
+)
+# The kind of source a speaker phrase names, so that "local officials" and "the army", or
+# "hospital officials" and "the police", count as different speakers. Earlier kinds win:
+# "the health ministry" is a health source, "the defence ministry" a military one; a bare
+# "ministry" or "government" has no kind (it may be any of them).
+_SOURCE_KINDS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (kind, frozenset(words.split()))
+    for kind, words in (
+        ("health", "health hospital hospitals medical doctors paramedics clinic coroner"),
+        ("fire", "fire firefighters"),
+        ("police", "police officers detectives sheriff constabulary"),
+        ("military", "military army armed troops soldiers navy pentagon defence defense "
+         "commander commanders marines"),
+        ("judicial", "court judge judges prosecutor prosecutors prosecution"),
+        ("armed group", "rebels rebel militants militant insurgents separatists"),
+        ("witness", "witnesses witness residents survivors bystanders onlookers"),
+        ("local", "local city county municipal mayor village town council regional "
+         "provincial"),
+    )
+)
+# "Half of those polled said", "45 percent of respondents said": poll results, not speakers.
+_POLL_SHARE = re.compile(
+    r"(?:(?:nearly|almost|about|around|roughly|over|more\s+than|less\s+than|just|only)\s+)?"
+    r"(?:\d|half\b|most\b|many\b|some\b|few\b|all\b|none\b|several\b|majority\b|"
+    r"minority\b|a\s+(?:majority|minority|third|quarter|fifth)\b|"
+    r"(?:one|two|three)[\s-](?:thirds?|quarters?|fifths?)\b)",
+    re.IGNORECASE,
 )
 _ORG_HEADS = frozenset(
     """company firm agency organization organisation group club team airline ministry
@@ -460,6 +489,12 @@ class Quantity:
     context: frozenset[str]  #: stems of the nouns and verbs around it
     pair: tuple[float, float] | None = None  #: a score or tally ("3-1", "220 to 212")
     detail: Span | None = None  #: the span with the counted noun, for underlining
+    written: float = 0.0  #: the value as written, in the base unit ("about 12,000" -> 12000)
+    step: float = 0.0  #: the precision it is written to ("12,000" -> 1000, "1.2m" -> 1e5)
+    bound: bool = False  #: a bound ("more than", "up to", "nearly"), not a point estimate
+    role: str = ""  #: "" for a reported value; "proposal" for one sought or demanded
+    #: the noun a count is fused with ("ten-man", "nine-member"): it counts only that
+    compound: str = ""
 
     @property
     def value(self) -> float:
@@ -478,7 +513,7 @@ class DateFact:
 
     span: Span
     text: str
-    role: str  #: point, since, until
+    role: str  #: point, since, until; report: when something was said, not when it happened
     lo: dt.date | None = None
     hi: dt.date | None = None
     alts: tuple[tuple[dt.date, dt.date], ...] = ()  #: other readings (bare weekdays)
@@ -519,6 +554,7 @@ class Speaker:
     roles: frozenset[str]  #: stems of role and title words
     pronoun: bool = False
     others: tuple[str, ...] = ()  #: keys of other names in the phrase ("the mayor of Chicago")
+    kind: str = ""  #: the kind of source a role names ("military", "health", "local", ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,6 +585,12 @@ class Facts:
     predicate: str  #: stem of the main verb
     content: frozenset[str]  #: content stems outside speaker phrases
     lowered: frozenset[str]  #: every word, lower-cased (entity lookups)
+    #: reporting frames ("told the BBC", "in a statement on Monday"): who was told and
+    #: when it was said, which are not facts about the event
+    frames: tuple[Span, ...] = ()
+    #: side clauses about another actor (", who beat Holloway 2-0 on Friday,") with the key
+    #: of the name they describe
+    asides: tuple[tuple[Span, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -689,7 +731,28 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*magnitude\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"[\s-]+years?[\s-]+old\b|[\s-]+year[\s-]old\b", re.IGNORECASE)
 _RANGE_AFTER = re.compile(rf"\s*(?P<sep>-|–|to|and)\s*(?P<n>{_DIGITS}|{_SPELLED})\b", re.IGNORECASE)
-_VOTE_BEFORE = re.compile(r"\b(?:vote\s+of|votes?|by|score\s+of)\s+$", re.IGNORECASE)
+_VOTE_BEFORE = re.compile(r"\b(?:vote\s+of|votes?|voted|voting|by|score\s+of)\s+$", re.IGNORECASE)
+# "by 27 votes to 13", "220 votes against 212": a tally written around its noun.
+_VOTES_TO = re.compile(
+    rf"\s+votes?\s+(?:to|against)\s+(?P<n>{_DIGITS}|{_SPELLED})\b", re.IGNORECASE
+)
+# "a quarter point", "half a percentage point": a step in percentage points, not a share.
+_FRACTION_POINT = re.compile(
+    r"(?:[\s-]+|\s+(?:a|an|of\s+a)\s+)(?:percentage[\s-]+)?points?\b", re.IGNORECASE
+)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_MINUTE_AFTER = re.compile(r"\s+minute\b", re.IGNORECASE)
+# Values that someone seeks or demands are not the value that came about:
+# "prosecutors had sought nine years" / "jailed for six years".
+_PROPOSAL_BEFORE = re.compile(
+    r"\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|"
+    r"call(?:s|ed|ing)?\s+for|propos(?:e|es|ed|ing|al)|request(?:s|ed|ing)?|wants?|wanted|"
+    r"bid(?:s|ding)?\s+for|targets?|targeted|targeting)\b(?!\s+to\b)[^;:,]{0,40}$",
+    re.IGNORECASE,
+)
+# "ten-man Port Marlow", "a nine-member committee": a number inside a compound modifier,
+# so a word before it ("a victory over ten-man ...") is a preposition, not a qualifier.
+_COMPOUND_AFTER = re.compile(r"-[a-z]+\b(?!-)")
 _METRES_AFTER = re.compile(
     r"\s*(?:tall|high|long|deep|wide|away|above|below|from|in\s+(?:length|height|diameter)|"
     r"of\s+(?:water|snow|rain))\b",
@@ -786,9 +849,31 @@ def _qualify(v: float, qual: str) -> tuple[float, float]:
         return v * 0.85, v
     if q == "just over":
         return v, v * 1.15
-    if q in ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated"):
+    if q in _APPROX:
         return v * 0.9, v * 1.1
     return v, v
+
+
+_APPROX = frozenset(
+    ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated")
+)
+
+
+def _written_step(core: str, dec: int, value: float) -> float:
+    """The precision of a written number: one unit of its last significant digit.
+
+    "12,000" -> 1000, "6.4" -> 0.1, "twelve" -> 1, "three million" -> 1 (times the scale).
+    """
+    if dec > 0:
+        return 10.0**-dec
+    v = abs(value)
+    if v < 1 or v != int(v):
+        return 1.0
+    n = int(v)
+    step = 1
+    while n % (step * 10) == 0 and step < n:
+        step *= 10
+    return float(step) if core[0].isdigit() else 1.0
 
 
 def _scale_tolerance(v: float, dec: int, mult: float) -> float:
@@ -831,9 +916,16 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
                 r"\b(?:no|any|every|each|the|this|that|which|some|someone)\s+$", before.lower()
             ):
                 continue
-        if low_core == "half" and not re.match(r"\s+(?:of|a|an)\b", masked[end : end + 5]):
+        if low_core == "half" and not re.match(
+            r"\s+(?:of|a|an)\b|[\s-]+(?:percentage[\s-]+)?points?\b", masked[end : end + 20]
+        ):
             continue
         dim, factor, unit = "count", 1.0, ""
+        # Ordinals rank things ("the 12th day"); "the 12th minute" is a match clock.
+        om = _ORDINAL_AFTER.match(masked, end) if core[0].isdigit() else None
+        ordinal = om is not None
+        if om is not None:
+            end = om.end()
         pair: tuple[float, float] | None = None
         qual = ""
         currency = ""
@@ -843,6 +935,11 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
             start = m.start() - (len(before) - cm.start())
             before = masked[max(0, start - 40) : start]
         qm = _QUALIFIER_BEFORE.search(masked[max(0, m.start() - 40) : m.start()])
+        if qm and (
+            qm.group("q").lower() in ("over", "under", "above", "below", "from")
+            and _COMPOUND_AFTER.match(masked, m.end())
+        ):
+            qm = None
         if qm:
             qual = qm.group("q")
             start = min(
@@ -851,6 +948,7 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
             if currency == "" and (cm2 := _CURRENCY_BEFORE.search(qm.group())):
                 currency = _CURRENCY.get(cm2.group("c"), "USD")
         is_frac = low_core.replace("-", " ") in _FRACTIONS or low_core in _FRACTIONS
+        fraction = is_frac
         mult = 1.0
         scaled = False
         # Range, score or tally right after the number.
@@ -886,6 +984,16 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
                     hi_v = v2
                     end = rm.end()
         # Scale words: "1.5 billion", "£5.2m", "half a million".
+        if pair is None and not ordinal and (vm := _VOTES_TO.match(masked, end)):
+            p2 = _parse_number(vm.group("n"))
+            if p2 is not None:
+                pair = (max(v, p2[0]), min(v, p2[0]))
+                dim = "score"
+                end = vm.end()
+        if pair is None and is_frac and (fp := _FRACTION_POINT.match(masked, end)):
+            dim, factor, unit = "pp", 1.0, "pp"
+            end = fp.end()
+            is_frac = False
         if pair is None:
             if is_frac and (hm := _HALF_SCALE_RE.match(masked, end)):
                 w = hm.group("w").lower()
@@ -916,7 +1024,13 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
                 v, dec, dim, unit = v * 100, -1, "percent", "%"
                 qual = qual or "about"
         # Units.
-        if pair is None and dim == "count":
+        if ordinal:
+            if _MINUTE_AFTER.match(masked, end):
+                dim, factor, unit = "duration", 1 / 1440, "minute"
+                hi_v, v = v, v - 1  # the 12th minute runs from 11:00 to 12:00
+            else:
+                dim = "ordinal"
+        elif pair is None and dim == "count":
             am = _AGE_AFTER.match(masked, end)
             if am:
                 dim, unit = "age", "y"
@@ -955,6 +1069,17 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
             lo, hi = lo - tol, (hi + tol) if not math.isinf(hi) else hi
         if hi_val is not None:
             lo, hi = min(value, hi_val), max(value, hi_val)
+        q_norm = " ".join(qual.lower().split())
+        bound = hi_val is not None or bool(q_norm and q_norm not in _APPROX)
+        # A fraction ("two-thirds") is a rounding in itself: no precision to compare at.
+        step = 0.0 if fraction else _written_step(core, dec, v) * mult * factor
+        role = ""
+        if _PROPOSAL_BEFORE.search(masked[max(0, start - 60) : start]):
+            role = "proposal"
+        compound = ""
+        if dim == "count" and (cw := _COMPOUND_AFTER.match(masked, end)):
+            word = cw.group()[1:]
+            compound = _WORD_SYNONYMS.get(word, _stem(word))
         span = Span(start, end)
         taken_until = end
         ctx = _context_words(toks, start, end)
@@ -969,6 +1094,11 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
                 context=ctx,
                 pair=pair,
                 detail=_detail_span(text, toks, start, end),
+                written=value,
+                step=step,
+                bound=bound,
+                role=role,
+                compound=compound,
             )
         )
     return out
@@ -1005,7 +1135,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PREP = (
     r"(?:(?P<prep>since|until|till|through|by|before|after|from|in|on|at|during|of|"
     r"early|late|mid|earlier|later|this|last|next|around|about|shortly\s+after|"
-    r"shortly\s+before|just\s+after|just\s+before)\s+(?:the\s+)?)?"
+    r"shortly\s+before|just\s+after|just\s+before)\s+(?:the\s+)?"
+    r"(?:(?:early|late|mid)[\s-]+(?=[A-Z0-9]))?)?"  # "since early March" is a since-date
 )
 
 _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -1726,6 +1857,8 @@ def _speaker_from(
     lows = [t.low for t in phrase_toks]
     if lows[0] in _PRONOUNS and len(lows) == 1:
         return Speaker(Span(s, e), text[s:e], (), "", frozenset(), pronoun=True)
+    if _POLL_SHARE.match(text, s):
+        return None
     # The head ends the phrase or comes before a modifier ("a spokesperson for the company").
     head_i = len(phrase_toks) - 1
     for k, t in enumerate(phrase_toks):
@@ -1756,7 +1889,9 @@ def _speaker_from(
         for en in entities
         if s <= en.span.start and en.span.end <= e and en not in names and en.role != "mod"
     )
-    return Speaker(Span(s, e), text[s:e], names, head, roles, others=others)
+    words = set(lows)
+    kind = "" if names else next((k for k, ws in _SOURCE_KINDS if words & ws), "")
+    return Speaker(Span(s, e), text[s:e], names, head, roles, others=others, kind=kind)
 
 
 def _extract_speakers(text: str, toks: Sequence[_Tok], entities: Sequence[Entity]) -> list[Speaker]:
@@ -1809,6 +1944,208 @@ def _extract_speakers(text: str, toks: Sequence[_Tok], entities: Sequence[Entity
         sp = _speaker_from(text, toks, s, e, entities)
         if sp:
             out.append(sp)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Reporting frames
+# --------------------------------------------------------------------------------------
+# fmt: off
+# Verb forms that report speech. A date or addressee attached to one belongs to the act of
+# reporting ("said on Tuesday", "told CNN on Saturday"), not to the event reported. Talks
+# and testimony ("spoke by phone on Tuesday", "testified on Monday") are events.
+_SAY_FORMS = frozenset(
+    """say says said saying add adds added write writes wrote writing note notes noted
+    state states stated warn warns warned warning explain explains explained declare
+    declares declared insist insists insisted argue argues argued claim claims claimed
+    tweet tweets tweeted post posts posted reply replies replied stress stresses stressed
+    emphasise emphasises emphasised emphasize emphasizes emphasized assert asserts
+    asserted caution cautions cautioned concede concedes conceded reiterate reiterates
+    reiterated comment comments commented speaking acknowledge acknowledges
+    acknowledged""".split()
+)
+_TELL_FORMS = frozenset(
+    "tell tells told telling inform informs informed brief briefs briefed assure assures "
+    "assured".split()
+)
+# These also report, but take objects that are events ("announced the merger on Monday"),
+# so before the verb a date counts only when a clause follows ("on Monday confirmed that").
+_ANNOUNCE_FORMS = frozenset(
+    """announce announces announced confirm confirms confirmed report reports reported
+    reveal reveals revealed disclose discloses disclosed deny denies denied estimate
+    estimates estimated indicate indicates indicated predict predicts predicted suggest
+    suggests suggested admit admits admitted""".split()
+)
+# A "conference" frames a report only as a news or press conference.
+_FRAME_NOUNS = frozenset(
+    """statement statements interview interviews conference briefing briefings address
+    speech remarks post tweet letter video broadcast appearance podcast message
+    communique communiqué""".split()
+)
+# Words that may stand between a date and the reporting verb after it:
+# "officials Wednesday were unwilling to confirm", "the ministry on Tuesday also said".
+_REPORT_HEDGES = frozenset(
+    """is are was were be been has have had do does did will would could can may might
+    not n't also again publicly formally officially repeatedly later separately first
+    unwilling unable declined refused reluctant able quick quickly to""".split()
+)
+_FRAME_PREPS = frozenset("in at on to during with via through from".split())
+_PASSIVE_AUX = frozenset("is are was were be been being".split())
+_CLAUSE_OPEN = frozenset(',;:“"‘(—–'.split()) | {",", ";", ":", "(", "—", "–"}
+# fmt: on
+_REPORT_FORMS = _SAY_FORMS | _TELL_FORMS | _ANNOUNCE_FORMS
+
+
+def _reporting_verb(toks: Sequence[_Tok], k: int) -> str:
+    """'say', 'tell' or 'announce' if toks[k] is an active reporting verb, else ''."""
+    t = toks[k]
+    low = t.low
+    if low not in _REPORT_FORMS or (t.is_cap and k > 0):
+        return ""
+    j = k - 1
+    while j >= 0 and toks[j].low.endswith("ly") and toks[j].is_word:
+        j -= 1
+    prev = toks[j].low if j >= 0 else ""
+    # A noun ("the report", "his claims") or a passive ("were announced") is no report.
+    if prev in _DETERMINERS or prev in _PASSIVE_AUX or prev.endswith(("'s", "’s")):
+        return ""
+    if low in _TELL_FORMS:
+        return "tell"
+    return "say" if low in _SAY_FORMS else "announce"
+
+
+def _is_clause_verb(t: _Tok, prev: _Tok | None) -> bool:
+    return t.is_word and not t.is_cap and (t.low in _AUX or _is_past(t, prev))
+
+
+def _addressee_end(toks: Sequence[_Tok], k: int) -> int:
+    """Index after the noun phrase told something ("told [the BBC] that ...")."""
+    j = k + 1
+    n = 0
+    while j < len(toks) and n < 4:
+        t = toks[j]
+        if not t.is_word or t.low in _FRAME_PREPS or t.low in ("that", "about", "of"):
+            break
+        if n and (t.low in _DETERMINERS or not t.is_cap and toks[j - 1].is_cap):
+            break
+        if _is_clause_verb(t, toks[j - 1]) or t.low in _REPORT_FORMS:
+            break
+        j += 1
+        n += 1
+    return j
+
+
+def _reporting_frames(
+    toks: Sequence[_Tok], dates: Sequence[DateFact]
+) -> tuple[list[Span], set[int]]:
+    """Spans of the reporting frames (verb, addressee, "in a statement", their dates) and
+    the indices of the dates that say when something was said rather than when it happened.
+
+    Outlets publish on different days, so "said on Tuesday" against "said Wednesday" is
+    not a disagreement about the fact; the pipeline compares only the event dates.
+    """
+    frames: list[Span] = []
+    n = len(toks)
+    for k in range(n):
+        kind = _reporting_verb(toks, k) if toks[k].low in _REPORT_FORMS else ""
+        if kind == "tell":
+            end = _addressee_end(toks, k)
+            if end > k + 1:
+                frames.append(Span(toks[k + 1].start, toks[end - 1].end))
+        # "in a statement", "at a news conference", "in an interview with the BBC"
+        if toks[k].low in ("in", "at", "during"):
+            j = k + 1
+            while j < n and j <= k + 4 and toks[j].is_word and toks[j].low not in _FRAME_NOUNS:
+                if _is_clause_verb(toks[j], toks[j - 1]):
+                    break
+                j += 1
+            if (
+                j < n
+                and toks[j].low in _FRAME_NOUNS
+                and (toks[j].low != "conference" or toks[j - 1].low in ("news", "press"))
+            ):
+                end = j
+                if j + 1 < n and toks[j + 1].low in ("with", "to", "on"):
+                    end = _addressee_end(toks, j + 1) - 1
+                frames.append(Span(toks[k].start, toks[max(end, j)].end))
+    report: set[int] = set()
+    for di, d in enumerate(dates):
+        i0 = next((k for k, t in enumerate(toks) if t.start >= d.span.start), n)
+        i1 = next((k for k, t in enumerate(toks) if t.start >= d.span.end), n)
+        if i0 >= n:
+            continue
+        # (a) after the verb: "said on Tuesday", "told CNN on Saturday", "said in a
+        # statement on Monday", "speaking to reporters on Sunday".
+        k = i0 - 1
+        between: list[_Tok] = []
+        verb = ""
+        while k >= 0 and len(between) <= 7:
+            t = toks[k]
+            if t.low in _REPORT_FORMS and (verb := _reporting_verb(toks, k)):
+                break
+            if not t.is_word or t.low == "that" or _is_clause_verb(t, toks[k - 1] if k else None):
+                break
+            between.insert(0, t)
+            k -= 1
+        # Only a frame may stand between ("in a statement", "to reporters"), or whom
+        # someone told; an object ("announced the merger on Monday") dates the event.
+        if verb and (not between or verb == "tell" or between[0].low in _FRAME_PREPS):
+            report.add(di)
+            frames.append(Span(toks[k].start, d.span.end))
+            continue
+        # (b) before the verb: "officials Wednesday were unwilling to confirm that",
+        # "CNN on Saturday reported that", "On Tuesday, the ministry said".
+        j = i0 - 1
+        while j >= 0 and toks[j].low in ("on", "in", "at", "late", "early", "later", "earlier"):
+            j -= 1  # "On Tuesday, ...", "Late on Wednesday, ..."
+        initial = j < 0 or toks[j].text in _CLAUSE_OPEN or toks[j].low == "that"
+        k = i1
+        if initial and k < n and toks[k].text == ",":
+            k += 1
+            m = 0
+            while k < n and m < 8 and toks[k].is_word and toks[k].low not in _REPORT_FORMS:
+                if _is_clause_verb(toks[k], toks[k - 1]):
+                    break
+                k += 1
+                m += 1
+        while k < n and toks[k].low in _REPORT_HEDGES and toks[k].low not in _REPORT_FORMS:
+            k += 1
+        if k < n and toks[k].low in _REPORT_FORMS:
+            kind = "say" if toks[k].low in _SAY_FORMS | _TELL_FORMS else "announce"
+            nxt = toks[k + 1].low if k + 1 < n else ""
+            if kind == "say" or nxt in ("that", "“", '"', ":", "what", "whether"):
+                report.add(di)
+                frames.append(Span(d.span.start, toks[k].end))
+                continue
+        # (c) inside a frame: "At a news conference on Tuesday, ...".
+        j = i0 - 1
+        m = 0
+        while j >= 0 and m < 6 and toks[j].is_word:
+            if toks[j].low in _FRAME_NOUNS:
+                if any(f.start <= toks[j].start < f.end for f in frames):
+                    report.add(di)
+                break
+            if _is_clause_verb(toks[j], toks[j - 1] if j else None):
+                break
+            j -= 1
+            m += 1
+    return frames, report
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b")
+_ASIDE_END = re.compile(r"[,;:()]|\s[—–-]\s")
+
+
+def _asides(text: str, entities: Sequence[Entity]) -> list[tuple[Span, str]]:
+    """Non-restrictive relative clauses on a name (", who beat Holloway 2-0 on Friday,"),
+    with the name's key: their numbers and dates belong to that actor's other event."""
+    out = []
+    for m in _RELATIVE.finditer(text):
+        name = next((e for e in entities if text[e.span.end : m.start()] in ("", "'s", "’s")), None)
+        if name is None:
+            continue
+        end = _ASIDE_END.search(text, m.end())
+        out.append((Span(m.start(), end.start() if end else len(text)), name.key))
     return out
 
 
@@ -1982,13 +2319,18 @@ def _marks(
             continue
         steps = 0
         k = k1
+        state = False
         while k < n and steps < 6:
             t = toks[k]
             if not t.is_word or t.low in _CLAUSE_BREAK:
                 break
             if t.low not in _STOP and t.low not in _AUX and k not in neg_idx:
                 plan_idx.add(k)
-                planned.append(_Mark(t.stem, Span(toks[k0].start, t.end), Span(t.start, t.end)))
+                # "will stay open", "will remain closed": a state that goes on, not the
+                # event ("opened", "closed") happening later.
+                if not state:
+                    planned.append(_Mark(t.stem, Span(toks[k0].start, t.end), Span(t.start, t.end)))
+                state = state or t.low in _STATE_VERBS
             steps += 1
             k += 1
     # Embedded questions assert nothing: "would not say if the company planned layoffs".
@@ -2047,6 +2389,8 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> Facts:
     speakers = _extract_speakers(text, toks, entities)
     subject, subject_span, predicate = _main_clause(toks, entities)
     negated, planned, done, plain = _marks(text, toks, covered)
+    frames, report = _reporting_frames(toks, dates)
+    dates = [replace(d, role="report") if i in report else d for i, d in enumerate(dates)]
     sp_spans = [s.span for s in speakers]
     content = frozenset(
         _WORD_SYNONYMS.get(t.low, t.stem)
@@ -2073,6 +2417,8 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> Facts:
         predicate=predicate,
         content=content,
         lowered=lowered,
+        frames=_merge_spans(frames),
+        asides=tuple(_asides(text, entities)),
     )
 
 
@@ -2132,6 +2478,16 @@ def _overlap(a: Quantity, b: Quantity) -> bool:
         pa = a.pair or (a.low, a.high)
         pb = b.pair or (b.low, b.high)
         return max(pa) == max(pb) and min(pa) == min(pb)
+    if (
+        not a.bound
+        and not b.bound
+        and a.unit == b.unit
+        and a.step > 0
+        and math.isclose(a.step, b.step, rel_tol=1e-6)
+    ):
+        # Two point figures written to the same precision ("about 12,000" / "some 14,000",
+        # "1.2 million" / "1.1 million"): a reader compares the figures, not the rounding.
+        return math.isclose(a.written, b.written, rel_tol=1e-9, abs_tol=a.step * 1e-3)
     tol = 0.005 + (0.03 if a.unit != b.unit else 0.0)
     lo_a, hi_a = a.low * (1 - tol), a.high * (1 + tol)
     return lo_a <= b.high * (1 + tol) and b.low * (1 - tol) <= hi_a
@@ -2160,13 +2516,45 @@ _DIM_WORDS = {
 }
 
 
+def _inside(s: Span, spans: Iterable[Span]) -> bool:
+    return any(f.start <= s.start and s.end <= f.end for f in spans)
+
+
+def _aside_of(f: Facts, s: Span) -> str | None:
+    return next((key for sp, key in f.asides if sp.start <= s.start and s.end <= sp.end), None)
+
+
+def _same_event(bld: _Builder, sa: Span, sb: Span) -> bool:
+    """Can the values at these spans describe one event? Not when one sits in a side
+    clause about an actor the other sentence is not about ("Eastfield, who beat Holloway
+    2-0 on Friday," against "Riverside beat Port Marlow 3-1 on Saturday")."""
+    ka, kb = _aside_of(bld.a, sa), _aside_of(bld.b, sb)
+    if ka is None and kb is None:
+        return True
+    if ka is not None and kb is not None:
+        return _same_key(ka, kb)
+    key, other = (ka, bld.b) if ka is not None else (kb, bld.a)
+    assert key is not None
+    return bool(other.subject) and _same_key(key, other.subject)
+
+
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
     """Pair quantities by unit and context; report pairs whose values cannot both hold."""
     qa, qb = bld.a.quantities, bld.b.quantities
+    fa, fb = bld.a.frames, bld.b.frames
     cands: list[tuple[float, int, int, bool, float]] = []
     for i, x in enumerate(qa):
+        if _inside(x.span, fa):
+            continue
         for j, y in enumerate(qb):
-            if not _dims_match(x, y):
+            if not _dims_match(x, y) or x.role != y.role or _inside(y.span, fb):
+                continue
+            # "ten-man Port Marlow" counts players, not the "six matches" of another clause.
+            if x.compound and x.compound not in y.context | {y.compound}:
+                continue
+            if y.compound and y.compound not in x.context | {x.compound}:
+                continue
+            if not _same_event(bld, x.span, y.span):
                 continue
             ok = _overlap(x, y)
             sim = _ctx_sim(x, y)
@@ -2273,7 +2661,9 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
     pairs: list[tuple[int, int, int, str, str]] = []
     for i, x in enumerate(da):
         for j, y in enumerate(db):
-            if x.is_time != y.is_time or x.role != y.role:
+            if x.is_time != y.is_time or x.role != y.role or x.role == "report":
+                continue
+            if not _same_event(bld, x.span, y.span):
                 continue
             if x.is_time:
                 assert x.minutes is not None and y.minutes is not None
@@ -2332,6 +2722,9 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
     """'same', 'diff' or 'unknown' for two speakers."""
     if x.pronoun or y.pronoun:
         return "unknown"
+    if x.kind and y.kind:
+        # "local officials" / "the military"; "military officials" / "the army" may be one.
+        return "diff" if x.kind != y.kind else "same" if x.head == y.head else "unknown"
     if x.names and y.names:
         for p in x.names:
             for q in y.names:
@@ -2340,6 +2733,16 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
         return "diff"
     if x.names or y.names:
         named, role = (x, y) if x.names else (y, x)
+        if (
+            role.kind
+            and role.others
+            and role.head not in _GENERIC_SPEAKERS
+            and not any(en.titles for en in named.names)
+            and not any(_same_key(o, en.key) for o in role.others for en in named.names)
+        ):
+            # "Pakistan's army" / "the Taliban": an institution of one actor against another
+            # named actor.
+            return "diff"
         if role.head in _GENERIC_SPEAKERS or not role.head:
             return "unknown"
         if role.head in _ORG_HEADS:
@@ -2399,11 +2802,12 @@ def _compare_entities(
     """Names in the same role (who, where) that differ between the two sentences."""
     a, b = bld.a, bld.b
 
-    def inside(e: Entity, spans: set[Span]) -> bool:
-        return any(s.start <= e.span.start and e.span.end <= s.end for s in spans)
+    def inside(e: Entity, spans: Iterable[Span]) -> bool:
+        return _inside(e.span, spans)
 
-    ua = [i for i, e in enumerate(a.entities) if not _present_in(e, b)]
-    ub = [j for j, e in enumerate(b.entities) if not _present_in(e, a)]
+    # Whom something was told, or where it was posted, is not a fact about the event.
+    ua = [i for i, e in enumerate(a.entities) if not _present_in(e, b) and not inside(e, a.frames)]
+    ub = [j for j, e in enumerate(b.entities) if not _present_in(e, a) and not inside(e, b.frames)]
     missing_a, missing_b = set(ua), set(ub)
     group = {"subj": "agent", "by": "agent"}
     used_b: set[int] = set()
@@ -2420,6 +2824,8 @@ def _compare_entities(
             if inside(y, skip_b):
                 continue
             if group.get(x.role, x.role) != group.get(y.role, y.role):
+                continue
+            if not _same_event(bld, x.span, y.span):
                 continue
             conf = 0.75
             used_b.add(j)
@@ -2580,10 +2986,10 @@ def compare_facts(a: Facts, b: Facts, *, a_label: str = "A", b_label: str = "B")
         return all(s.end <= t.start or s.start >= t.end for t in taken)
 
     a_det = [q.detail or q.span for i, q in enumerate(a.quantities) if i not in qa_used]
-    a_det += [d.span for i, d in enumerate(a.dates) if i not in da_used]
+    a_det += [d.span for i, d in enumerate(a.dates) if i not in da_used and d.role != "report"]
     a_det += [a.entities[i].span for i in missing_a]
     b_det = [q.detail or q.span for j, q in enumerate(b.quantities) if j not in qb_used]
-    b_det += [d.span for j, d in enumerate(b.dates) if j not in db_used]
+    b_det += [d.span for j, d in enumerate(b.dates) if j not in db_used and d.role != "report"]
     b_det += [b.entities[j].span for j in missing_b]
     return FactResult(
         conflicts=tuple(bld.conflicts),
