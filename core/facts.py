@@ -1994,6 +1994,14 @@ _PASSIVE_AUX = frozenset("is are was were be been being".split())
 _CLAUSE_OPEN = frozenset(',;:“"‘(—–'.split()) | {",", ";", ":", "(", "—", "–"}
 # fmt: on
 _REPORT_FORMS = _SAY_FORMS | _TELL_FORMS | _ANNOUNCE_FORMS
+# Forms that are also nouns ("head of state", "the reports"): a verb only after a subject
+# pronoun or name, an auxiliary, "to" or "not".
+_NOUN_LIKE_FORMS = frozenset(
+    """state states note notes post posts claim claims report reports comment comments
+    estimate estimates reply replies stress stresses caution cautions tweet tweets brief
+    briefs call calls""".split()
+)
+_VERB_BEFORE = frozenset("to not n't he she it they we i you who also".split()) | _AUX
 
 
 def _reporting_verb(toks: Sequence[_Tok], k: int) -> str:
@@ -2008,6 +2016,8 @@ def _reporting_verb(toks: Sequence[_Tok], k: int) -> str:
     prev = toks[j].low if j >= 0 else ""
     # A noun ("the report", "his claims") or a passive ("were announced") is no report.
     if prev in _DETERMINERS or prev in _PASSIVE_AUX or prev.endswith(("'s", "’s")):
+        return ""
+    if low in _NOUN_LIKE_FORMS and not (prev in _VERB_BEFORE or j >= 0 and toks[j].is_cap):
         return ""
     if low in _TELL_FORMS:
         return "tell"
@@ -2051,6 +2061,11 @@ def _reporting_frames(
         if kind == "tell":
             end = _addressee_end(toks, k)
             if end > k + 1:
+                frames.append(Span(toks[k + 1].start, toks[end - 1].end))
+        elif kind and k + 2 < n and toks[k + 1].low == "to":
+            # "confirmed to VOA", "said to reporters"
+            end = _addressee_end(toks, k + 1)
+            if end > k + 2:
                 frames.append(Span(toks[k + 1].start, toks[end - 1].end))
         # "in a statement", "at a news conference", "in an interview with the BBC"
         if toks[k].low in ("in", "at", "during"):
@@ -2133,7 +2148,7 @@ def _reporting_frames(
 
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b")
-_ASIDE_END = re.compile(r"[,;:()]|\s[—–-]\s")
+_ASIDE_END = re.compile(r",(?!\d)|[;:()]|\s[—–-]\s")
 
 
 def _asides(text: str, entities: Sequence[Entity]) -> list[tuple[Span, str]]:
@@ -2265,6 +2280,8 @@ def _marks(
             nxt = toks[k + 1].low if k + 1 < n else ""
             if nxt == "only":  # "not only ... but also" affirms
                 continue
+            if low == "not" and k and toks[k - 1].low == "or":  # "whether or not"
+                continue
             cues.append((k, k + 1))
         elif low == "no" and k + 1 < n and toks[k + 1].low == "one":
             cues.append((k, k + 2))
@@ -2390,7 +2407,10 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> Facts:
     subject, subject_span, predicate = _main_clause(toks, entities)
     negated, planned, done, plain = _marks(text, toks, covered)
     frames, report = _reporting_frames(toks, dates)
-    dates = [replace(d, role="report") if i in report else d for i, d in enumerate(dates)]
+    dates = [
+        replace(d, role="report") if i in report and d.role == "point" else d
+        for i, d in enumerate(dates)
+    ]
     sp_spans = [s.span for s in speakers]
     content = frozenset(
         _WORD_SYNONYMS.get(t.low, t.stem)

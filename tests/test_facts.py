@@ -250,6 +250,7 @@ AGREEMENTS = [
         "The spokesman did not say how many troops would be sent.",
         "The spokesman said troops would be sent.",
     ),
+    ("The ministry did not say whether or not Wang would attend.", "Wang will attend."),
 ]
 
 
@@ -532,6 +533,10 @@ def test_reporting_date_roles() -> None:
         ("on Monday", "report")
     ]
     assert roles("Hospitals reported 12 new cases on Monday.") == [("on Monday", "point")]
+    # "state" here is a noun, and a since-date is never a reporting date
+    assert roles("The first visit by a secretary of state since 2018, officials said.") == [
+        ("since 2018", "since")
+    ]
     # a conference that is the event, not a news conference
     assert roles("They meet at a security conference this Friday.") == [("this Friday", "point")]
     # a reporting date is not a detail of the event either
@@ -545,6 +550,10 @@ def test_whom_it_was_told_is_not_an_entity_conflict() -> None:
         (
             "The minister said in an interview with Reuters that taxes would rise.",
             "The minister said in an interview with Bloomberg that taxes would rise.",
+        ),
+        (
+            "Taxes will rise, a source confirmed to Reuters.",
+            "Taxes will rise, a source confirmed to the BBC.",
         ),
     ]:
         assert not compare_sentences(a, b).conflicts, (a, b)
