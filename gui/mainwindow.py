@@ -393,7 +393,8 @@ class MainWindow(QMainWindow):
                           "write a note on the sentence you last clicked")
         self.act_recompare = a("Compare &Again", self.start_compare, "F5",
                                "run the comparison again")
-        self.act_cancel = a("Cancel", self.cancel_work, None, "stop the running comparison")
+        self.act_cancel = a("Cancel", self.cancel_work, "Esc",
+                            "stop the running comparison, or linking by hand")
         self.act_about = a("&About factdiff", self.about, None)
         self.act_legend = a("&Legend and Keys", self.show_help, "F1")
 
@@ -811,7 +812,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def cancel_work(self) -> None:
-        """Cancel button / Review > Cancel: stop whatever runs."""
+        """Cancel button / Esc: stop linking by hand, the find bar, or whatever runs."""
+        if self.find_bar.isVisible() and self._link_from is None and not self.runner.busy:
+            self.find_bar.close_bar()
+            return
         running = self.runner.busy
         self.cancel_compare()
         self.runner.cancel_all()
@@ -893,7 +897,6 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
-        self.act_cancel.setEnabled(busy)
         if not busy:
             self.progress.hide()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
@@ -19,13 +18,16 @@ from factdiff.core.model import Status
 from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
 
 __all__ = [
-    "Look",
     "LOOKS",
+    "Look",
     "apply_dark_palette",
+    "apply_light_palette",
     "detail_format",
     "is_dark",
+    "line_colour",
     "look_for",
     "sentence_format",
+    "status_colour",
     "word_format",
 ]
 
@@ -158,7 +160,3 @@ def apply_light_palette(app: QApplication) -> None:
     """The style's own light palette (View > Theme > Light)."""
     app.setStyle("Fusion")
     app.setPalette(app.style().standardPalette())
-
-
-def text_colour_on(colour: QColor) -> Qt.GlobalColor:
-    return Qt.GlobalColor.black if colour.lightness() > 140 else Qt.GlobalColor.white

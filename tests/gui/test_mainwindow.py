@@ -402,3 +402,53 @@ def test_exception_hook_logs_and_shows(qtbot, factdiff_home: Path) -> None:  # t
     assert boxes and "RuntimeError: boom" in boxes[-1].informativeText()
     for box in boxes:
         box.close()
+
+
+def test_esc_cancels_linking_by_hand(loaded) -> None:  # type: ignore[no-untyped-def]
+    loaded.click_sentence(0, 3)
+    loaded.act_link.trigger()
+    assert loaded._link_from == (0, 3)
+    loaded.act_cancel.trigger()
+    assert loaded._link_from is None
+    loaded.click_sentence(1, 2)  # an ordinary click again: no link made
+    assert not loaded.doc.review.manual
+
+
+def test_removing_an_article_remaps_the_review(loaded3, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    doc = loaded3.doc
+    doc.set_note((2, 1), "Gamma note")
+    doc.set_note((1, 0), "Beta note")
+    doc.decide_link(link_key((0, 0), (2, 0)), Decision.CONFIRMED)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    loaded3.articles_view.selectRow(1)
+    loaded3.remove_selected_article()  # Beta goes; Gamma becomes article 1
+    assert [a.outlet for a in doc.articles] == ["Alpha News", "Gamma Post"]
+    assert dict(doc.review.notes) == {(1, 1): "Gamma note"}
+    assert doc.review.links == {link_key((0, 0), (1, 0)): Decision.CONFIRMED}
+    assert doc.pair == (0, 1)
+    assert not doc.undo_stack.canUndo()
+
+
+def test_highlights_land_exactly_after_emoji(window) -> None:  # type: ignore[no-untyped-def]
+    """Qt counts UTF-16 units, Python code points: spans after an emoji must still fit."""
+    from factdiff.core.compare import build_groups
+    from factdiff.core.model import Comparison, Link
+    from factdiff.gui.panes import Offsets
+
+    from .conftest import article
+
+    a, sa = article(["Fans 👨‍👩‍👧 cheered 🎉 loudly.", "The mayor spoke."], "A")
+    b, sb = article(["The mayor spoke.", "Rain fell 🌧 all day."], "B")
+    links = [Link(a=(0, 1), b=(1, 0), score=0.9, status=Status.SHARED)]
+    cmp = Comparison((a, b), (sa, sb), (), tuple(links), build_groups((sa, sb), links))
+    window.doc.reset(cmp.articles, comparison=cmp)
+    pane = window.left.view
+    s = sa[1]
+    cur = QTextCursor(pane.document())
+    cur.setPosition(pane.qt_range(s.start, s.start)[0])
+    cur.setPosition(pane.qt_range(s.end, s.end)[0], QTextCursor.MoveMode.KeepAnchor)
+    assert cur.selectedText() == "The mayor spoke."
+    assert char_format(pane, s.start).underlineStyle() == U.SingleUnderline
+    assert char_format(pane, sa[0].end - 3).underlineStyle() == U.DotLine
+    off = Offsets(a.text)
+    assert all(off.py(off.qt(i)) == i for i in range(len(a.text) + 1))
