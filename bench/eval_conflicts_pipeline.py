@@ -110,6 +110,8 @@ class Tally:
         out = ["| kind | precision | recall | labelled |", "| --- | --- | --- | --- |"]
         for k in KINDS:
             tp, fp, fn = self.tp[k], self.fp[k], self.fn[k]
+            if not tp + fp + fn:
+                continue  # neither labelled nor flagged
             out.append(
                 f"| {k} | {self.ratio(tp, tp + fp):.2f} | {self.ratio(tp, tp + fn):.2f} "
                 f"| {tp + fn} |"
