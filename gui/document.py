@@ -160,10 +160,6 @@ class Document(QObject):
         return self._dirty or not self.undo_stack.isClean()
 
     @property
-    def is_empty(self) -> bool:
-        return not self._articles
-
-    @property
     def needs_compare(self) -> bool:
         """True when there are two or more articles and no up-to-date comparison."""
         return len(self._articles) >= 2 and (self._comparison is None or self._stale)
@@ -374,6 +370,10 @@ class Document(QObject):
             self._path = path
             self.pathChanged.emit(str(path))
         self._emit_modified()
+
+    def mark_modified(self) -> None:
+        """Unsaved work that is not on the undo stack (a restored autosave)."""
+        self._touch()
 
     def _touch(self) -> None:
         self._dirty = True

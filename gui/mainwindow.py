@@ -1719,7 +1719,7 @@ class MainWindow(QMainWindow):
             clear_autosave()
             return False
         self.doc.load_session(session, None)
-        self.doc._touch()  # restored work is unsaved work
+        self.doc.mark_modified()  # restored work is unsaved work
         clear_autosave()
         self.threshold.set_threshold(session.settings.threshold, floor=session.settings.floor)
         self.statusBar().showMessage("Restored the autosaved work; save it to keep it", 8000)

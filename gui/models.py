@@ -340,10 +340,6 @@ class FactsProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
-    @property
-    def choice(self) -> str:
-        return self._choice
-
     def set_choice(self, choice: str) -> None:
         if choice not in FactsFilter.CHOICES:
             raise ValueError(choice)

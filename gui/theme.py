@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from factdiff.core.model import Status
-
 from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
 
 __all__ = [
@@ -25,7 +23,6 @@ __all__ = [
     "detail_format",
     "is_dark",
     "line_colour",
-    "look_for",
     "sentence_format",
     "status_colour",
     "word_format",
@@ -81,13 +78,6 @@ def _tint(colour: str, *, dark: bool, strong: bool = False) -> QColor:
 def _underline_colour(colour: str, *, dark: bool) -> QColor:
     c = QColor(colour)
     return c.lighter(125) if dark else c
-
-
-def look_for(status: Status, *, soft: bool = False) -> Look:
-    """The look of a sentence with ``status`` (a soft conflict has its own)."""
-    if status is Status.CONFLICT:
-        return LOOKS["soft" if soft else "conflict"]
-    return LOOKS[status.value]
 
 
 def sentence_format(look: Look, *, dark: bool, strong: bool = False) -> QTextCharFormat:
