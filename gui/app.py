@@ -22,8 +22,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factdiff.core import paths
 
-from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
-
 __all__ = ["ErrorReporter", "install_exception_hooks", "main"]
 
 log = logging.getLogger("factdiff")

@@ -27,8 +27,6 @@ from factdiff.core.review import (
 )
 from factdiff.core.session import Session, needs_recompute
 
-from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
-
 __all__ = ["Document", "remap_review"]
 
 

@@ -69,7 +69,6 @@ from factdiff.core.model import Article, Comparison, Link, Ref, Status
 from factdiff.core.review import ConflictKey, Decision, LinkKey, conflict_key
 
 from . import (
-    qtfix,  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
     theme,
 )
 from .document import Document

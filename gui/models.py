@@ -25,7 +25,6 @@ from factdiff.core.model import Comparison, Conflict, Ref, Span, Status
 from factdiff.core.review import ConflictKey, Decision, LinkKey, Review, conflict_key
 
 from . import (
-    qtfix,  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
     theme,
 )
 

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 from factdiff.core.model import Article, Sentence, Span
 
 from . import (
-    qtfix,  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
     theme,
 )
 

@@ -20,8 +20,6 @@ from PySide6.QtCore import QEventLoop, QPoint, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
-
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1560, 960)

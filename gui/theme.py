@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
-
 __all__ = [
     "LOOKS",
     "Look",

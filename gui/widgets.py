@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from factdiff.core.model import Article
 
-from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
 from .models import parse_user_date
 
 __all__ = ["ArticleDialog", "FindBar", "ProgressArea", "ThresholdControl"]

@@ -16,8 +16,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from factdiff.core.errors import Cancelled
 
-from . import qtfix  # noqa: F401 - PySide6 6.12 on Python 3.11 (see qtfix)
-
 __all__ = ["Job", "Task", "TaskRunner", "TaskSignals"]
 
 log = logging.getLogger(__name__)

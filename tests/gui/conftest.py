@@ -14,7 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 import numpy as np
 import pytest
 
-import factdiff.gui.qtfix  # noqa: F401 - before the first Qt call (PySide6 6.12 on 3.11)
 from factdiff.core.model import (
     Article,
     Candidate,
