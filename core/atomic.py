@@ -79,7 +79,8 @@ def remove_stale_temps(path: Path, *, older_than: float = STALE_AFTER) -> list[P
     """Remove temporary files that killed writes to ``path`` left behind, if they were
     last written more than ``older_than`` seconds ago; returns those removed."""
     path = Path(path)
-    prefix, removed = _temp_prefix(path), []
+    prefix = _temp_prefix(path)
+    removed: list[Path] = []
     now = time.time()
     try:
         entries = list(os.scandir(path.parent))

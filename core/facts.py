@@ -797,8 +797,8 @@ def _parse_number(s: str) -> tuple[float, int] | None:
             return None
         dec = len(s.split(".")[1]) if "." in s else 0
         return v, dec
-    v = _parse_spelled(s)
-    return (v, -1) if v is not None else None
+    spelled = _parse_spelled(s)
+    return (spelled, -1) if spelled is not None else None
 
 
 def _unit_info(unit: str) -> tuple[str, float, str] | None:
@@ -1480,8 +1480,10 @@ def _extract_dates(text: str, pub: dt.date | None) -> tuple[list[DateFact], list
                     ):
                         continue
                 f.update(year=y, level=3, lo=dt.date(y, 1, 1), hi=dt.date(y, 12, 31))
-            lo = f.get("lo")
-            hi = f.get("hi")
+            lo_: object = f.get("lo")
+            hi_: object = f.get("hi")
+            lo = lo_ if isinstance(lo_, dt.date) else None
+            hi = hi_ if isinstance(hi_, dt.date) else None
             if isinstance(lo, dt.date) and isinstance(hi, dt.date) and lo == hi:
                 f.setdefault("year", lo.year)
                 f.setdefault("month", lo.month)
@@ -1498,7 +1500,8 @@ def _extract_dates(text: str, pub: dt.date | None) -> tuple[list[DateFact], list
                     and kind != "wd"
                 ):
                     f["month"] = lo.month
-            if f.get("level", 0) >= 3 and edge in ("after", "before"):
+            level = f.get("level", 0)
+            if isinstance(level, int) and level >= 3 and edge in ("after", "before"):
                 f["role"] = "point"  # "after the 2025 season" places the event in that year
             found.append(DateFact(span=Span(s, e), text=text[s:e], **f))  # type: ignore[arg-type]
             covered.append(Span(s, e))

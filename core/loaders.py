@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from factdiff.core.errors import LoadError
-from factdiff.core.model import Article
+from .errors import LoadError
+from .model import Article
 
 __all__ = [
     "MAX_BYTES",

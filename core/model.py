@@ -141,8 +141,9 @@ class Conflict:
     confidence: float = 1.0
 
     def __post_init__(self) -> None:
-        if not isinstance(self.kind, ConflictKind):
-            object.__setattr__(self, "kind", ConflictKind(self.kind))
+        kind: object = self.kind
+        if not isinstance(kind, ConflictKind):  # a plain string from JSON
+            object.__setattr__(self, "kind", ConflictKind(str(kind)))
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside [0, 1]")
         if len(self.a_text) != len(self.a_span) or len(self.b_text) != len(self.b_span):
@@ -251,8 +252,9 @@ class Settings:
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name}={value} outside [0, 1]")
-        if isinstance(self.max_fanout, float) and self.max_fanout.is_integer():
-            object.__setattr__(self, "max_fanout", int(self.max_fanout))  # from JSON numbers
+        fanout: object = self.max_fanout
+        if isinstance(fanout, float) and fanout.is_integer():
+            object.__setattr__(self, "max_fanout", int(fanout))  # from JSON numbers
         if not (isinstance(self.max_fanout, int) and self.max_fanout >= 1):
             raise ValueError(f"max_fanout={self.max_fanout} must be a positive integer")
 
@@ -272,8 +274,8 @@ class Comparison:
         if len(self.articles) != len(self.sentences):
             raise ValueError("one sentence list per article")
         for art, sents in zip(self.articles, self.sentences, strict=True):
-            for i, s in enumerate(sents):
-                if s.index != i or art.text[s.start : s.end] != s.text:
+            for i, sent in enumerate(sents):
+                if sent.index != i or art.text[sent.start : sent.end] != sent.text:
                     raise ValueError(f"sentence {i} of {art.label!r} does not match the text")
         for link in self.links:
             for a, s in (link.a, link.b):
