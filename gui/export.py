@@ -44,6 +44,7 @@ from factdiff.core.session import Session, load_session, needs_recompute
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication, QTextDocument
+    from PySide6.QtWidgets import QWidget
 
 __all__ = [
     "LAYOUTS",
@@ -837,7 +838,7 @@ def _dialog_class() -> type:
     class ExportDialog(QDialog):
         """Choose what to export (format, layout, page size, articles); no signals."""
 
-        def __init__(self, session: Session, parent: object = None) -> None:
+        def __init__(self, session: Session, parent: QWidget | None = None) -> None:
             super().__init__(parent)
             self.session = session
             self.setWindowTitle("Export")
@@ -905,7 +906,7 @@ def _dialog_class() -> type:
     return ExportDialog
 
 
-def export_dialog(parent: object, session: Session) -> Path | None:
+def export_dialog(parent: QWidget | None, session: Session) -> Path | None:
     """File > Export: ask what and where, then write it. Returns the file written, or None
     if cancelled; raises ExportError (the caller shows it)."""
     from PySide6.QtCore import QStandardPaths, Qt
