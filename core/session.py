@@ -582,6 +582,10 @@ def load_session(path: Path) -> Session:
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:
+        if err.pos == len(text) - len(text.lstrip()):  # not even the first character
+            raise SessionError(
+                f"{name}: not a factdiff session (it is not JSON; sessions are .factdiff files)"
+            ) from None
         if err.pos >= len(text.rstrip()) - 1 or "Unterminated" in err.msg:
             problem = "the file is truncated (it ends in the middle of the data)"
         else:
