@@ -120,6 +120,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
     if len(args.articles) < 2:
         raise FactdiffError("compare needs at least two articles")
+    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:  # also catches nan
+        raise FactdiffError(f"--threshold must be between 0 and 1, not {args.threshold}")
     articles = [load_article(spec) for spec in args.articles]
     settings = Settings() if args.threshold is None else Settings(threshold=args.threshold)
     cmp = compare(articles, settings=settings, progress=_progress)

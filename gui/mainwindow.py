@@ -464,6 +464,7 @@ class MainWindow(QMainWindow):
         sb = self.statusBar()
         self.progress = ProgressArea()
         self.counts_label = QLabel()
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
         sb.addPermanentWidget(self.counts_label)
         sb.addPermanentWidget(self.progress)
         self.progress.cancelRequested.connect(self.cancel_work)
@@ -590,6 +591,7 @@ class MainWindow(QMainWindow):
                      icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox:
         """A short window-modal message that does not block the event loop."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names and parser messages
         if details:
             box.setDetailedText(details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1743,7 +1745,7 @@ class MainWindow(QMainWindow):
         for n, p in enumerate(items, 1):
             kind = "session" if p.lower().endswith(SESSION_SUFFIX) else "article"
             act = self.recent_menu.addAction(f"&{n % 10} {Path(p).name}  ({kind})")
-            act.setToolTip(p)
+            act.setToolTip(theme.plain_tip(p))
             act.setStatusTip(p)
             act.triggered.connect(lambda _=False, p=p: self._open_recent(p))
         if not items:

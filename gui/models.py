@@ -265,7 +265,7 @@ class FactsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             full = {self.TEXT_A: r.text_a, self.TEXT_B: r.text_b, self.WHY: r.explanation}
             if col in full and full[col]:
-                return full[col]
+                return theme.plain_tip(full[col])
             if col == self.TYPE:
                 return theme.LOOKS[r.kind].description
             return None
@@ -446,7 +446,7 @@ class CoverageModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return clip(self._facts[row], 110)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self._facts[row]
+                return theme.plain_tip(self._facts[row])
             if role == SORT_ROLE:
                 return row
             return None
@@ -460,8 +460,8 @@ class CoverageModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if not cell.kind:
-                return f"{self._labels[col - 1]} does not report this fact"
-            return f"{self._labels[col - 1]}: {self.WORDS[cell.kind]}"
+                return theme.plain_tip(f"{self._labels[col - 1]} does not report this fact")
+            return theme.plain_tip(f"{self._labels[col - 1]}: {self.WORDS[cell.kind]}")
         if role == SORT_ROLE:
             return ("conflict", "added", "shared", "").index(cell.kind)
         if role == KIND_ROLE:
@@ -537,7 +537,7 @@ class ArticlesModel(QAbstractTableModel):
             if col == self.DATE:
                 return "Publication date (YYYY-MM-DD); relative dates in the text use it"
             if col == self.SOURCE:
-                return art.url or art.source
+                return theme.plain_tip(art.url or art.source)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -346,12 +346,14 @@ class PaneHeader(QWidget):
         self.combo.setToolTip(f"The article shown on the {side}")
         self.combo.setAccessibleName(f"{side} article")
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.meta = QLabel()
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.edit = QToolButton()
         self.edit.setText("Edit…")
@@ -387,7 +389,7 @@ class PaneHeader(QWidget):
             if where:
                 bits.append(where)
             self.meta.setText("  ·  ".join(bits))
-            self.meta.setToolTip(art.url or art.source)
+            self.meta.setToolTip(theme.plain_tip(art.url or art.source))
         else:
             self.title.setText("")
             self.meta.setText("")
@@ -556,6 +558,7 @@ class Legend(QWidget):
         box.addWidget(extra)
         box.addStretch(1)
         self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)  # holds outlet names
         self.counts.setAccessibleName("counts")
         box.addWidget(self.counts)
         self.refresh()

@@ -8,6 +8,7 @@ one side adds dashed. Backgrounds are translucent, so they read on light and dar
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 __all__ = [
     "LOOKS",
+    "plain_tip",
     "Look",
     "apply_dark_palette",
     "apply_light_palette",
@@ -148,3 +150,9 @@ def apply_light_palette(app: QApplication) -> None:
     """The style's own light palette (View > Theme > Light)."""
     app.setStyle("Fusion")
     app.setPalette(app.style().standardPalette())
+
+
+def plain_tip(text: str) -> str:
+    """``text`` as a tooltip that shows literally: Qt would otherwise guess that a string
+    like ``<b>Breaking</b>`` from an article is rich text and render it."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>" if text else ""

@@ -41,13 +41,16 @@ class ArticleDialog(QDialog):
         self.date.setPlaceholderText("YYYY-MM-DD (relative dates in the text use it)")
         self.url = QLineEdit(article.url)
         self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what the user typed
         self.problem.setStyleSheet("color: #D55E00")
         form = QFormLayout(self)
         form.addRow("&Outlet:", self.outlet)
         form.addRow("&Title:", self.title)
         form.addRow("&Date:", self.date)
         form.addRow("&URL:", self.url)
-        form.addRow(QLabel(f"Source: {article.source or 'unknown'}"))
+        source = QLabel(f"Source: {article.source or 'unknown'}")
+        source.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(source)
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -452,3 +452,29 @@ def test_highlights_land_exactly_after_emoji(window) -> None:  # type: ignore[no
     assert char_format(pane, sa[0].end - 3).underlineStyle() == U.DotLine
     off = Offsets(a.text)
     assert all(off.py(off.qt(i)) == i for i in range(len(a.text) + 1))
+
+
+def test_article_metadata_is_never_markup(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Titles, sources and outlets come from untrusted files: shown literally, not as HTML."""
+    from dataclasses import replace
+
+    from factdiff.core.compare import build_groups
+
+    cmp = make_comparison()
+    hostile = replace(
+        cmp.articles[0],
+        title="<b>Breaking</b> <img src='file:///etc/passwd'>",
+        source="/tmp/<i>x</i>.html",
+    )
+    cmp = replace(cmp, articles=(hostile, *cmp.articles[1:]))
+    cmp = replace(cmp, groups=build_groups(cmp.sentences, cmp.links))
+    window.doc.reset(cmp.articles, comparison=cmp)
+    header = window.left.header
+    assert header.title.textFormat() == Qt.TextFormat.PlainText
+    assert header.title.text().startswith("<b>Breaking</b>")
+    tip = header.meta.toolTip()
+    assert "<i>" not in tip and "&lt;i&gt;" in tip
+    model = window.articles_model
+    source_tip = model.data(model.index(0, model.SOURCE), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;i&gt;x&lt;/i&gt;" in source_tip
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
