@@ -146,7 +146,9 @@ class Conflict:
             object.__setattr__(self, "kind", ConflictKind(str(kind)))
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside [0, 1]")
-        if len(self.a_text) != len(self.a_span) or len(self.b_text) != len(self.b_span):
+        a_len = self.a_span.end - self.a_span.start  # not len(): a hand-edited file may
+        b_len = self.b_span.end - self.b_span.start  # hold offsets beyond sys.maxsize
+        if len(self.a_text) != a_len or len(self.b_text) != b_len:
             raise ValueError("conflict text does not match its span")
 
     @property

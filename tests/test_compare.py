@@ -101,6 +101,8 @@ def test_json_round_trip_is_exact() -> None:
         (lambda d: d["articles"][0].pop("text"), "missing field"),
         (lambda d: d["articles"][0].update(text="changed"), "sha256"),
         (lambda d: d["links"][0].update(a=["x", 0]), "wrong type"),
+        # found by the session fuzz test: an offset past sys.maxsize made len(span) overflow
+        (lambda d: d["links"][0]["conflicts"][0].update(a_span=[0, 2**63 + 10]), "span"),
     ],
 )
 def test_json_reader_refuses_bad_data(mutate, message: str) -> None:
