@@ -27,7 +27,15 @@ from .model import (
     Status,
 )
 
-__all__ = ["SCHEMA", "SCHEMA_VERSION", "comparison_from_dict", "comparison_to_dict", "write_json"]
+__all__ = [
+    "SCHEMA",
+    "SCHEMA_VERSION",
+    "article_to_dict",
+    "comparison_from_dict",
+    "comparison_to_dict",
+    "settings_to_dict",
+    "write_json",
+]
 
 SCHEMA = "factdiff.comparison"
 SCHEMA_VERSION = 1
@@ -50,21 +58,33 @@ def _conflict(c: Conflict) -> dict[str, Any]:
     }
 
 
+def article_to_dict(art: Article) -> dict[str, Any]:
+    """An article's text and metadata as plain data (sessions store the same)."""
+    return {
+        "outlet": art.outlet,
+        "title": art.title,
+        "date": art.date.isoformat() if art.date else None,
+        "url": art.url,
+        "source": art.source,
+        "encoding": art.encoding,
+        "sha256": art.digest,
+        "text": art.text,
+    }
+
+
+def settings_to_dict(s: Settings) -> dict[str, Any]:
+    """Every :class:`Settings` field, so a field added there is written without more code."""
+    return {name: getattr(s, name) for name in Settings.__dataclass_fields__}
+
+
 def comparison_to_dict(cmp: Comparison) -> dict[str, Any]:
     """Plain data for ``cmp``: see docs/schema.md for every field."""
     articles = []
     for i, (art, sents) in enumerate(zip(cmp.articles, cmp.sentences, strict=True)):
         statuses = cmp.statuses(i)
         articles.append(
-            {
-                "outlet": art.outlet,
-                "title": art.title,
-                "date": art.date.isoformat() if art.date else None,
-                "url": art.url,
-                "source": art.source,
-                "encoding": art.encoding,
-                "sha256": art.digest,
-                "text": art.text,
+            article_to_dict(art)
+            | {
                 "sentences": [
                     {"start": s.start, "end": s.end, "text": s.text, "status": st.value}
                     for s, st in zip(sents, statuses, strict=True)
@@ -74,16 +94,7 @@ def comparison_to_dict(cmp: Comparison) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "version": SCHEMA_VERSION,
-        "settings": {
-            "model": cmp.settings.model,
-            "threshold": cmp.settings.threshold,
-            "semantic_weight": cmp.settings.semantic_weight,
-            "floor": cmp.settings.floor,
-            "margin": cmp.settings.margin,
-            "min_gain": cmp.settings.min_gain,
-            "max_fanout": cmp.settings.max_fanout,
-            "conflict_floor": cmp.settings.conflict_floor,
-        },
+        "settings": settings_to_dict(cmp.settings),
         "counts": {k.value: v for k, v in cmp.counts().items()},
         "articles": articles,
         "links": [

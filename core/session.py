@@ -26,7 +26,7 @@ from typing import Any
 
 from .errors import SessionError
 from .jsonio import SCHEMA as COMPARISON_SCHEMA
-from .jsonio import comparison_from_dict, comparison_to_dict
+from .jsonio import article_to_dict, comparison_from_dict, comparison_to_dict, settings_to_dict
 from .model import Article, Comparison, Settings
 from .review import Decision, Review
 
@@ -146,23 +146,6 @@ def needs_recompute(session: Session) -> bool:
 # -- to and from plain data -----------------------------------------------------------
 
 
-def _article_to_dict(art: Article) -> dict[str, Any]:
-    return {
-        "outlet": art.outlet,
-        "title": art.title,
-        "date": art.date.isoformat() if art.date else None,
-        "url": art.url,
-        "source": art.source,
-        "encoding": art.encoding,
-        "sha256": art.digest,
-        "text": art.text,
-    }
-
-
-def _settings_to_dict(s: Settings) -> dict[str, Any]:
-    return {name: getattr(s, name) for name in Settings.__dataclass_fields__}
-
-
 def session_to_dict(s: Session) -> dict[str, Any]:
     """Plain JSON data for ``s``; :func:`session_from_dict` is its inverse."""
     return {
@@ -172,8 +155,8 @@ def session_to_dict(s: Session) -> dict[str, Any]:
         "created": s.created,
         "modified": s.modified,
         "pair": list(s.pair),
-        "settings": _settings_to_dict(s.settings),
-        "articles": [_article_to_dict(a) for a in s.articles],
+        "settings": settings_to_dict(s.settings),
+        "articles": [article_to_dict(a) for a in s.articles],
         "comparison": None if s.comparison is None else comparison_to_dict(s.comparison),
         "review": s.review.to_dict(),
     }
