@@ -26,10 +26,17 @@ __all__ = [
     "Settings",
     "Span",
     "Status",
+    "link_key",
 ]
 
 #: A sentence address: ``(article index, sentence index)``.
 Ref = tuple[int, int]
+
+
+def link_key(a: Ref, b: Ref) -> tuple[Ref, Ref]:
+    """Order-independent identity of a link between ``a`` and ``b``: its ends, sorted."""
+    a, b = (a[0], a[1]), (b[0], b[1])  # JSON gives lists
+    return (a, b) if a <= b else (b, a)
 
 
 class Status(StrEnum):
@@ -201,7 +208,7 @@ class Link:
     @property
     def key(self) -> tuple[Ref, Ref]:
         """Order-independent identity of the link, used by review decisions."""
-        return (self.a, self.b) if self.a <= self.b else (self.b, self.a)
+        return link_key(self.a, self.b)
 
     def other(self, ref: Ref) -> Ref:
         """The end of this link that is not ``ref``."""

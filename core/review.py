@@ -13,7 +13,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from .model import Comparison, Conflict, Link, Ref, Status
+from .model import Comparison, Conflict, Link, Ref, Status, link_key
 
 __all__ = [
     "ConflictKey",
@@ -34,11 +34,6 @@ ConflictKey = tuple[LinkKey, str, int, int]
 class Decision(StrEnum):
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
-
-
-def link_key(a: Ref, b: Ref) -> LinkKey:
-    a, b = tuple(a), tuple(b)  # type: ignore[assignment]
-    return (a, b) if a <= b else (b, a)
 
 
 def conflict_key(link: Link, conflict: Conflict) -> ConflictKey:
