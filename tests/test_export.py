@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import sentences_of
 from lxml import etree
 from pypdf import PdfReader
 
@@ -33,7 +34,6 @@ from factdiff.core.model import (
     Conflict,
     ConflictKind,
     Link,
-    Sentence,
     Settings,
     Span,
     Status,
@@ -59,14 +59,6 @@ C_LINES = [
 A_TEXT, B_TEXT, C_TEXT = ("\n".join(x) for x in (A_LINES, B_LINES, C_LINES))
 NOTE_A = "Check the date with the desk <i>before</i> we run it & call VOA"
 NOTE_B = 'Only CNN has the length: "an hour"'
-
-
-def sentences_of(text: str) -> tuple[Sentence, ...]:
-    out, start = [], 0
-    for i, line in enumerate(text.split("\n")):
-        out.append(Sentence(index=i, start=start, end=start + len(line), text=line))
-        start += len(line) + 1
-    return tuple(out)
 
 
 def span_in(text: str, word: str) -> Span:

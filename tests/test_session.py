@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import sentences_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +31,6 @@ from factdiff.core.model import (
     Conflict,
     ConflictKind,
     Link,
-    Sentence,
     Settings,
     Span,
     Status,
@@ -47,14 +47,6 @@ B_TEXT = (
     "The balloon flew over Montana for five days.\n"
     "Talks lasted an hour."
 )
-
-
-def sentences_of(text: str) -> tuple[Sentence, ...]:
-    out, start = [], 0
-    for i, line in enumerate(text.split("\n")):
-        out.append(Sentence(index=i, start=start, end=start + len(line), text=line))
-        start += len(line) + 1
-    return tuple(out)
 
 
 def span_of(text: str, word: str) -> Span:

@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 
 import numpy as np
 import pytest
+from builders import sentences_of
 
 from factdiff.core.model import (
     Article,
@@ -91,11 +92,8 @@ def article(
 ) -> tuple[Article, tuple[Sentence, ...]]:
     """An article with one sentence per line, and its sentences with exact spans."""
     text = "\n".join(lines) + "\n"
-    sents, at = [], 0
-    for i, line in enumerate(lines):
-        sents.append(Sentence(index=i, start=at, end=at + len(line), text=line))
-        at += len(line) + 1
-    return Article(text=text, outlet=outlet, title=f"{outlet} story", **kw), tuple(sents)  # type: ignore[arg-type]
+    sents = sentences_of(text.removesuffix("\n"))
+    return Article(text=text, outlet=outlet, title=f"{outlet} story", **kw), sents  # type: ignore[arg-type]
 
 
 A_LINES = [

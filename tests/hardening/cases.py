@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from builders import make_pdf, rewrite_pdf
 
 from factdiff.core import loaders
 from factdiff.core import session as sm
@@ -55,8 +56,6 @@ from .helpers import (
     expect_result,
     fake_model,
     make_docx,
-    make_pdf,
-    pdf_rewritten,
     png_bytes,
     run_cli,
     run_python_as_nobody,
@@ -242,14 +241,14 @@ def scanned(tmp: Path) -> Outcome:
 
 @case("loaders", "encrypted PDF (a user password)", "error")
 def encrypted_pdf(tmp: Path) -> Outcome:
-    data = pdf_rewritten(make_pdf(["The council approved the bridge."]), user_password="s3cret")
+    data = rewrite_pdf(make_pdf(["The council approved the bridge."]), user_password="s3cret")
     path = write(tmp / "locked.pdf", data)
     return expect_error(lambda: loaders.load_path(path), "encrypted with a password", LoadError)
 
 
 @case("loaders", "PDF cut off halfway (a failed download)", "error")
 def truncated_pdf(tmp: Path) -> Outcome:
-    data = pdf_rewritten(make_pdf(["The council approved the bridge."] * 20, ["Page two."]))
+    data = rewrite_pdf(make_pdf(["The council approved the bridge."] * 20, ["Page two."]))
     path = write(tmp / "cut.pdf", data[: len(data) // 3])
     out = expect_result(lambda: _load_or_error(path))
     if isinstance(out, Outcome):

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from builders import make_pdf
 from pypdf import PdfReader
 
 from factdiff.core import loaders
@@ -25,7 +26,6 @@ from .helpers import (
     NetworkUsed,
     fake_model,
     make_docx,
-    make_pdf,
     no_network,
     run_cli,
     write,
