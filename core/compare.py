@@ -84,21 +84,15 @@ def clear_caches() -> None:
     clear_cache()
 
 
-class _FactCache:
-    """Facts extracted once per sentence, shared by every link that touches it."""
+def _fact_getter(
+    articles: Sequence[Article], sentences: Sequence[Sequence[Sentence]]
+) -> Callable[[Ref], factmod.Facts]:
+    """Facts of the sentence at a ref, through the per-text cache of :func:`_extract`."""
 
-    def __init__(self, articles: Sequence[Article], sentences: Sequence[Sequence[Sentence]]):
-        self._articles = articles
-        self._sentences = sentences
-        self._facts: dict[Ref, factmod.Facts] = {}
+    def get(ref: Ref) -> factmod.Facts:
+        return _extract(sentences[ref[0]][ref[1]].text, articles[ref[0]].date)
 
-    def __call__(self, ref: Ref) -> factmod.Facts:
-        found = self._facts.get(ref)
-        if found is None:
-            text = self._sentences[ref[0]][ref[1]].text
-            found = _extract(text, self._articles[ref[0]].date)
-            self._facts[ref] = found
-        return found
+    return get
 
 
 def link_pair(
@@ -119,7 +113,7 @@ def link_pair(
     event. Manual links are always kept."""
     if a[0] > b[0]:
         a, b = b, a
-    get = facts or _FactCache(articles, sentences)
+    get = facts or _fact_getter(articles, sentences)
     res = factmod.compare_facts(
         get(a), get(b), a_label=articles[a[0]].label, b_label=articles[b[0]].label
     )
@@ -257,7 +251,7 @@ def compare_embeddings(
             settings=settings,
             weights=weights,
         )
-    facts = _FactCache(articles, sentences)
+    facts = _fact_getter(articles, sentences)
     links = _links(candidates, articles, sentences, settings, facts, progress, cancel)
     return Comparison(
         articles=tuple(articles),
@@ -307,7 +301,7 @@ def compare(
 def reclassify(comparison: Comparison, *, threshold: float) -> Comparison:
     """The same comparison with another threshold, from the stored candidates: no encoding."""
     settings = replace(comparison.settings, threshold=threshold)
-    facts = _FactCache(comparison.articles, comparison.sentences)
+    facts = _fact_getter(comparison.articles, comparison.sentences)
     links = _links(
         comparison.candidates,
         comparison.articles,
