@@ -1,0 +1,35 @@
+"""One vocabulary for word matching: the tokeniser, stop list and stemmer that alignment
+and the fact checks share (defined once, imported everywhere)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["STOP_WORDS", "TOKEN_RE", "content_words", "stem"]
+
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say told according added would also its it's s""".split()
+)
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased, crudely stemmed content words of ``text``.
+
+    >>> sorted(content_words("The officials met on Saturday."))
+    ['met', 'official', 'saturday']
+    """
+    words = (w.lower().replace("’", "'") for w in TOKEN_RE.findall(text))
+    return frozenset(stem(w) for w in words if w not in STOP_WORDS)
