@@ -2,7 +2,9 @@
 
 pysbd finds the boundaries inside each paragraph (it knows abbreviations such as U.S.,
 Sen., No. 2 and 3 p.m.); this module maps them back to offsets, keeps a quotation and
-its attribution together, and drops fragments with no words (a dateline dash).
+its attribution together, and drops fragments with no words (a dateline dash) and
+datelines standing alone ("CNN" on the line before a dash, "WASHINGTON —"): they name
+where or by whom a story was filed, not a fact.
 """
 
 from __future__ import annotations
@@ -12,10 +14,22 @@ import re
 
 from .model import Sentence
 
-__all__ = ["sentence_spans", "split_sentences"]
+__all__ = ["DATELINE", "sentence_spans", "split_sentences"]
 
 _WORD = re.compile(r"\w")
 _PARAGRAPH = re.compile(r"[^\n]+")
+#: A dateline at the start of a story or sentence: a place or outlet in capitals (or an
+#: outlet in brackets), perhaps "(Reuters)", then a dash. Sentence-level code skips it.
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’&-]+(?:[ ,]+[A-Z][A-Za-z.'’&-]*){0,3}|\([A-Z][A-Za-z ]{1,20}\))"
+    r"(?:\s*\([A-Za-z ]{1,25}\))?\s*[—–-]+\s*"
+)
+#: A dateline with its dash on the next line (or no dash at all, alone on its line).
+_DATELINE_ALONE = re.compile(
+    r"(?:[A-Z][A-Z.'’&-]+(?:[ ,]+[A-Z][A-Za-z.'’&-]*){0,3}|\([A-Z][A-Za-z ]{1,20}\))"
+    r"(?:\s*\([A-Za-z ]{1,25}\))?\s*[—–-]*"
+)
+_DASH_NEXT = re.compile(r"\s*[—–-]")
 #: A piece that starts like this continues the previous one (pysbd split after "p.m.").
 _CONTINUES = re.compile(
     r"[a-z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct"
@@ -142,7 +156,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 else:
                     merged.append((s, e))
         spans.extend((s, e) for s, e in merged if _WORD.search(text, s, e))
-    return spans
+    return [(s, e) for s, e in spans if not _is_dateline(text, s, e)]
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A span that is only a dateline: "CNN" before a dash line, "WASHINGTON —"."""
+    piece = text[start:end]
+    if len(piece) > 60 or not _DATELINE_ALONE.fullmatch(piece):
+        return False
+    return bool(re.search(r"[—–-]\s*$", piece)) or bool(_DASH_NEXT.match(text, end))
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

@@ -39,8 +39,17 @@ def test_straight_quotes_stay_together() -> None:
 
 
 def test_paragraphs_are_boundaries_and_wordless_lines_dropped() -> None:
-    text = "CNN\n—\nBlinken met Wang on Saturday\nThey talked about Ukraine."
-    assert texts(text) == ["CNN", "Blinken met Wang on Saturday", "They talked about Ukraine."]
+    text = "Blinken met Wang on Saturday\n—\nThey talked about Ukraine."
+    assert texts(text) == ["Blinken met Wang on Saturday", "They talked about Ukraine."]
+
+
+def test_datelines_alone_are_not_sentences() -> None:
+    assert texts("CNN\n—\nBlinken met Wang.") == ["Blinken met Wang."]
+    assert texts("WASHINGTON —\nBlinken met Wang.") == ["Blinken met Wang."]
+    assert texts("(CNN) —\nBlinken met Wang.") == ["Blinken met Wang."]
+    # a dateline that starts a sentence stays in it; a short capitalised line is kept
+    assert texts("WASHINGTON — Blinken met Wang.") == ["WASHINGTON — Blinken met Wang."]
+    assert texts("NATO\nLeaders met.") == ["NATO", "Leaders met."]
 
 
 def test_spans_are_exact_and_trimmed() -> None:

@@ -1,0 +1,172 @@
+"""Link and conflict quality on real, hand-labelled three-outlet events (bench/gold).
+
+    .venv/bin/python bench/eval_real.py --split dev|test|all [--per-event] [--msrp]
+
+Runs ``compare()`` on each event's three articles (NYT, Fox News, HuffPost) as the app does,
+then scores the labelled article pairs (nyt-fox, nyt-hpo; fox-hpo links are not scored):
+
+- link recall and precision against the gold sentence pairs (shared + conflict);
+- look-alike pairs (gold ``not_shared``) that were linked;
+- sentences with no counterpart (gold ``added``) that the engine left unlinked;
+- conflicts: flagged links that are not gold conflicts (false alarms per article pair),
+  and gold conflicts found; shown/possible split by the conflict's confidence;
+- fact-group sizes.
+
+``--msrp`` adds the recall on MSRP's real paraphrase pairs (quality 1), shuffled into
+pseudo-articles of 60 pairs each. Texts are read from ../shared/devdata at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import realdata  # noqa: E402
+
+from factdiff.core.compare import compare  # noqa: E402
+from factdiff.core.model import Article, Comparison, Settings  # noqa: E402
+
+
+def _key(a: tuple[int, int], b: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    return (a, b) if a < b else (b, a)
+
+
+def score_event(ev: realdata.Event, cmp: Comparison, show_level: float) -> Counter:
+    c: Counter = Counter()
+    for pg in ev.pairs:
+        links = {_key(lk.a, lk.b): lk for lk in cmp.pair_links(pg.a, pg.b)}
+        pos = pg.positives
+        c["pairs"] += 1
+        c["gold"] += len(pos)
+        c["pred"] += len(links)
+        c["tp"] += len(pos & set(links))
+        c["lookalike"] += len(pg.not_shared)
+        c["lookalike_linked"] += len(pg.not_shared & set(links))
+        for ref in pg.added:
+            other = pg.b if ref[0] == pg.a else pg.a
+            c["added"] += 1
+            c["added_ok"] += not any(lk.other(ref)[0] == other for lk in cmp.links_of(ref))
+        for key, lk in links.items():
+            hard = [x for x in lk.conflicts if not x.soft]
+            if not lk.conflicts:
+                continue
+            shown = any(x.confidence >= show_level for x in hard)
+            if key in pg.conflict:
+                c["conflict_true_flag"] += 1
+            else:
+                c["false_alarm_any"] += 1
+                c["false_alarm_hard"] += bool(hard)
+                c["false_alarm_shown"] += shown
+        for key in pg.conflict:
+            c["gold_conflicts"] += 1
+            lk = links.get(key)
+            c["gold_conflicts_linked"] += lk is not None
+            c["gold_conflicts_found"] += bool(lk is not None and lk.conflicts)
+    for g in cmp.groups:
+        if len(g.members) > 1:
+            c[f"group_size_{min(len(g.members), 10)}"] += 1
+    return c
+
+
+def report(name: str, c: Counter) -> None:
+    p = c["tp"] / c["pred"] if c["pred"] else 0.0
+    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"== {name}: {c['pairs']} article pairs")
+    print(f"links: precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  ({c['tp']}/{c['pred']} "
+          f"predicted, {c['gold']} gold)")
+    la = c["lookalike_linked"] / c["lookalike"] if c["lookalike"] else 0.0
+    print(f"look-alike pairs linked: {c['lookalike_linked']}/{c['lookalike']} ({la:.1%})")
+    ad = c["added_ok"] / c["added"] if c["added"] else 0.0
+    print(f"no-counterpart sentences left unlinked: {c['added_ok']}/{c['added']} ({ad:.1%})")
+    n = max(c["pairs"], 1)
+    print(
+        f"conflicts: false alarms per article pair: shown {c['false_alarm_shown'] / n:.2f}, "
+        f"hard {c['false_alarm_hard'] / n:.2f}, any {c['false_alarm_any'] / n:.2f}; "
+        f"gold conflicts found {c['gold_conflicts_found']}/{c['gold_conflicts']} "
+        f"(linked {c['gold_conflicts_linked']})"
+    )
+    sizes = {k: v for k, v in c.items() if k.startswith("group_size_")}
+    dist = ", ".join(
+        f"{k.removeprefix('group_size_')}{'+' if k.endswith('10') else ''}: {v}"
+        for k, v in sorted(sizes.items(), key=lambda kv: int(kv[0].rsplit('_', 1)[1]))
+    )
+    print(f"fact-group sizes (members: groups): {dist}")
+
+
+def msrp_recall(settings: Settings, pairs_per_article: int = 60, seed: int = 7) -> None:
+    """Recall on MSRP's real paraphrase pairs, shuffled into pseudo-articles."""
+    path = realdata.DEVDATA / "mrpc" / "msr_paraphrase_train.txt"
+    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines()[1:]]
+    good = [(r[3].strip(), r[4].strip()) for r in rows if r[0] == "1"]
+    rng = random.Random(seed)
+    rng.shuffle(good)
+    tp = gold = pred = 0
+    for at in range(0, len(good) - pairs_per_article + 1, pairs_per_article):
+        chunk = good[at : at + pairs_per_article]
+        order = list(range(len(chunk)))
+        rng.shuffle(order)
+        a = Article(text="\n\n".join(x for x, _ in chunk), outlet="A")
+        b = Article(text="\n\n".join(chunk[k][1] for k in order), outlet="B")
+        cmp = compare([a, b], settings=settings)
+        # map each pseudo-article paragraph back to its pair number
+        def para_of(art: int, idx: int, cmp: Comparison = cmp) -> int:
+            s = cmp.sentences[art][idx]
+            return cmp.articles[art].text.count("\n\n", 0, s.start)
+
+        found = set()
+        for lk in cmp.links:
+            pa = para_of(lk.a[0], lk.a[1])
+            pb = order[para_of(lk.b[0], lk.b[1])]
+            pred += 1
+            if pa == pb:
+                found.add(pa)
+        tp += len(found)
+        gold += len(chunk)
+    print(f"== MSRP paraphrase pairs (quality 1) in {pairs_per_article}-pair pseudo-articles")
+    print(f"recall {tp / gold:.3f} ({tp}/{gold}); links made {pred}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--per-event", action="store_true")
+    ap.add_argument("--msrp", action="store_true")
+    ap.add_argument("--show-level", type=float, default=None)
+    args = ap.parse_args()
+    if not realdata.available():
+        print(f"no real data at {realdata.BASIL}", file=sys.stderr)
+        return 2
+    settings = Settings()
+    show_level = args.show_level
+    if show_level is None:
+        try:
+            from factdiff.core import facts
+
+            show_level = float(getattr(facts, "SHOW_LEVEL", 0.0))
+        except ImportError:
+            show_level = 0.0
+    total: Counter = Counter()
+    for event in realdata.split(args.split):
+        ev = realdata.load_event(event)
+        cmp = compare(ev.articles, settings=settings)
+        c = score_event(ev, cmp, show_level)
+        if args.per_event:
+            report(event, c)
+        total += c
+    report(f"{args.split} split, {len(realdata.split(args.split))} events", total)
+    if args.msrp:
+        msrp_recall(settings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
