@@ -23,6 +23,7 @@ import os
 import random
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -31,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import realdata  # noqa: E402
 
-from factdiff.core.compare import compare  # noqa: E402
+from factdiff.core.compare import compare, reclassify  # noqa: E402
 from factdiff.core.model import Article, Comparison, Settings  # noqa: E402
 
 
@@ -81,8 +82,10 @@ def report(name: str, c: Counter) -> None:
     r = c["tp"] / c["gold"] if c["gold"] else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     print(f"== {name}: {c['pairs']} article pairs")
-    print(f"links: precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  ({c['tp']}/{c['pred']} "
-          f"predicted, {c['gold']} gold)")
+    print(
+        f"links: precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  ({c['tp']}/{c['pred']} "
+        f"predicted, {c['gold']} gold)"
+    )
     la = c["lookalike_linked"] / c["lookalike"] if c["lookalike"] else 0.0
     print(f"look-alike pairs linked: {c['lookalike_linked']}/{c['lookalike']} ({la:.1%})")
     ad = c["added_ok"] / c["added"] if c["added"] else 0.0
@@ -97,7 +100,7 @@ def report(name: str, c: Counter) -> None:
     sizes = {k: v for k, v in c.items() if k.startswith("group_size_")}
     dist = ", ".join(
         f"{k.removeprefix('group_size_')}{'+' if k.endswith('10') else ''}: {v}"
-        for k, v in sorted(sizes.items(), key=lambda kv: int(kv[0].rsplit('_', 1)[1]))
+        for k, v in sorted(sizes.items(), key=lambda kv: int(kv[0].rsplit("_", 1)[1]))
     )
     print(f"fact-group sizes (members: groups): {dist}")
 
@@ -117,6 +120,7 @@ def msrp_recall(settings: Settings, pairs_per_article: int = 60, seed: int = 7) 
         a = Article(text="\n\n".join(x for x, _ in chunk), outlet="A")
         b = Article(text="\n\n".join(chunk[k][1] for k in order), outlet="B")
         cmp = compare([a, b], settings=settings)
+
         # map each pseudo-article paragraph back to its pair number
         def para_of(art: int, idx: int, cmp: Comparison = cmp) -> int:
             s = cmp.sentences[art][idx]
@@ -141,11 +145,18 @@ def main() -> int:
     ap.add_argument("--per-event", action="store_true")
     ap.add_argument("--msrp", action="store_true")
     ap.add_argument("--show-level", type=float, default=None)
+    ap.add_argument("--sweep", default="", help="comma-separated thresholds to try (dev only)")
+    ap.add_argument("--margin", type=float, default=None)
+    ap.add_argument("--fanout", type=int, default=None)
     args = ap.parse_args()
     if not realdata.available():
         print(f"no real data at {realdata.BASIL}", file=sys.stderr)
         return 2
     settings = Settings()
+    if args.margin is not None:
+        settings = replace(settings, margin=args.margin)
+    if args.fanout is not None:
+        settings = replace(settings, max_fanout=args.fanout)
     show_level = args.show_level
     if show_level is None:
         try:
@@ -155,6 +166,8 @@ def main() -> int:
         except ImportError:
             show_level = 0.0
     total: Counter = Counter()
+    sweep = [float(t) for t in args.sweep.split(",") if t]
+    swept: dict[float, Counter] = {t: Counter() for t in sweep}
     for event in realdata.split(args.split):
         ev = realdata.load_event(event)
         cmp = compare(ev.articles, settings=settings)
@@ -162,7 +175,19 @@ def main() -> int:
         if args.per_event:
             report(event, c)
         total += c
+        for t in sweep:
+            swept[t] += score_event(ev, reclassify(cmp, threshold=t), show_level)
     report(f"{args.split} split, {len(realdata.split(args.split))} events", total)
+    for t in sweep:
+        c = swept[t]
+        p = c["tp"] / max(c["pred"], 1)
+        r = c["tp"] / max(c["gold"], 1)
+        print(
+            f"threshold {t:.2f}: P {p:.3f} R {r:.3f} look-alike "
+            f"{c['lookalike_linked'] / max(c['lookalike'], 1):.1%} added-ok "
+            f"{c['added_ok'] / max(c['added'], 1):.1%} false alarms/pair "
+            f"{c['false_alarm_hard'] / max(c['pairs'], 1):.2f}"
+        )
     if args.msrp:
         msrp_recall(settings)
     return 0

@@ -98,7 +98,9 @@ def check_file(path: Path) -> list[str]:
 _END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[A-Z“\"‘(])")
 
 
-_ABBR = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Lt|Gen|Col|Sgt|St|Jr|U\.S|Calif|Fla)|\b[A-Z])\.$")
+_ABBR = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Lt|Gen|Col|Sgt|St|Jr|U\.S|Calif|Fla)|\b[A-Z])\.$"
+)
 
 
 def rough_sentences(text: str) -> list[str]:
@@ -129,7 +131,8 @@ def coverage(path: Path) -> None:
     used["b"] += gold["added_b"]
     for side in ("a", "b"):
         missing = [
-            s for s in rough_sentences(article_text(gold["event"], gold[side]))
+            s
+            for s in rough_sentences(article_text(gold["event"], gold[side]))
             if not any(u in s or s in u for u in used[side]) and len(s.split()) > 3
         ]
         print(f"{gold[side]}: {len(missing)} sentences in no shared/conflict pair and not added")

@@ -67,6 +67,9 @@ def _locate(art: Article, sents: tuple[Sentence, ...], sub: str, where: str) -> 
     for s in sents:
         if s.start <= at < s.end:
             return s.index
+    for s in sents:  # begins in a dropped dateline: the sentence the substring runs into
+        if at <= s.start < at + len(sub):
+            return s.index
     raise ValueError(f"{where}: {sub!r} falls between sentences")
 
 
@@ -79,7 +82,7 @@ def load_event(event: str) -> Event:
         ia, ib = OUTLETS.index(g["a"]), OUTLETS.index(g["b"])
         pg = PairGold(a=min(ia, ib), b=max(ia, ib))
 
-        def ref(side: str, sub: str, where: str, g: dict = g) -> tuple[int, int]:
+        def ref(side: str, sub: str, where: str, g: dict = g, path: Path = path) -> tuple[int, int]:
             art = OUTLETS.index(g[side])
             return (art, _locate(articles[art], sentences[art], sub, f"{path.name} {where}"))
 

@@ -17,11 +17,14 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from .linkscore import LinkScorer, SentenceInfo, best_units, pair_features
 from .model import Candidate, Settings
 from .tokens import content_words
 
 __all__ = [
     "candidates_for_pair",
+    "score_matrices",
+    "scored_candidates",
     "content_words",
     "idf_weights",
     "lexical_matrix",
@@ -122,6 +125,77 @@ def candidates_for_pair(
             lexical=round(float(lex[x, y]), 4),
             score=round(float(score[x, y]), 4),
             background=round(background(int(x), int(y)), 4),
+        )
+        for x, y in zip(*np.nonzero(keep), strict=True)
+    ]
+
+
+def score_matrices(
+    emb_a: np.ndarray,
+    emb_b: np.ndarray,
+    units_a: Sequence[np.ndarray],
+    units_b: Sequence[np.ndarray],
+    words_a: Sequence[frozenset[str]],
+    words_b: Sequence[frozenset[str]],
+    info_a: Sequence[SentenceInfo],
+    info_b: Sequence[SentenceInfo],
+    *,
+    weights: Mapping[str, float] | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sentence cosine, word overlap, best unit cosine and the scorer's features of every
+    sentence pair of two articles: ``(sem, lex, unit, features)``."""
+    sem = np.clip(emb_a @ emb_b.T, -1.0, 1.0).astype(np.float32)
+    lex = lexical_matrix(words_a, words_b, weights)
+    unit = np.maximum(best_units(units_a, units_b), sem)
+    feats = pair_features(
+        sem, unit, lex, info_a, info_b, weights=weights, lex_words=(words_a, words_b)
+    )
+    return sem, lex, unit, feats
+
+
+def scored_candidates(
+    i: int,
+    j: int,
+    emb_a: np.ndarray,
+    emb_b: np.ndarray,
+    units_a: Sequence[np.ndarray],
+    units_b: Sequence[np.ndarray],
+    words_a: Sequence[frozenset[str]],
+    words_b: Sequence[frozenset[str]],
+    info_a: Sequence[SentenceInfo],
+    info_b: Sequence[SentenceInfo],
+    *,
+    settings: Settings,
+    scorer: LinkScorer,
+    weights: Mapping[str, float] | None = None,
+) -> list[Candidate]:
+    """Candidates between article ``i`` and ``j`` (``i < j``) scored by the learned scorer:
+    ``score`` is the probability that the pair shares a fact. Keeps each sentence's few
+    most probable matches above ``settings.floor``, so a new threshold needs no rescoring."""
+    if i >= j:
+        raise ValueError("scored_candidates wants i < j")
+    if len(emb_a) == 0 or len(emb_b) == 0:
+        return []
+    sem, lex, unit, feats = score_matrices(
+        emb_a, emb_b, units_a, units_b, words_a, words_b, info_a, info_b, weights=weights
+    )
+    prob = scorer.probability(feats)
+    keep = np.zeros(prob.shape, dtype=bool)
+    k_row = min(_TOP_K, prob.shape[1])
+    k_col = min(_TOP_K, prob.shape[0])
+    rows = np.argpartition(-prob, k_row - 1, axis=1)[:, :k_row]
+    keep[np.arange(prob.shape[0])[:, None], rows] = True
+    cols = np.argpartition(-prob, k_col - 1, axis=0)[:k_col, :]
+    keep[cols, np.arange(prob.shape[1])[None, :]] = True
+    keep &= prob >= settings.floor
+    return [
+        Candidate(
+            a=(i, int(x)),
+            b=(j, int(y)),
+            semantic=round(float(sem[x, y]), 4),
+            lexical=round(float(lex[x, y]), 4),
+            score=round(float(prob[x, y]), 4),
+            unit=round(float(unit[x, y]), 4),
         )
         for x, y in zip(*np.nonzero(keep), strict=True)
     ]

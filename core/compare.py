@@ -10,16 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
 
 from . import facts as factmod
-from .align import candidates_for_pair, content_words, idf_weights, select_links
+from . import nlp
+from .align import idf_weights, scored_candidates, select_links
 from .errors import Cancelled, CompareError
+from .linkscore import LinkScorer, SentenceInfo, default_scorer, sentence_info, which_units
 from .model import (
+    LEGACY_SCORER,
     Article,
     Candidate,
     Comparison,
@@ -28,9 +31,11 @@ from .model import (
     Ref,
     Sentence,
     Settings,
+    Span,
     Status,
 )
 from .segment import split_sentences
+from .tokens import content_words
 
 __all__ = [
     "CancelCheck",
@@ -54,6 +59,8 @@ MAX_SENTENCES = 5_000
 Progress = Callable[[int, int, str], None]
 #: ``cancel()``: return True to stop the work; it then raises :class:`Cancelled`.
 CancelCheck = Callable[[], bool]
+#: ``units(a, b)``: article-level spans of the clause units that matched best in a link
+UnitFinder = Callable[[Ref, Ref], tuple[Span | None, Span | None]]
 
 
 def _check(cancel: CancelCheck | None) -> None:
@@ -142,34 +149,91 @@ def link_pair(
     )
 
 
+def unit_texts(sentences: Sequence[Sentence], infos: Sequence[SentenceInfo]) -> list[list[str]]:
+    """The clause-unit texts to embed, per sentence: none for a sentence of one unit (its
+    sentence vector stands for it)."""
+    out = []
+    for s, info in zip(sentences, infos, strict=True):
+        out.append([u.text(s.text) for u in info.units] if len(info.units) > 1 else [])
+    return out
+
+
+def unit_vectors(
+    sentence_vectors: np.ndarray,
+    texts: Sequence[Sequence[str]],
+    vectors: Mapping[str, np.ndarray],
+) -> list[np.ndarray]:
+    """Per sentence, the matrix of its unit vectors (its sentence vector first)."""
+    out = []
+    for row, unit_list in enumerate(texts):
+        rows = [sentence_vectors[row]] + [vectors[t] for t in unit_list]
+        out.append(np.vstack(rows).astype(np.float32))
+    return out
+
+
+def sentence_infos(
+    sentences: Sequence[Sentence], parses: Sequence[nlp.Parse] | None = None
+) -> list[SentenceInfo]:
+    """The scorer's view of each sentence; without parses, from the pattern fallback."""
+    if parses is None:
+        parses = [nlp.fallback_parse(s.text) for s in sentences]
+    return [sentence_info(p) for p in parses]
+
+
 def build_groups(
-    sentences: Sequence[Sequence[Sentence]], links: Sequence[Link]
+    sentences: Sequence[Sequence[Sentence]],
+    links: Sequence[Link],
+    *,
+    max_per_article: int = 4,
 ) -> tuple[FactGroup, ...]:
-    """Fact groups: connected sentences across articles; an unlinked sentence is a group
-    of one (status ADDED). Groups come in reading order of their first member."""
-    parent: dict[Ref, Ref] = {}
-
-    def find(x: Ref) -> Ref:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    for link in links:
-        ra, rb = find(link.a), find(link.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[Ref, list[Ref]] = {}
+    """Fact groups that do not chain: strongest links first, two groups merge only when
+    most of their cross-article member pairs are linked (average linkage above one half,
+    counting the links considered so far: a greedy correlation clustering, so removing
+    the weakest link can only split), and no group holds more than ``max_per_article``
+    sentences of one article. A weak bridge between two groups never merges them. An
+    unlinked sentence is a group of one (status ADDED). Groups come in reading order of
+    their first member."""
+    linked: set[tuple[Ref, Ref]] = set()  # the links considered so far, both ways
+    group_of: dict[Ref, int] = {}
+    members: dict[int, list[Ref]] = {}
     for art, sents in enumerate(sentences):
         for s in sents:
-            members.setdefault(find((art, s.index)), []).append((art, s.index))
-    conflicted = {find(lk.a) for lk in links if lk.status is Status.CONFLICT}
+            ref = (art, s.index)
+            group_of[ref] = len(members)
+            members[len(members)] = [ref]
+    for lk in sorted(links, key=lambda lk: (-lk.score, lk.a, lk.b)):
+        linked.add((lk.a, lk.b))
+        linked.add((lk.b, lk.a))
+        ga, gb = group_of[lk.a], group_of[lk.b]
+        if ga == gb:
+            continue
+        ma, mb = members[ga], members[gb]
+        per_art: dict[int, int] = {}
+        for r in ma + mb:
+            per_art[r[0]] = per_art.get(r[0], 0) + 1
+        if max(per_art.values()) > max_per_article:
+            continue
+        cross = [(x, y) for x in ma for y in mb if x[0] != y[0]]
+        hits = sum(1 for pair in cross if pair in linked)
+        if cross and hits * 2 <= len(cross):
+            continue
+        keep, gone = min(ga, gb), max(ga, gb)
+        members[keep] = ma + mb if keep == ga else mb + ma
+        for r in members[gone]:
+            group_of[r] = keep
+        del members[gone]
+    conflicted = {
+        group_of[lk.a]
+        for lk in links
+        if lk.status is Status.CONFLICT and group_of[lk.a] == group_of[lk.b]
+    }
     groups = []
-    for root, refs in sorted(members.items(), key=lambda kv: kv[1][0]):
+    for gid, refs in sorted(members.items(), key=lambda kv: min(kv[1])):
+        refs = sorted(refs)
         if len(refs) == 1:
             status = Status.ADDED
         else:
-            status = Status.CONFLICT if root in conflicted else Status.SHARED
+            status = Status.CONFLICT if gid in conflicted else Status.SHARED
         groups.append(FactGroup(members=tuple(refs), status=status))
     return tuple(groups)
 
@@ -182,12 +246,13 @@ def _links(
     facts: Callable[[Ref], factmod.Facts],
     progress: Progress | None,
     cancel: CancelCheck | None,
+    units: UnitFinder | None = None,
 ) -> list[Link]:
     chosen = select_links(
         candidates,
         threshold=settings.threshold,
         margin=settings.margin,
-        min_gain=settings.min_gain,
+        min_gain=settings.min_gain if settings.scorer == LEGACY_SCORER else None,
         max_fanout=settings.max_fanout,
     )
     links = []
@@ -206,6 +271,9 @@ def _links(
             conflict_floor=settings.conflict_floor,
         )
         if link is not None:
+            if units is not None:
+                a_unit, b_unit = units(c.a, c.b)
+                link = replace(link, a_unit=a_unit, b_unit=b_unit)
             links.append(link)
     if progress:
         progress(len(chosen), len(chosen), "Comparing facts")
@@ -218,12 +286,17 @@ def compare_embeddings(
     embeddings: Sequence[np.ndarray],
     *,
     settings: Settings | None = None,
+    parses: Sequence[Sequence[nlp.Parse]] | None = None,
+    unit_embeddings: Sequence[Sequence[np.ndarray]] | None = None,
+    scorer: LinkScorer | None = None,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
 ) -> Comparison:
     """Align every pair of articles given their sentence vectors (the pure twin of
     :func:`compare`): rows of ``embeddings[i]`` are the L2-normalised vectors of
-    ``sentences[i]``."""
+    ``sentences[i]``. ``parses[i]`` are the sentences' parses (the pattern fallback when
+    None) and ``unit_embeddings[i][k]`` the vectors of sentence k's clause units, its
+    sentence vector first (the sentence vector alone when None)."""
     settings = settings or Settings()
     if len(articles) < 2:
         raise CompareError("a comparison needs at least two articles")
@@ -233,6 +306,27 @@ def compare_embeddings(
         if len(sents) != len(emb):
             raise CompareError("embedding rows do not match the sentences")
     _check_sizes(articles, sentences)
+    scorer = scorer or default_scorer()
+    if settings.scorer != scorer.name:  # e.g. a session saved with the hand-set scorer
+        fresh = Settings()
+        settings = replace(
+            settings,
+            scorer=scorer.name,
+            threshold=fresh.threshold,
+            floor=fresh.floor,
+            margin=fresh.margin,
+            max_fanout=fresh.max_fanout,
+            conflict_floor=fresh.conflict_floor,
+        )
+    infos = [
+        sentence_infos(sents, None if parses is None else parses[n])
+        for n, sents in enumerate(sentences)
+    ]
+    units = (
+        [[emb[k : k + 1] for k in range(len(emb))] for emb in embeddings]
+        if unit_embeddings is None
+        else unit_embeddings
+    )
     words = [[content_words(s.text) for s in sents] for sents in sentences]
     weights = idf_weights(*words)
     pairs = list(combinations(range(len(articles)), 2))
@@ -241,24 +335,44 @@ def compare_embeddings(
         _check(cancel)
         if progress:
             progress(n, len(pairs), "Aligning sentences")
-        candidates += candidates_for_pair(
+        candidates += scored_candidates(
             i,
             j,
             embeddings[i],
             embeddings[j],
+            units[i],
+            units[j],
             words[i],
             words[j],
+            infos[i],
+            infos[j],
             settings=settings,
+            scorer=scorer,
             weights=weights,
         )
+
+    def unit_spans(a: Ref, b: Ref) -> tuple[Span | None, Span | None]:
+        ua, ub = units[a[0]][a[1]], units[b[0]][b[1]]
+        if len(ua) < 2 and len(ub) < 2:
+            return None, None
+        x, y = which_units(ua, ub)
+        out: list[Span | None] = []
+        for ref, k in ((a, x), (b, y)):
+            if k == 0:  # the sentence itself matched best
+                out.append(None)
+            else:
+                sent = sentences[ref[0]][ref[1]]
+                out.append(infos[ref[0]][ref[1]].units[k - 1].extent.shift(sent.start))
+        return out[0], out[1]
+
     facts = _fact_getter(articles, sentences)
-    links = _links(candidates, articles, sentences, settings, facts, progress, cancel)
+    links = _links(candidates, articles, sentences, settings, facts, progress, cancel, unit_spans)
     return Comparison(
         articles=tuple(articles),
         sentences=tuple(tuple(s) for s in sentences),
         candidates=tuple(candidates),
         links=tuple(links),
-        groups=build_groups(sentences, links),
+        groups=build_groups(sentences, links, max_per_article=settings.max_fanout),
         settings=settings,
     )
 
@@ -287,14 +401,33 @@ def compare(
             raise CompareError(f"{art.label}: no sentences found in the text")
     _check_sizes(articles, sentences)
     _check(cancel)
+    parse_many = getattr(enc, "parse_many", None) or nlp.parse_many
     flat = [s.text for sents in sentences for s in sents]
-    vectors = enc.encode(flat, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
-    embeddings, at = [], 0
+    all_parses = parse_many(flat, progress=progress, cancel=cancel)
+    parses, at = [], 0
     for sents in sentences:
-        embeddings.append(vectors[at : at + len(sents)])
+        parses.append(all_parses[at : at + len(sents)])
+        at += len(sents)
+    infos = [sentence_infos(sents, ps) for sents, ps in zip(sentences, parses, strict=True)]
+    texts = [unit_texts(sents, inf) for sents, inf in zip(sentences, infos, strict=True)]
+    extra = sorted({t for per_art in texts for ts in per_art for t in ts} - set(flat))
+    vectors = enc.encode(flat + extra, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
+    by_text = dict(zip(flat + extra, vectors, strict=True))
+    embeddings, unit_embeddings, at = [], [], 0
+    for sents, ts in zip(sentences, texts, strict=True):
+        sv = vectors[at : at + len(sents)]
+        embeddings.append(sv)
+        unit_embeddings.append(unit_vectors(sv, ts, by_text))
         at += len(sents)
     return compare_embeddings(
-        articles, sentences, embeddings, settings=settings, progress=progress, cancel=cancel
+        articles,
+        sentences,
+        embeddings,
+        settings=settings,
+        parses=parses,
+        unit_embeddings=unit_embeddings,
+        progress=progress,
+        cancel=cancel,
     )
 
 
@@ -314,6 +447,6 @@ def reclassify(comparison: Comparison, *, threshold: float) -> Comparison:
     return replace(
         comparison,
         links=tuple(links),
-        groups=build_groups(comparison.sentences, links),
+        groups=build_groups(comparison.sentences, links, max_per_article=settings.max_fanout),
         settings=settings,
     )

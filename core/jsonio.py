@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import (
+    LEGACY_SCORER,
     Article,
     Candidate,
     Comparison,
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 SCHEMA = "factdiff.comparison"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _span(s: Span) -> list[int]:
@@ -107,6 +108,8 @@ def comparison_to_dict(cmp: Comparison) -> dict[str, Any]:
                 "conflicts": [_conflict(c) for c in lk.conflicts],
                 "a_details": [_span(s) for s in lk.a_details],
                 "b_details": [_span(s) for s in lk.b_details],
+                "a_unit": None if lk.a_unit is None else _span(lk.a_unit),
+                "b_unit": None if lk.b_unit is None else _span(lk.b_unit),
             }
             for lk in cmp.links
         ],
@@ -114,7 +117,17 @@ def comparison_to_dict(cmp: Comparison) -> dict[str, Any]:
             {"members": [list(m) for m in g.members], "status": g.status.value} for g in cmp.groups
         ],
         "candidates": [
-            [c.a[0], c.a[1], c.b[0], c.b[1], c.semantic, c.lexical, c.score, c.background]
+            [
+                c.a[0],
+                c.a[1],
+                c.b[0],
+                c.b[1],
+                c.semantic,
+                c.lexical,
+                c.score,
+                c.background,
+                c.unit,
+            ]
             for c in cmp.candidates
         ],
     }
@@ -188,6 +201,8 @@ def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
                     a_details=tuple(_mkspan(s) for s in lk.get("a_details", [])),
                     b_details=tuple(_mkspan(s) for s in lk.get("b_details", [])),
                     manual=bool(lk.get("manual", False)),
+                    a_unit=None if lk.get("a_unit") is None else _mkspan(lk["a_unit"]),
+                    b_unit=None if lk.get("b_unit") is None else _mkspan(lk["b_unit"]),
                 )
             )
         groups = tuple(
@@ -208,10 +223,13 @@ def comparison_from_dict(data: Mapping[str, Any]) -> Comparison:
                 lexical=float(c[5]),
                 score=float(c[6]),
                 background=float(c[7]) if len(c) > 7 else 0.0,
+                unit=float(c[8]) if len(c) > 8 else 0.0,
             )
             for c in data.get("candidates", [])
         )
-        st = data.get("settings", {})
+        st = dict(data.get("settings", {}))
+        if version < 2:  # format 1 scored links with the hand-set combination
+            st.setdefault("scorer", LEGACY_SCORER)
         settings = Settings(**{k: st[k] for k in st if k in Settings.__dataclass_fields__})
         return Comparison(
             articles=tuple(articles),

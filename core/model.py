@@ -27,7 +27,11 @@ __all__ = [
     "Span",
     "Status",
     "link_key",
+    "LEGACY_SCORER",
 ]
+
+#: The hand-weighted score of format-1 comparisons: ``w * cosine + (1 - w) * overlap``.
+LEGACY_SCORER = "weighted-v1"
 
 #: A sentence address: ``(article index, sentence index)``.
 Ref = tuple[int, int]
@@ -178,6 +182,7 @@ class Candidate:
     #: the typical score of these two sentences against the rest of the other article (the
     #: topic level); a link must rise above it by ``Settings.min_gain``
     background: float = 0.0
+    unit: float = 0.0  #: the best cosine of the two sentences' clause units
 
     def __post_init__(self) -> None:
         if self.a[0] >= self.b[0]:
@@ -196,6 +201,10 @@ class Link:
     a_details: tuple[Span, ...] = ()  #: article-level spans of details only ``a`` gives
     b_details: tuple[Span, ...] = ()  #: article-level spans of details only ``b`` gives
     manual: bool = False  #: linked by a reviewer, not by the engine
+    #: article-level spans of the clause units that matched best (the shared fact inside
+    #: each sentence); None when the whole sentence is the unit or the link is manual
+    a_unit: Span | None = None
+    b_unit: Span | None = None
 
     def __post_init__(self) -> None:
         if self.a[0] == self.b[0]:
@@ -239,15 +248,22 @@ class Settings:
     """The knobs a comparison ran with; stored with it so a session can tell if it is stale."""
 
     model: str = "all-MiniLM-L6-v2"
-    threshold: float = 0.4  #: combined score a candidate needs to become a link
+    #: the link scorer: the learned one (``resources/link_scorer.json``), or
+    #: :data:`LEGACY_SCORER`, the hand-set combination of sessions saved before it
+    scorer: str = "logreg-real-v1"
+    #: what a candidate needs to become a link: the scorer's probability that the two
+    #: sentences share a fact (the legacy scorer: its combined score)
+    threshold: float = 0.4
     semantic_weight: float = 0.7  #: weight of the cosine in the combined score
-    floor: float = 0.3  #: candidates below this are not kept at all
-    margin: float = 0.06  #: how far below a sentence's best match another match may be
-    min_gain: float = 0.15  #: how far a link must rise above the topic level (background)
-    max_fanout: int = 2  #: most links one sentence may have into one other article
+    floor: float = 0.05  #: candidates below this are not kept at all
+    margin: float = 1.0  #: how far below a sentence's best match another match may be
+    #: how far a link must rise above the topic level (background); the legacy scorer
+    #: only: the learned one reads the background among its features
+    min_gain: float = 0.15
+    max_fanout: int = 4  #: most links one sentence may have into one other article
     #: a pair that disagrees must score at least this to be one fact in dispute; below
     #: it, two loosely similar sentences with different facts are two different facts
-    conflict_floor: float = 0.42
+    conflict_floor: float = 0.0
 
     def __post_init__(self) -> None:
         for name in (

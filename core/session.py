@@ -27,7 +27,7 @@ from typing import Any
 from .errors import SessionError
 from .jsonio import SCHEMA as COMPARISON_SCHEMA
 from .jsonio import article_to_dict, comparison_from_dict, comparison_to_dict, settings_to_dict
-from .model import Article, Comparison, Settings
+from .model import LEGACY_SCORER, Article, Comparison, Settings
 from .review import Decision, Review
 
 __all__ = [
@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 FORMAT = "factdiff.session"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".factdiff"
 #: Largest session file :func:`load_session` reads (and :func:`save_session` writes).
 #: A session of 50 long articles is about 5 MB; this leaves room and bounds memory.
@@ -461,8 +461,23 @@ def _v0_to_v1(d: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _v1_to_v2(d: Mapping[str, Any]) -> dict[str, Any]:
+    """Version 1 scored links with the hand-set ``weighted-v1`` combination: say so in the
+    settings, so the stored comparison opens as it was and a new comparison is marked as
+    needed (the learned scorer's probabilities are on another scale)."""
+    out = dict(d)
+    settings = dict(_obj(d.get("settings", {}), "settings"))
+    settings.setdefault("scorer", LEGACY_SCORER)
+    out["settings"] = settings
+    out["version"] = 2
+    return out
+
+
 #: Upgrades, one version at a time; every entry has a test with a file of that version.
-MIGRATIONS: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+}
 
 
 def migrate(d: Mapping[str, Any]) -> dict[str, Any]:

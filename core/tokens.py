@@ -7,7 +7,8 @@ import re
 
 __all__ = ["STOP_WORDS", "TOKEN_RE", "content_words", "stem"]
 
-TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+#: words in any script (letters, then letters, apostrophes, hyphens) and figures
+TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*|\d+(?:[.,]\d+)*")
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few

@@ -72,11 +72,15 @@ def test_three_articles_form_fact_groups() -> None:
 
 def test_threshold_reclassifies_without_vectors() -> None:
     emb = [vectors(0, 1, 2), np.stack([axis(1), (axis(0) + axis(3)) / np.sqrt(2)])]
-    cmp = run(embeddings=emb, settings=Settings(threshold=0.9, min_gain=0.0, semantic_weight=1.0))
-    assert len(cmp.links) == 1
-    lower = reclassify(cmp, threshold=0.5)
-    assert len(lower.links) == 2 and lower.settings.threshold == 0.5
-    assert reclassify(lower, threshold=0.9).links == cmp.links
+    probe = run(embeddings=emb, settings=Settings(threshold=0.0))
+    scores = sorted({c.score for c in probe.candidates}, reverse=True)
+    assert len(scores) >= 2  # the threshold moves along the scorer's probability
+    high, low = scores[0], scores[1]
+    cmp = reclassify(probe, threshold=high)
+    assert all(lk.score >= high for lk in cmp.links) and cmp.links
+    lower = reclassify(cmp, threshold=low)
+    assert len(lower.links) > len(cmp.links) and lower.settings.threshold == low
+    assert reclassify(lower, threshold=high).links == cmp.links
 
 
 def test_json_round_trip_is_exact() -> None:

@@ -26,6 +26,7 @@ from factdiff.core import session as sm
 from factdiff.core.errors import SessionError
 from factdiff.core.jsonio import comparison_to_dict
 from factdiff.core.model import (
+    LEGACY_SCORER,
     Article,
     Comparison,
     Conflict,
@@ -668,3 +669,40 @@ def test_new_session_and_touch() -> None:
     assert later.modified > "2000" and later.created == s.created
     with pytest.raises(ValueError):
         replace(s, pair=(0, 2))
+
+
+def v1_dict(tmp_path: Path) -> dict:
+    """A format-1 session: what factdiff wrote before the learned link scorer."""
+    session = sm.new_session(make_comparison())
+    data = json.loads(saved(tmp_path, session, "v2.factdiff").read_text())
+    data["version"] = 1
+    del data["settings"]["scorer"]
+    cmp = data["comparison"]
+    cmp["version"] = 1
+    del cmp["settings"]["scorer"]
+    for lk in cmp["links"]:
+        del lk["a_unit"], lk["b_unit"]
+    cmp["candidates"] = [c[:8] for c in cmp["candidates"]]
+    return data
+
+
+def test_v1_file_migrates_to_the_legacy_scorer(tmp_path: Path) -> None:
+    data = v1_dict(tmp_path)
+    back = sm.load_session(write_json(tmp_path, data, "old.factdiff"))
+    assert back.settings.scorer == LEGACY_SCORER
+    assert back.comparison is not None and back.comparison.settings.scorer == LEGACY_SCORER
+    assert not sm.needs_recompute(back)  # opens as it was saved, without the model
+    assert [lk.key for lk in back.comparison.links] == [lk.key for lk in make_comparison().links]
+    assert all(lk.a_unit is None and lk.b_unit is None for lk in back.comparison.links)
+    again = sm.load_session(saved(tmp_path, back, "new.factdiff"))
+    assert json.loads((tmp_path / "new.factdiff").read_text())["version"] == sm.VERSION
+    same_view(back, again)
+
+
+def test_legacy_comparison_reclassifies_on_its_own_scale(tmp_path: Path) -> None:
+    from factdiff.core.compare import reclassify
+
+    back = sm.load_session(write_json(tmp_path, v1_dict(tmp_path), "old.factdiff"))
+    assert back.comparison is not None
+    lower = reclassify(back.comparison, threshold=0.0)
+    assert lower.settings.scorer == LEGACY_SCORER and lower.settings.threshold == 0.0

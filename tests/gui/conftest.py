@@ -55,6 +55,13 @@ class FakeEncoder:
         self.calls = 0
         self.delay = delay
 
+    def parse_many(self, texts, *, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+        """The pattern fallback: GUI tests need no spaCy model (the real app parses in the
+        encoder's process)."""
+        from factdiff.core.nlp import fallback_parse
+
+        return [fallback_parse(t) for t in texts]
+
     def encode(
         self,
         texts: Sequence[str],
@@ -123,7 +130,8 @@ def _span_of(text: str, words: str, start: int = 0) -> Span:
 def make_comparison(n_articles: int = 2) -> Comparison:
     """A comparison built by hand: A0-B0 shared (B adds "over the river"), A1-B1 a number
     conflict (500 vs 800), A2-B3 shared; A3 and B2 only in one outlet. With three
-    articles, C0 shares A0 and C1 agrees with A1 (so C1-B1 conflict too)."""
+    articles, C0 shares A0 and B0 (a fact group joins a sentence linked to most of its
+    members) and C1 agrees with A1 (so C1-B1 conflict too)."""
     from factdiff.core.compare import build_groups
 
     a, sa = article(A_LINES, "Alpha News")
@@ -163,6 +171,7 @@ def make_comparison(n_articles: int = 2) -> Comparison:
         )
         links += [
             Link(a=(0, 0), b=(2, 0), score=0.85, status=Status.SHARED),
+            Link(a=(1, 0), b=(2, 0), score=0.8, status=Status.SHARED),
             Link(a=(0, 1), b=(2, 1), score=0.7, status=Status.SHARED),
             Link(a=(1, 1), b=(2, 1), score=0.66, status=Status.CONFLICT, conflicts=(c_conflict,)),
         ]

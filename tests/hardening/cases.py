@@ -446,7 +446,7 @@ def many_lines(tmp: Path) -> Outcome:
     spans = _spans_exact(text)
     assert len(spans) == 2000
     a = loaders.load_text(text, outlet="A")
-    b = loaders.load_text(ARTICLE, outlet="B")
+    b = loaders.load_text("word10\n\nword20\n\nSomething else entirely.", outlet="B")
     vec_a = unit_rows(2000)
     vec_b = np.stack([vec_a[10], vec_a[20], unit_rows(1, seed=3)[0]])  # two lines match
     cmp = expect_result(lambda: _pair(a, b, vec_a, vec_b))
@@ -611,8 +611,9 @@ def session_wrong_types(tmp: Path) -> Outcome:
 
 @case("sessions", "a session from a newer factdiff (format 2)", "error")
 def session_future(tmp: Path) -> Outcome:
-    path = _session_file(tmp, lambda d: d.update(version=2, added_in_v2={"x": [1, 2]}))
-    return _export_cli(tmp, path, "saved by a newer factdiff (session format 2")
+    future = sm.VERSION + 1
+    path = _session_file(tmp, lambda d: d.update(version=future, added_in_v2={"x": [1, 2]}))
+    return _export_cli(tmp, path, f"saved by a newer factdiff (session format {future}")
 
 
 @case("sessions", "truncated JSON (a copy cut off by a full USB stick)", "error")

@@ -248,6 +248,13 @@ class HashEncoder:
     def __init__(self) -> None:
         self.calls = 0
 
+    def parse_many(self, texts, *, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+        """The pattern fallback: GUI tests need no spaCy model (the real app parses in the
+        encoder's process)."""
+        from factdiff.core.nlp import fallback_parse
+
+        return [fallback_parse(t) for t in texts]
+
     def encode(
         self, texts: Sequence[str], *, progress: Any = None, cancel: Any = None
     ) -> np.ndarray:
