@@ -98,7 +98,9 @@ def check_file(path: Path) -> list[str]:
 _END = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[A-Z“\"‘(])")
 
 
-_ABBR = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Lt|Gen|Col|Sgt|St|Jr|U\.S|Calif|Fla)|\b[A-Z])\.$")
+_ABBR = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Lt|Gen|Col|Sgt|St|Jr|U\.S|Calif|Fla)|\b[A-Z])\.$"
+)
 
 
 def rough_sentences(text: str) -> list[str]:
