@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setStretchLastSection(False)
         head.setMinimumSectionSize(90)
+        head.setMaximumSectionSize(180)  # a long outlet name elides (full name in the tip)
         self.coverage_view.setWordWrap(False)
         self.coverage_dock = self._dock("Coverage", "coverageDock", self.coverage_view)
 
@@ -443,6 +444,9 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.addActions([self.act_open, self.act_url, self.act_paste])
         tb.addSeparator()
+        # the menu says what would be undone; the toolbar keeps short, fixed labels
+        self.act_undo.setIconText("Undo")
+        self.act_redo.setIconText("Redo")
         tb.addActions([self.act_undo, self.act_redo])
         tb.addSeparator()
         self.act_prev_conflict.setIconText("◀ Conflict")
@@ -454,11 +458,17 @@ class MainWindow(QMainWindow):
         self.act_link.setIconText("Link by hand")
         self.act_note.setIconText("✎ Note")
         tb.addActions([self.act_confirm_link, self.act_reject_link, self.act_link, self.act_note])
-        tb.addSeparator()
-        self.threshold = ThresholdControl()
-        tb.addWidget(self.threshold)
         self.addToolBar(tb)
         self.toolbar = tb
+        # the threshold has a toolbar of its own that never shrinks: when the window is
+        # narrow the main toolbar's buttons go to its » menu, the slider stays in sight
+        self.threshold = ThresholdControl()
+        tb2 = QToolBar("Threshold")
+        tb2.setObjectName("thresholdToolbar")
+        tb2.addWidget(self.threshold)
+        tb2.setMinimumWidth(tb2.sizeHint().width())
+        self.addToolBar(tb2)
+        self.threshold_toolbar = tb2
 
     def _build_statusbar(self) -> None:
         sb = self.statusBar()
@@ -1030,7 +1040,7 @@ class MainWindow(QMainWindow):
         view = self.doc.view
         i, j = self.doc.pair
         if view is None or j >= len(view.articles):
-            self.legend.counts.setText("")
+            self.legend.set_counts([])
             self.counts_label.setText(f"{len(self.doc.articles)} article(s)")
             return
         parts = []
@@ -1042,7 +1052,7 @@ class MainWindow(QMainWindow):
                 f"{view.articles[k].label}: {per[Status.SHARED]} shared, "
                 f"{per[Status.ADDED]} only here, {per[Status.CONFLICT]} conflicting"
             )
-        self.legend.counts.setText("   |   ".join(parts))
+        self.legend.set_counts(parts)
         n_conf = sum(len(lk.conflicts) for lk in view.pair_links(i, j))
         self.counts_label.setText(
             f"{len(view.articles)} articles · {len(view.pair_links(i, j))} links · "

@@ -45,6 +45,7 @@ from factdiff.core.model import Article, Sentence, Span
 from . import (
     theme,
 )
+from .widgets import ElidedLabel, FlowLayout
 
 __all__ = [
     "ArticlePane",
@@ -339,21 +340,28 @@ class PaneHeader(QWidget):
     articleChosen = Signal(int)
     editRequested = Signal()
 
+    #: Longest article name shown in the combo box; the full name is in its tooltip.
+    COMBO_CHARS = 36
+
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.side = side
         self.combo = QComboBox()
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # a long outlet or file name must not widen the window: the box is sized for a
+        # short name, and longer ones are elided (full name in the tooltip)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(16)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.combo.setToolTip(f"The article shown on the {side}")
         self.combo.setAccessibleName(f"{side} article")
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
-        self.title.setWordWrap(True)
+        self.title = ElidedLabel()
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.meta = QLabel()
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta = ElidedLabel()  # the date first, then as much of the URL as fits
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.edit = QToolButton()
         self.edit.setText("Edit…")
@@ -376,23 +384,28 @@ class PaneHeader(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for i, art in enumerate(articles):
-            self.combo.addItem(f"{i + 1}. {art.label}")
+            name = f"{i + 1}. {art.label}"
+            short = name if len(name) <= self.COMBO_CHARS else name[: self.COMBO_CHARS - 1] + "…"
+            self.combo.addItem(short)
+            self.combo.setItemData(i, theme.plain_tip(name), Qt.ItemDataRole.ToolTipRole)
         self.combo.setEnabled(len(articles) >= 2)
         self.combo.setVisible(bool(articles))
         self.edit.setVisible(current is not None)
         if current is not None and 0 <= current < len(articles):
             self.combo.setCurrentIndex(current)
             art = articles[current]
-            self.title.setText(art.title or "(no title)")
+            self.combo.setToolTip(theme.plain_tip(
+                f"The article shown on the {self.side}: {current + 1}. {art.label}"))
+            self.title.set_full_text(art.title or "(no title)")
             bits = [art.date.strftime("%a %d %b %Y") if art.date else "no date"]
             where = art.url or (Path(art.source).name if art.source else "")
             if where:
                 bits.append(where)
-            self.meta.setText("  ·  ".join(bits))
-            self.meta.setToolTip(theme.plain_tip(art.url or art.source))
+            self.meta.set_full_text("  ·  ".join(bits), tip=art.url or art.source)
         else:
-            self.title.setText("")
-            self.meta.setText("")
+            self.combo.setToolTip(f"The article shown on the {self.side}")
+            self.title.set_full_text("")
+            self.meta.set_full_text("")
         self.combo.blockSignals(False)
 
 
@@ -535,13 +548,13 @@ class _Sample(QWidget):
 
 
 class Legend(QWidget):
-    """Samples of every highlight, plus the counts of the current pair."""
+    """Samples of every highlight, plus the counts of the current pair. The chips wrap
+    onto a second line when the window is narrow, rather than being squeezed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        box = QHBoxLayout(self)
+        box = FlowLayout(self, spacing=10)
         box.setContentsMargins(6, 2, 6, 2)
-        box.setSpacing(10)
         title = QLabel("Legend:")
         box.addWidget(title)
         self._samples: dict[str, _Sample] = {}
@@ -550,18 +563,29 @@ class Legend(QWidget):
             sample = _Sample(look.label, QTextCharFormat(), look.description)
             self._samples[key] = sample
             box.addWidget(sample)
-        extra = QLabel("┅ by hand   ✓ confirmed   ✎ note")
-        extra.setToolTip(
-            "Between the panes: a dashed line is a link made by hand, ✓ marks a confirmed "
-            "link, ✎ a sentence with a note"
-        )
-        box.addWidget(extra)
-        box.addStretch(1)
-        self.counts = QLabel()
-        self.counts.setTextFormat(Qt.TextFormat.PlainText)  # holds outlet names
-        self.counts.setAccessibleName("counts")
-        box.addWidget(self.counts)
+        for text, tip in (
+            ("┅ by hand", "Between the panes: a dashed line is a link you made by hand"),
+            ("✓ confirmed", "A link you confirmed: ✓ on its line between the panes, and "
+             "“✓ confirmed” in the sentences' tooltips"),
+            ("✎ note", "A sentence with a note (✎ beside it, between the panes)"),
+        ):
+            chip = QLabel(text)
+            chip.setToolTip(tip)
+            box.addWidget(chip)
+        self._counts = [ElidedLabel(), ElidedLabel()]
+        for label in self._counts:
+            label.setAccessibleName("counts")
+            box.addWidget(label)
         self.refresh()
+
+    def set_counts(self, parts: Sequence[str]) -> None:
+        """One line of counts per article of the pair (outlet names elide if long)."""
+        for n, label in enumerate(self._counts):
+            label.set_full_text(parts[n] if n < len(parts) else "")
+            label.setVisible(n < len(parts))
+
+    def counts_text(self) -> str:
+        return "   |   ".join(lb.full_text() for lb in self._counts if lb.full_text())
 
     @Slot()
     def refresh(self) -> None:

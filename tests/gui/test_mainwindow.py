@@ -56,7 +56,7 @@ def test_highlights_follow_statuses(loaded) -> None:  # type: ignore[no-untyped-
 
 
 def test_legend_and_counts(loaded) -> None:  # type: ignore[no-untyped-def]
-    text = loaded.legend.counts.text()
+    text = loaded.legend.counts_text()
     assert "Alpha News: 2 shared, 1 only here, 1 conflicting" in text
     assert "Beta Times: 2 shared, 1 only here, 1 conflicting" in text
 
