@@ -463,6 +463,7 @@ class MainWindow(QMainWindow):
         # the threshold has a toolbar of its own that never shrinks: when the window is
         # narrow the main toolbar's buttons go to its » menu, the slider stays in sight
         self.threshold = ThresholdControl()
+        self.threshold.show_settings(self.doc.settings)
         tb2 = QToolBar("Threshold")
         tb2.setObjectName("thresholdToolbar")
         tb2.addWidget(self.threshold)
@@ -953,6 +954,7 @@ class MainWindow(QMainWindow):
                 0, QHeaderView.ResizeMode.Stretch
             )
         self.articles_model.set_articles(arts, doc.comparison)
+        self.threshold.show_settings(doc.settings)
         self._update_counts()
         self.legend.refresh()
         self._update_actions()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdiff.core.model import Article
+from factdiff.core.model import Article, Settings
 
 from . import theme
 from .models import parse_user_date
@@ -306,7 +306,8 @@ class ThresholdControl(QWidget):
         self._settle = QTimer(self, singleShot=True, interval=150)
         self._settle.timeout.connect(self._emit)
         self.slider.valueChanged.connect(self._moved)
-        self.set_threshold(0.5)
+        defaults = Settings()
+        self.set_threshold(defaults.threshold, floor=defaults.floor)
 
     def threshold(self) -> float:
         return self.slider.value() / 100
@@ -319,6 +320,12 @@ class ThresholdControl(QWidget):
         self.slider.setValue(round(value * 100))
         self.slider.blockSignals(False)
         self.value.setText(f"{value:.2f}")
+
+    def show_settings(self, settings: Settings) -> None:
+        """Follow the comparison's settings, unless the user is moving the slider."""
+        if self.slider.isSliderDown() or self._settle.isActive():
+            return
+        self.set_threshold(settings.threshold, floor=settings.floor)
 
     @Slot(int)
     def _moved(self, value: int) -> None:
