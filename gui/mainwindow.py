@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextEdit,
     QToolBar,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -201,7 +202,7 @@ class MainWindow(QMainWindow):
         self.facts_model = FactsModel(self)
         self.facts_proxy = FactsProxy(self)
         self.facts_proxy.setSourceModel(self.facts_model)
-        self.facts_view = QTableView()
+        self.facts_view = QTreeView()
         self.facts_view.setObjectName("factsView")
         self.facts_view.setModel(self.facts_proxy)
         self.facts_view.setSortingEnabled(True)
@@ -210,14 +211,13 @@ class MainWindow(QMainWindow):
         self.facts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.facts_view.setAlternatingRowColors(True)
         self.facts_view.setWordWrap(False)
-        self.facts_view.verticalHeader().hide()
-        self.facts_view.verticalHeader().setDefaultSectionSize(
-            self.facts_view.fontMetrics().height() + 8
-        )
+        self.facts_view.setUniformRowHeights(True)
+        self.facts_view.setRootIsDecorated(True)  # ▸ on a fact with details: click to unfold
+        self.facts_view.setIndentation(14)
         self.facts_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        head = self.facts_view.horizontalHeader()
+        head = self.facts_view.header()
         head.setStretchLastSection(False)
-        for col, width in enumerate((150, 90, 120, 330, 330, 300, 55, 90)):
+        for col, width in enumerate((165, 90, 120, 330, 330, 300, 55, 90)):
             self.facts_view.setColumnWidth(col, width)
         self.facts_filter = QComboBox()
         self.facts_filter.addItems(FactsFilter.CHOICES)
@@ -1035,8 +1035,12 @@ class MainWindow(QMainWindow):
         self._select_fact_row()
 
     def _update_facts_count(self) -> None:
-        shown, total = self.facts_proxy.rowCount(), self.facts_model.rowCount()
-        self.facts_count.setText(f"{shown} of {total}" if shown != total else f"{total} rows")
+        shown = self.facts_proxy.rowCount()
+        total, details = self.facts_model.top_level_count()
+        text = f"{shown} of {total} facts" if shown != total else f"{total} facts"
+        if details:
+            text += f" (+{details} details, ▸ to unfold)"
+        self.facts_count.setText(text)
 
     def _update_counts(self) -> None:
         view = self.doc.view
@@ -1242,7 +1246,7 @@ class MainWindow(QMainWindow):
             if target is None:
                 sel.clearSelection()
             else:
-                index = self.facts_proxy.mapFromSource(self.facts_model.index(target, 0))
+                index = self.facts_proxy.mapFromSource(self.facts_model.index_of(target))
                 if index.isValid():
                     sel.setCurrentIndex(
                         index,
@@ -1257,8 +1261,9 @@ class MainWindow(QMainWindow):
     def _on_fact_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing_list or not current.isValid():
             return
-        row = self.facts_proxy.mapToSource(current).row()
-        self.go_to_row(self.facts_model.row_of(row))
+        row = self.facts_model.row_at(self.facts_proxy.mapToSource(current))
+        if row is not None:
+            self.go_to_row(row)
 
     def go_to_row(self, r: FactRow) -> None:
         """Show a facts-list row in the panes (switching the pair if needed)."""

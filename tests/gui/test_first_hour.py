@@ -20,3 +20,26 @@ def test_threshold_reads_the_settings_before_and_after(window) -> None:  # type:
     window.doc.reset(cmp.articles, comparison=cmp)
     assert window.threshold.threshold() == pytest.approx(0.55)
     assert window.threshold.value.text() == "0.55"
+
+
+def test_details_fold_under_their_fact(loaded) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from factdiff.gui.models import ROW_ROLE, FactsFilter
+
+    w = loaded
+    assert w.facts_filter.currentText() == FactsFilter.ALL == "Conflicts and facts"
+    rows = w.facts_model.rows()
+    details = [r for r in rows if r.kind == "detail"]
+    assert details  # "over the river", only Beta Times gives it
+    proxy = w.facts_proxy
+    top = [proxy.data(proxy.index(n, 0), ROW_ROLE) for n in range(proxy.rowCount())]
+    assert all(r.kind != "detail" for r in top)
+    assert len(top) == len(rows) - len(details)
+    # the detail sits under the shared fact of its link, folded until unfolded
+    parent = next(n for n, r in enumerate(top) if r.link == details[0].link)
+    under = proxy.index(parent, 0)
+    assert proxy.rowCount(under) == 1
+    assert proxy.data(proxy.index(0, 3, under), Qt.ItemDataRole.DisplayRole) == "over the river"
+    assert not w.facts_view.isExpanded(under)
+    assert "1 details" in w.facts_count.text()

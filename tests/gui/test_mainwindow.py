@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from factdiff.core.model import Status
 from factdiff.core.review import Decision, link_key
+from factdiff.gui.models import FactsFilter
 
 from .conftest import WAIT_MS, make_comparison
 
@@ -181,9 +182,14 @@ def test_facts_list_filters_and_navigates(loaded, qtbot) -> None:  # type: ignor
     loaded.facts_filter.setCurrentText("Added facts")
     kinds = {proxy.data(proxy.index(r, 0), Qt.ItemDataRole.UserRole + 3)
              for r in range(proxy.rowCount())}
-    assert kinds == {"added", "detail"}
-    assert proxy.rowCount() == 3  # A3, B2 and the detail "over the river"
-    loaded.facts_filter.setCurrentText("All")
+    # A3, B2, and the detail "over the river" under the shared fact it belongs to
+    assert kinds == {"added", "shared"}
+    assert proxy.rowCount() == 3
+    shared = next(proxy.index(r, 0) for r in range(proxy.rowCount())
+                  if proxy.data(proxy.index(r, 0), Qt.ItemDataRole.UserRole + 3) == "shared")
+    assert proxy.rowCount(shared) == 1
+    assert proxy.data(proxy.index(0, 0, shared), Qt.ItemDataRole.UserRole + 3) == "detail"
+    loaded.facts_filter.setCurrentText(FactsFilter.ALL)
     loaded.facts_search.setText("budget")
     assert proxy.rowCount() == 1
     loaded.facts_view.setCurrentIndex(proxy.index(0, 0))
