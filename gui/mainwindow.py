@@ -97,6 +97,8 @@ ARTICLE_FILTER = (
 )
 SESSION_FILTER = "factdiff sessions (*.factdiff);;All files (*)"
 MAX_RECENT = 10
+#: How a review decision reads in tooltips (the legend's "✓ confirmed").
+DECISION_MARKS = {Decision.CONFIRMED: "✓ confirmed", Decision.REJECTED: "✗ rejected"}
 AUTOSAVE_MS = 60_000
 LEFT, RIGHT = 0, 1
 
@@ -983,8 +985,14 @@ class MainWindow(QMainWindow):
             else:
                 looks.append(st.value)
         hl = PaneHighlights(looks=looks)
+        review = self.doc.review
         for lk in view.pair_links(k, other):
             mine = lk.a[0] == k
+            if review.links.get(lk.key) is Decision.CONFIRMED or any(
+                review.conflicts.get(conflict_key(lk, c)) is Decision.CONFIRMED
+                for c in lk.conflicts
+            ):
+                hl.confirmed.add((lk.a if mine else lk.b)[1])
             for c in lk.conflicts:
                 hl.words.append((c.a_span if mine else c.b_span, c.soft))
             hl.details.extend(lk.a_details if mine else lk.b_details)
@@ -1393,7 +1401,7 @@ class MainWindow(QMainWindow):
                 flags.append("linked by hand")
             decision = self.doc.review.links.get(lk.key)
             if decision is not None:
-                flags.append(decision.value)
+                flags.append(DECISION_MARKS[decision])
             extra = f" · {', '.join(flags)}" if flags else ""
             said = escape(clip(view.sentence(other).text, 220))
             out.append(
@@ -1403,8 +1411,10 @@ class MainWindow(QMainWindow):
             for c in lk.conflicts:
                 mine, theirs = (c.a_text, c.b_text) if lk.a == ref else (c.b_text, c.a_text)
                 soft = " (possible)" if c.soft else ""
+                verdict = self.doc.review.conflicts.get(conflict_key(lk, c))
+                said_so = f" · {DECISION_MARKS[verdict]}" if verdict is not None else ""
                 out.append(
-                    f"&nbsp;&nbsp;≠ <b>{escape(c.kind.value)}{soft}</b>: "
+                    f"&nbsp;&nbsp;≠ <b>{escape(c.kind.value)}{soft}</b>{said_so}: "
                     f"“{escape(mine)}” vs “{escape(theirs)}” — {escape(c.explanation)}"
                 )
         note = self.doc.review.notes.get(ref)

@@ -44,7 +44,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  #: the FactRow (or the group's refs) be
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  #: a value that sorts right (numbers as numbers)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  #: the look key of the row: shared, added, ...
 
-_DECISION_WORDS = {Decision.CONFIRMED: "Confirmed", Decision.REJECTED: "Rejected"}
+_DECISION_WORDS = {Decision.CONFIRMED: "✓ Confirmed", Decision.REJECTED: "✗ Rejected"}
 
 
 def clip(text: str, width: int = 90) -> str:
@@ -303,7 +303,7 @@ class FactsModel(QAbstractItemModel):
         if r.decision is not None:
             words.append(_DECISION_WORDS[r.decision])
         elif r.rejected:
-            words.append("Rejected")
+            words.append("✗ Rejected")
         return ", ".join(words)
 
     def _display(self, r: FactRow, col: int) -> str:

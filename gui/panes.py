@@ -88,6 +88,7 @@ class PaneHighlights:
     looks: list[str | None] = field(default_factory=list)  #: theme.LOOKS key per sentence
     words: list[tuple[Span, bool]] = field(default_factory=list)  #: (span, soft)
     details: list[Span] = field(default_factory=list)
+    confirmed: set[int] = field(default_factory=set)  #: sentences with a confirmed link
 
 
 class SentenceView(QTextEdit):
@@ -120,6 +121,7 @@ class SentenceView(QTextEdit):
         self._starts: list[int] = []
         self._offsets = Offsets("")
         self.current: int | None = None
+        self.confirmed: set[int] = set()  #: sentences marked ✓ in the left margin
         self.tooltip_for: Callable[[int], str] | None = None
         self._press: QPoint | None = None
         self.verticalScrollBar().valueChanged.connect(self.geometryChanged)
@@ -136,11 +138,21 @@ class SentenceView(QTextEdit):
             self.text = text
             self._offsets = Offsets(text)
             self.setPlainText(text.replace("\r", " "))
+            self._make_margin()
             self.current = None
         self.sentences = tuple(sentences)
         self._starts = [s.start for s in self.sentences]
         if self.current is not None and self.current >= len(self.sentences):
             self.current = None
+
+    #: Room left of the text for the ✓ of confirmed sentences (and the current bar).
+    MARK_MARGIN = 14
+
+    def _make_margin(self) -> None:
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(self.MARK_MARGIN)
+        root.setFrameFormat(fmt)
 
     def set_placeholder(self, message: str) -> None:
         self.text = ""
@@ -177,6 +189,7 @@ class SentenceView(QTextEdit):
         for span, soft in hl.words:
             paint(span.start, span.end, theme.word_format(soft=soft, dark=dark))
         cur.endEditBlock()
+        self.confirmed = set(hl.confirmed)
         self.viewport().update()
 
     # -- geometry ---------------------------------------------------------------------
@@ -266,6 +279,8 @@ class SentenceView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.confirmed:
+            self._paint_confirmed()
         if self.current is None or self.current >= len(self.sentences):
             return
         rects = self.sentence_rects(self.current)
@@ -283,6 +298,24 @@ class SentenceView(QTextEdit):
         # a bar in the margin marks the current sentence even where lines are short
         top, bottom = rects[0].top(), rects[-1].bottom()
         painter.fillRect(QRectF(1, top, 4, bottom - top), pen.color())
+        painter.end()
+
+    def _paint_confirmed(self) -> None:
+        painter = QPainter(self.viewport())
+        painter.setPen(theme.line_colour("shared", dark=theme.is_dark(self.palette())))
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        height = self.viewport().height()
+        for index in sorted(self.confirmed):
+            if index >= len(self.sentences):
+                continue
+            rects = self.sentence_rects(index)
+            if not rects or rects[-1].bottom() < 0 or rects[0].top() > height:
+                continue
+            first = rects[0]
+            painter.drawText(QRectF(6, first.top(), self.MARK_MARGIN + 2, first.height()),
+                             int(Qt.AlignmentFlag.AlignCenter), "✓")
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -43,3 +43,27 @@ def test_details_fold_under_their_fact(loaded) -> None:  # type: ignore[no-untyp
     assert proxy.data(proxy.index(0, 3, under), Qt.ItemDataRole.DisplayRole) == "over the river"
     assert not w.facts_view.isExpanded(under)
     assert "1 details" in w.facts_count.text()
+
+
+def test_confirmed_shows_in_panes_tooltips_and_list(loaded) -> None:  # type: ignore[no-untyped-def]
+    from factdiff.core.review import Decision, link_key
+
+    w = loaded
+    assert not w.left.view.confirmed and "✓ confirmed" not in w.sentence_tooltip(0, 0)
+    w.click_sentence(0, 0)
+    w.act_confirm_link.trigger()
+    assert w.doc.review.links[link_key((0, 0), (1, 0))] is Decision.CONFIRMED
+    # the legend's mark, in both panes (left margin) and in the sentence's tooltip
+    assert w.left.view.confirmed == {0} and w.right.view.confirmed == {0}
+    assert "✓ confirmed" in w.sentence_tooltip(0, 0)
+    assert "✓ confirmed" in w.sentence_tooltip(1, 0)
+    assert any(r.decision is Decision.CONFIRMED and w.facts_model._review(r) == "✓ Confirmed"
+               for r in w.facts_model.rows())
+    # a confirmed conflict marks its sentences and its line of the tooltip
+    w.click_sentence(0, 1)
+    w.act_confirm_conflict.trigger()
+    assert 1 in w.left.view.confirmed and 1 in w.right.view.confirmed
+    assert w.sentence_tooltip(0, 1).count("✓ confirmed") == 1
+    w.doc.undo_stack.undo()
+    w.doc.undo_stack.undo()
+    assert not w.left.view.confirmed and "✓ confirmed" not in w.sentence_tooltip(0, 0)
