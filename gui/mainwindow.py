@@ -1282,44 +1282,54 @@ class MainWindow(QMainWindow):
             if side is not None:
                 self._clicked_side = side
 
-    def _conflicts_in_pair(self) -> list[tuple[Link, ConflictKey]]:
+    def _all_conflicts(self) -> list[tuple[Link, ConflictKey]]:
+        """Every conflict of every pair, in a fixed order: by pair, then by sentence."""
         view = self.doc.view
         if view is None:
             return []
-        i, _j = self.doc.pair
-        out = []
-        links = sorted(
-            view.pair_links(*self.doc.pair),
-            key=lambda lk: (lk.a if lk.a[0] == i else lk.b, lk.b if lk.a[0] == i else lk.a),
-        )
-        for lk in links:
-            for c in lk.conflicts:
-                out.append((lk, conflict_key(lk, c)))
-        return out
+
+        def order(lk: Link) -> tuple[int, int, Ref, Ref]:
+            lo, hi = sorted((lk.a, lk.b))
+            return (lo[0], hi[0], lo, hi)
+
+        return [(lk, conflict_key(lk, c)) for lk in sorted(view.links, key=order)
+                for c in lk.conflicts]
 
     def step_conflict(self, step: int) -> None:
-        """Go to the next (+1) or previous (-1) conflict of the pair, wrapping around."""
-        found = self._conflicts_in_pair()
+        """Go to the next (+1) or previous (-1) conflict, wrapping around. With three or
+        more articles this walks the conflicts of every pair, switching the pair shown
+        when the next conflict is between other articles (the left pane's article stays
+        where it can)."""
+        found = self._all_conflicts()
         if not found:
-            i, j = self.doc.pair
-            names = [a.label for a in self.doc.articles]
+            n_arts = len(self.doc.articles)
             self.statusBar().showMessage(
-                f"No conflicts between {names[i]} and {names[j]}"
-                if j < len(names) else "No conflicts", 5000)
+                f"No conflicts among the {n_arts} articles" if n_arts > 2 else "No conflicts",
+                5000)
             return
         keys = [k for _, k in found]
+        pair = set(self.doc.pair)
         if self._cur_conflict in keys:
             n = keys.index(self._cur_conflict) + step
-        else:
-            n = 0 if step > 0 else len(keys) - 1
+        else:  # start in the pair on screen, if it has conflicts
+            here = [m for m, (lk, _k) in enumerate(found) if {lk.a[0], lk.b[0]} == pair]
+            if here:
+                n = here[0] if step > 0 else here[-1]
+            else:
+                n = 0 if step > 0 else len(keys) - 1
         wrapped = not 0 <= n < len(keys)
         n %= len(keys)
         link, key = found[n]
-        i = self.doc.pair[0]
-        a, b = (link.a, link.b) if link.a[0] == i else (link.b, link.a)
+        left = self.doc.pair[0]
+        if left in (link.a[0], link.b[0]):
+            a, b = (link.a, link.b) if link.a[0] == left else (link.b, link.a)
+        else:
+            a, b = sorted((link.a, link.b))
         self._clicked_side = LEFT
         self._select(a, b, link=link.key, conflict=key)
-        msg = f"Conflict {n + 1} of {len(keys)}: {self._conflict_text(link, key)}"
+        names = self.doc.articles
+        where = f" ({names[a[0]].label} ↔ {names[b[0]].label})" if len(names) > 2 else ""
+        msg = f"Conflict {n + 1} of {len(keys)}{where}: {self._conflict_text(link, key)}"
         self.statusBar().showMessage(("Wrapped around. " if wrapped else "") + msg, 8000)
 
     def _conflict_text(self, link: Link, key: ConflictKey) -> str:

@@ -162,15 +162,34 @@ def test_note_shows_in_tooltip_and_undoes(loaded) -> None:  # type: ignore[no-un
     assert "budget figure" not in loaded.sentence_tooltip(0, 2)
 
 
-def test_next_previous_conflict_wraps(loaded3) -> None:  # type: ignore[no-untyped-def]
+def test_next_previous_conflict_walks_every_pair(loaded3) -> None:  # type: ignore[no-untyped-def]
+    """Alpha-Beta and Beta-Gamma disagree (500 vs 800); F8 goes through both, switching
+    the pair shown, and wraps; Shift+F8 walks back."""
     w = loaded3
+    assert w.doc.pair == (0, 1)
     w.step_conflict(+1)
     first = w._cur_conflict
-    w.step_conflict(+1)  # only one conflict in this pair: wraps to itself
-    assert w._cur_conflict == first
+    assert w.doc.pair == (0, 1) and (w.left.view.current, w.right.view.current) == (1, 1)
+    assert "Conflict 1 of 2 (Alpha News ↔ Beta Times)" in w.statusBar().currentMessage()
+    w.step_conflict(+1)  # the other pair's conflict: the panes switch to Beta and Gamma
+    assert set(w.doc.pair) == {1, 2} and w._cur_conflict != first
+    assert "Conflict 2 of 2 (Beta Times ↔ Gamma Post)" in w.statusBar().currentMessage()
+    w.step_conflict(+1)
+    assert w._cur_conflict == first and set(w.doc.pair) == {0, 1}
     assert "Wrapped" in w.statusBar().currentMessage()
-    w.doc.set_pair(0, 2)  # Alpha and Gamma agree
     w.step_conflict(-1)
+    assert set(w.doc.pair) == {1, 2}
+    # from a pair without conflicts, F8 goes to the first conflict of all
+    w.doc.set_pair(0, 2)  # Alpha and Gamma agree
+    w.step_conflict(+1)
+    assert w._cur_conflict == first
+
+
+def test_no_conflicts_at_all(loaded) -> None:  # type: ignore[no-untyped-def]
+    w = loaded
+    key = w._all_conflicts()[0][1]
+    w.doc.decide_conflict(key, Decision.REJECTED)
+    w.step_conflict(+1)
     assert w._cur_conflict is None
     assert "No conflicts" in w.statusBar().currentMessage()
 
