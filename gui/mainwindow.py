@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self._cur_link: LinkKey | None = None
         self._cur_conflict: ConflictKey | None = None
         self._link_from: Ref | None = None  # "link by hand" waits for the other sentence
+        self._picked: set[int] = set()  # sides the user clicked for this link, not derived
         self._syncing_list = False
         self._last_message: QMessageBox | None = None
         self._zoom = 0
@@ -1096,6 +1097,7 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def _on_pair_changed(self, _i: int, _j: int) -> None:
         self._sel = [None, None]
+        self._picked = set()
         self._cur_link = self._cur_conflict = None
         self._link_from = None
         self.refresh_view()
@@ -1137,6 +1139,8 @@ class MainWindow(QMainWindow):
         self._sel[side] = s
         other = 1 - side
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier.value)
+        # Ctrl+click adds a side to what the user picked; a plain click starts again
+        self._picked = (self._picked | {side}) if ctrl else {side}
         if ctrl:
             self._cur_link = self._link_between()
             self._cur_conflict = self._first_conflict(self._cur_link)
@@ -1214,6 +1218,7 @@ class MainWindow(QMainWindow):
                 new = (arts[0], keep) if arts[0] != keep else (arts[0], i)
             self.doc.set_pair(*new)
         self._sel = [None, None]
+        self._picked = set()  # chosen by navigation, not picked for a link
         for ref in (a, b):
             if ref is not None:
                 side = self._side_of(ref[0])
@@ -1468,9 +1473,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def link_by_hand(self) -> None:
-        """Link the two selected sentences, or wait for a click in the other pane."""
+        """Link the two sentences the user picked (a click, then Ctrl+click in the other
+        pane), or wait for a click in the other pane. A sentence that is selected in the
+        other pane only because it was the counterpart of an earlier click, or is left
+        over from one, is never linked without asking."""
         a, b = self.ref(LEFT), self.ref(RIGHT)
-        if a is not None and b is not None and self._link_between() is None:
+        both = self._picked == {LEFT, RIGHT}
+        if both and a is not None and b is not None and self._link_between() is None:
             self.doc.add_link(a, b)
             self._select(a, b)
             self.statusBar().showMessage("Linked by hand (Ctrl+Z undoes)", 5000)

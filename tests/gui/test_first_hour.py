@@ -67,3 +67,28 @@ def test_confirmed_shows_in_panes_tooltips_and_list(loaded) -> None:  # type: ig
     w.doc.undo_stack.undo()
     w.doc.undo_stack.undo()
     assert not w.left.view.confirmed and "✓ confirmed" not in w.sentence_tooltip(0, 0)
+
+
+def test_ctrl_l_waits_unless_both_sides_were_picked(loaded, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from factdiff.core.review import link_key
+
+    w = loaded
+    left, right = w.left.view, w.right.view
+    click = Qt.MouseButton.LeftButton
+    qtbot.mouseClick(right.viewport(), click, pos=right.sentence_point(2))  # B2: no link
+    qtbot.mouseClick(left.viewport(), click, pos=left.sentence_point(3))  # A3: no link
+    assert (left.current, right.current) == (3, 2)  # B2 is still selected, left over
+    w.act_link.trigger()
+    assert not w.doc.review.manual  # nothing linked behind the user's back
+    assert "Click the sentence in Beta Times" in w.statusBar().currentMessage()
+    qtbot.mouseClick(right.viewport(), click, pos=right.sentence_point(1))
+    assert set(w.doc.review.manual) == {link_key((0, 3), (1, 1))}
+    # a counterpart selected by a click is not "picked" either
+    w.doc.undo_stack.undo()
+    qtbot.mouseClick(left.viewport(), click, pos=left.sentence_point(0))  # selects B0 too
+    assert right.current == 0
+    w.act_link.trigger()
+    assert w._link_from == (0, 0) and not w.doc.review.manual
+    w.cancel_work()
