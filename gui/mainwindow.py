@@ -72,7 +72,7 @@ from factdiff.core.review import ConflictKey, Decision, LinkKey, conflict_key
 from . import (
     theme,
 )
-from .document import Document
+from .document import Document, articles_folder, session_name
 from .models import (
     ArticlesModel,
     CoverageModel,
@@ -696,9 +696,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Added {len(arts) - len(skipped)} article(s)", 5000)
         self.loadFinished.emit()
 
+    def _start_folder(self, key: str) -> Path:
+        """Where a file dialog opens: the open articles' folder, else the folder the
+        user last used for this (``key``), else the home folder."""
+        here = articles_folder(self.doc.articles)
+        if here is not None:
+            return here
+        last = self.settings.value(key)
+        if isinstance(last, str) and last and Path(last).is_dir():
+            return Path(last)
+        return Path.home()
+
     @Slot()
     def open_articles_dialog(self) -> None:
-        start = str(self.settings.value("paths/lastDir", str(Path.home())))
+        start = str(self._start_folder("paths/lastDir"))
         files, _ = QFileDialog.getOpenFileNames(self, "Open articles", start, ARTICLE_FILTER)
         if files:
             self.settings.setValue("paths/lastDir", str(Path(files[0]).parent))
@@ -1647,8 +1658,9 @@ class MainWindow(QMainWindow):
     def open_session_dialog(self) -> None:
         if not self.maybe_save():
             return
-        start = str(self.settings.value("paths/lastSessionDir", str(Path.home())))
-        name, _ = QFileDialog.getOpenFileName(self, "Open session", start, SESSION_FILTER)
+        folder = self.doc.path.parent if self.doc.path else self._start_folder(
+            "paths/lastSessionDir")
+        name, _ = QFileDialog.getOpenFileName(self, "Open session", str(folder), SESSION_FILTER)
         if name:
             self.open_session(Path(name), ask=False)
 
@@ -1679,9 +1691,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_as(self) -> bool:
-        start = self.doc.path or Path(
-            str(self.settings.value("paths/lastSessionDir", str(Path.home())))
-        ) / "comparison.factdiff"
+        start = self.doc.path or (
+            self._start_folder("paths/lastSessionDir") / session_name(self.doc.articles)
+        )
         name, _ = QFileDialog.getSaveFileName(self, "Save session", str(start), SESSION_FILTER)
         if not name:
             return False

@@ -92,3 +92,56 @@ def test_ctrl_l_waits_unless_both_sides_were_picked(loaded, qtbot) -> None:  # t
     w.act_link.trigger()
     assert w._link_from == (0, 0) and not w.doc.review.manual
     w.cancel_work()
+
+
+def test_save_and_open_start_in_the_articles_folder(window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from factdiff.gui.document import session_name
+
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    cmp = make_comparison()
+    arts = []
+    for k, art in enumerate(cmp.articles):
+        path = folder / f"{k}.txt"
+        path.write_text(art.text, encoding="utf-8")
+        arts.append(dataclasses.replace(art, source=str(path)))
+    cmp = dataclasses.replace(cmp, articles=tuple(arts))
+    window.doc.reset(cmp.articles, comparison=cmp)
+    asked = {}
+
+    def fake_save(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
+        asked["save"] = start
+        return "", ""
+
+    def fake_open(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
+        asked["open"] = start
+        return [], ""
+
+    def fake_open_one(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
+        asked["session"] = start
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", fake_open)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open_one)
+    assert not window.save_as()
+    assert asked["save"] == str(folder / "Alpha News vs Beta Times.factdiff")
+    window.open_articles_dialog()
+    assert asked["open"] == str(folder)
+    window.open_session_dialog()
+    assert asked["session"] == str(folder)
+    # nothing loaded from files: the home folder, named after the outlets or titles
+    assert session_name([]) == "comparison.factdiff"
+    assert session_name(list(make_comparison(3).articles)) == (
+        "Alpha News vs Beta Times vs Gamma Post.factdiff")
+
+
+def test_document_doctests() -> None:
+    import doctest
+
+    from factdiff.gui import document
+
+    result = doctest.testmod(document)
+    assert result.attempted > 0 and result.failed == 0
