@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QHelpEvent,
     QMouseEvent,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QScrollBar,
     QSizePolicy,
     QTextEdit,
     QToolButton,
@@ -443,7 +445,11 @@ class PaneHeader(QWidget):
 
 
 class ArticlePane(QWidget):
-    """A header over a :class:`SentenceView`."""
+    """A header over a :class:`SentenceView`.
+
+    The left pane's scroll bar is on its outer (left) side, as in diff tools, so the text
+    of both panes meets the connectors between them and no link ends under a scroll bar.
+    """
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -451,11 +457,38 @@ class ArticlePane(QWidget):
         self.header = PaneHeader(side)
         self.view = SentenceView()
         self.view.setAccessibleName(f"{side} article text")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.scrollbar = self.view.verticalScrollBar()
+        if side == "left":
+            self.scrollbar = self._outer_scrollbar()
+            row.addWidget(self.scrollbar)
+        row.addWidget(self.view, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.header)
-        box.addWidget(self.view, 1)
+        box.addLayout(row, 1)
+
+    def _outer_scrollbar(self) -> QScrollBar:
+        """A scroll bar outside the view, kept in step with the view's own (hidden) one."""
+        inner = self.view.verticalScrollBar()
+        outer = QScrollBar(Qt.Orientation.Vertical)
+        outer.setAccessibleName(f"{self.side} article scroll bar")
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        def follow_range(lo: int, hi: int) -> None:
+            outer.setRange(lo, hi)
+            outer.setPageStep(inner.pageStep())
+            outer.setSingleStep(inner.singleStep())
+            outer.setVisible(hi > lo)
+
+        inner.rangeChanged.connect(follow_range)
+        inner.valueChanged.connect(outer.setValue)
+        outer.valueChanged.connect(inner.setValue)
+        follow_range(inner.minimum(), inner.maximum())
+        return outer
 
 
 @dataclass(frozen=True)
@@ -471,10 +504,16 @@ class ConnectorLink:
 
 
 class Connector(QWidget):
-    """The strip between the panes: a band per link, like a diff tool's connectors.
+    """The strip between the panes: a link per line, like a diff tool's connectors.
 
-    Also marks notes (✎) beside the sentence they belong to.
+    Each link is a faint band between its two sentences, a line between their middles,
+    and a bar at each edge over the sentence's height, so with a dozen links crossing one
+    can still tell where each one lands. Also marks notes (✎) beside their sentences.
     """
+
+    WIDTH = 96  #: px; room for a dozen crossing links to stay apart
+    BAR = 4  #: px; the bar at each edge that spans the linked sentence
+    STUB = 10  #: px; each line leaves its bar horizontally before it bends
 
     def __init__(self, left: SentenceView, right: SentenceView, parent: QWidget | None = None):
         super().__init__(parent)
@@ -482,7 +521,7 @@ class Connector(QWidget):
         self.links: list[ConnectorLink] = []
         self.notes_left: set[int] = set()
         self.notes_right: set[int] = set()
-        self.setFixedWidth(64)
+        self.setFixedWidth(self.WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         for view in (left, right):
             view.geometryChanged.connect(self.update)
@@ -502,43 +541,67 @@ class Connector(QWidget):
         offset = self.mapFromGlobal(view.viewport().mapToGlobal(QPoint(0, 0))).y()
         return span[0] + offset, span[1] + offset
 
+    def end_rects(self, link: ConnectorLink) -> tuple[QRectF, QRectF] | None:
+        """The bars a link draws at the left and right edge (None if not laid out)."""
+        ya, yb = self._y(self.left, link.left), self._y(self.right, link.right)
+        if ya is None or yb is None:
+            return None
+        w = float(self.width())
+        # a pixel of air at each end, so the bars of adjacent sentences stay apart
+        return (QRectF(0, ya[0] + 1, self.BAR, max(ya[1] - ya[0] - 2, 2)),
+                QRectF(w - self.BAR, yb[0] + 1, self.BAR, max(yb[1] - yb[0] - 2, 2)))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dark = theme.is_dark()
         w, h = float(self.width()), float(self.height())
+        bar, stub = float(self.BAR), float(self.STUB)
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         ordered = sorted(self.links, key=lambda lk: lk.selected)  # selected ones on top
+        ticks: list[tuple[QPointF, QColor]] = []  # drawn last, over every line
         for link in ordered:
-            ya, yb = self._y(self.left, link.left), self._y(self.right, link.right)
-            if ya is None or yb is None:
+            ends = self.end_rects(link)
+            if ends is None:
                 continue
-            if (ya[1] < 0 and yb[1] < 0) or (ya[0] > h and yb[0] > h):
+            ra, rb = ends
+            if (ra.bottom() < 0 and rb.bottom() < 0) or (ra.top() > h and rb.top() > h):
                 continue
-            path = QPainterPath(QPointF(0, ya[0]))
-            path.cubicTo(QPointF(w / 2, ya[0]), QPointF(w / 2, yb[0]), QPointF(w, yb[0]))
-            path.lineTo(w, yb[1])
-            path.cubicTo(QPointF(w / 2, yb[1]), QPointF(w / 2, ya[1]), QPointF(0, ya[1]))
+            a0, a1, b0, b1 = ra.top(), ra.bottom(), rb.top(), rb.bottom()
+            path = QPainterPath(QPointF(bar, a0))
+            path.cubicTo(QPointF(w / 2, a0), QPointF(w / 2, b0), QPointF(w - bar, b0))
+            path.lineTo(w - bar, b1)
+            path.cubicTo(QPointF(w / 2, b1), QPointF(w / 2, a1), QPointF(bar, a1))
             path.closeSubpath()
             fill = theme.status_colour(link.kind, dark=dark, strong=link.selected)
-            if not link.selected:
-                fill.setAlphaF(fill.alphaF() * 0.6)
+            if not link.selected:  # faint, so crossing bands do not pile up into a blur
+                fill.setAlphaF(fill.alphaF() * 0.35)
             painter.fillPath(path, fill)
-            pen = QPen(theme.line_colour(link.kind, dark=dark), 2.5 if link.selected else 1.2)
+            line = theme.line_colour(link.kind, dark=dark)
+            painter.fillRect(ra, line)
+            painter.fillRect(rb, line)
+            pen = QPen(line, 3.0 if link.selected else 1.5)
             if link.manual:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            ma, mb = (ya[0] + ya[1]) / 2, (yb[0] + yb[1]) / 2
-            mid = QPainterPath(QPointF(0, ma))
-            mid.cubicTo(QPointF(w / 2, ma), QPointF(w / 2, mb), QPointF(w, mb))
+            ma, mb = (a0 + a1) / 2, (b0 + b1) / 2
+            mid = QPainterPath(QPointF(bar, ma))
+            mid.lineTo(bar + stub, ma)
+            mid.cubicTo(QPointF(w / 2, ma), QPointF(w / 2, mb), QPointF(w - bar - stub, mb))
+            mid.lineTo(w - bar, mb)
             painter.drawPath(mid)
             if link.confirmed:
-                painter.setPen(QPen(theme.line_colour(link.kind, dark=dark), 1))
-                painter.drawText(QRectF(w / 2 - 8, (ma + mb) / 2 - 9, 16, 18),
-                                 int(Qt.AlignmentFlag.AlignCenter), "✓")
+                ticks.append((QPointF(w / 2, (ma + mb) / 2), line))
+        for centre, line in ticks:
+            painter.setPen(QPen(line, 1))
+            painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+            painter.drawEllipse(centre, 8, 8)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawText(QRectF(centre.x() - 8, centre.y() - 9, 16, 18),
+                             int(Qt.AlignmentFlag.AlignCenter), "✓")
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        for view, notes, x in ((self.left, self.notes_left, 1.0),
-                               (self.right, self.notes_right, w - 15)):
+        for view, notes, x in ((self.left, self.notes_left, bar + 1),
+                               (self.right, self.notes_right, w - bar - 15)):
             for index in notes:
                 y = self._y(view, index)
                 if y is not None and -20 < y[0] < h:

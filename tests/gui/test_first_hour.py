@@ -145,3 +145,71 @@ def test_document_doctests() -> None:
 
     result = doctest.testmod(document)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_only_here_and_extra_detail_look_different() -> None:
+    from PySide6.QtGui import QColor
+
+    from factdiff.gui import theme
+
+    def grey(key: str) -> float:
+        c = QColor(theme.LOOKS[key].colour)
+        return 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()
+
+    added, detail = theme.LOOKS["added"], theme.LOOKS["detail"]
+    assert QColor(added.colour).hue() != QColor(detail.colour).hue()
+    assert abs(grey("added") - grey("detail")) > 40  # apart in greyscale too
+    assert added.underline != detail.underline
+
+
+def crossing(n: int = 13):  # type: ignore[no-untyped-def]
+    """Two articles of ``n`` one-line sentences, sentence i linked to n-1-i: every link
+    crosses every other."""
+    from factdiff.core.compare import build_groups
+    from factdiff.core.model import Comparison, Link, Settings, Status
+
+    from .conftest import article
+
+    a, sa = article([f"The first story says this about topic {i}." for i in range(n)], "Left")
+    b, sb = article([f"Topic {n - 1 - i} is what the second story reports." for i in range(n)],
+                    "Right")
+    links = tuple(Link(a=(0, i), b=(1, n - 1 - i), score=0.8, status=Status.SHARED)
+                  for i in range(n))
+    return Comparison(articles=(a, b), sentences=(sa, sb), candidates=(), links=links,
+                      groups=build_groups((sa, sb), links), settings=Settings())
+
+
+def test_thirteen_crossing_links_stay_readable(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    from factdiff.gui import theme
+
+    cmp = crossing()
+    window.resize(1280, 720)
+    window.doc.reset(cmp.articles, comparison=cmp)
+    con = window.connector
+    qtbot.waitUntil(lambda: len(con.links) == 13)
+    assert con.width() >= 90
+    # the links start where the left text ends: its scroll bar is on its outer side
+    view = window.left.view
+    text_edge = view.viewport().mapToGlobal(QPoint(view.viewport().width(), 0)).x()
+    assert abs(con.mapToGlobal(QPoint(0, 0)).x() - text_edge) <= 3
+    # each link has a bar at both edges over its own sentence, apart from its neighbours'
+    bars = [con.end_rects(lk) for lk in con.links]
+    assert all(b is not None for b in bars)
+    lefts = sorted((b[0] for b in bars), key=lambda r: r.top())  # type: ignore[index]
+    assert all(x.bottom() < y.top() for x, y in zip(lefts, lefts[1:], strict=False))
+    image = con.grab().toImage()
+    colour = theme.line_colour("shared", dark=theme.is_dark())
+    for left_bar, right_bar in bars:  # type: ignore[misc]
+        for bar in (left_bar, right_bar):
+            pixel = image.pixelColor(bar.center().toPoint())
+            assert max(abs(pixel.red() - colour.red()), abs(pixel.green() - colour.green()),
+                       abs(pixel.blue() - colour.blue())) < 40, (bar, pixel.name())
+    # when the text overflows, the left pane's scroll bar shows on the outer side
+    window.resize(1280, 420)
+    qtbot.waitUntil(lambda: window.left.scrollbar.isVisible())
+    bar_x = window.left.scrollbar.mapToGlobal(QPoint(0, 0)).x()
+    assert bar_x < view.mapToGlobal(QPoint(0, 0)).x()
+    window.left.scrollbar.setValue(window.left.scrollbar.maximum())
+    assert view.verticalScrollBar().value() == view.verticalScrollBar().maximum() > 0
