@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.facts_view.setUniformRowHeights(True)
         self.facts_view.setRootIsDecorated(True)  # ▸ on a fact with details: click to unfold
         self.facts_view.setIndentation(14)
+        self.facts_model.row_height = self.facts_view.fontMetrics().height() + 8
         self.facts_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         head = self.facts_view.header()
         head.setStretchLastSection(False)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -204,6 +205,7 @@ class FactsModel(QAbstractItemModel):
         self._dark = False
         self._top: list[_Node] = []
         self._nodes: list[_Node] = []  #: by flat row
+        self.row_height = 0  #: px the view wants per row (0: the style's own)
 
     def set_rows(self, rows: list[FactRow], labels: list[str], *, dark: bool = False) -> None:
         self.beginResetModel()
@@ -334,6 +336,8 @@ class FactsModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
+        if role == Qt.ItemDataRole.SizeHintRole and self.row_height and col == 0:
+            return QSize(0, self.row_height)
         if role == Qt.ItemDataRole.ToolTipRole:
             full = {self.TEXT_A: r.text_a, self.TEXT_B: r.text_b, self.WHY: r.explanation}
             if col in full and full[col]:
