@@ -13,6 +13,7 @@ HTML (article text via trafilatura), PDF (pypdf) and DOCX (python-docx). A sidec
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import email.utils
 import http.client
@@ -21,11 +22,13 @@ import json
 import logging
 import os
 import re
+import sys
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -710,20 +713,61 @@ def _extract_deep(html: str, src: _Src) -> Any:
 # -- PDF -------------------------------------------------------------------------------------
 
 
+class _PypdfNotes(logging.Filter):
+    """Holds back what pypdf logs while this thread reads a PDF ("EOF marker not found",
+    "Ignoring wrong pointing object"...): the user gets one clear message from us, and
+    pypdf's notes go to our debug log. Other threads' pypdf logging is left alone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._local = threading.local()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        notes = getattr(self._local, "notes", None)
+        if notes is None:
+            return True
+        notes.append(record.getMessage())
+        return False
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[list[str]]:
+        import pypdf  # noqa: F401 - pypdf logs under its modules' names (pypdf._reader)
+
+        names = {n for n in sys.modules if n.split(".")[0] == "pypdf"}
+        names |= {n for n in logging.Logger.manager.loggerDict if n.split(".")[0] == "pypdf"}
+        for name in sorted(names):
+            logger = logging.getLogger(name)
+            if self not in logger.filters:
+                logger.addFilter(self)
+        notes: list[str] = []
+        self._local.notes = notes
+        try:
+            yield notes
+        finally:
+            self._local.notes = None
+
+
+_PYPDF_NOTES = _PypdfNotes()
+
+
 def _pdf_text(data: bytes, src: _Src) -> tuple[str, _Meta]:
     """Text of every page of a PDF, one page after another."""
     import pypdf  # heavy: only when a PDF is loaded
 
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        _unlock(reader, src)
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = (reader.metadata.title if reader.metadata else None) or ""
-    except LoadError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds on a broken file
-        log.debug("%s: pypdf failed", src.name, exc_info=True)
-        raise LoadError(src.name, f"not a readable PDF: {_one_line(exc)}") from None
+    with _PYPDF_NOTES.held() as notes:
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            _unlock(reader, src)
+            pages = [page.extract_text() or "" for page in reader.pages]
+            title = (reader.metadata.title if reader.metadata else None) or ""
+        except LoadError:
+            raise
+        except Exception as exc:  # pypdf raises many kinds on a broken file
+            log.debug("%s: pypdf failed", src.name, exc_info=True)
+            raise LoadError(src.name, f"not a readable PDF: {_one_line(exc)}") from None
+        finally:
+            for note in notes:
+                log.debug("%s: pypdf: %s", src.name, note)
     return "\n".join(pages), _Meta(title=str(title).strip())
 
 

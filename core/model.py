@@ -86,6 +86,16 @@ class Span:
         return self.end - self.start
 
 
+def _source_name(source: str) -> str:
+    """The file name of a path or URL (``stdin`` and ``clipboard`` stay as they are)."""
+    source = source.strip()
+    if "://" in source:
+        rest = source.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0]
+        host, _, path = rest.partition("/")
+        return path.rstrip("/").rsplit("/", 1)[-1] or host
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article: its exact text and what is known about where it came from."""
@@ -106,8 +116,14 @@ class Article:
 
     @property
     def label(self) -> str:
-        """A short human name: the outlet, else the title, else the source."""
-        return self.outlet or self.title or self.source or "article"
+        """A short human name: the outlet, else the file name of the source, else the title.
+
+        >>> Article("x", source="/long/path/000_b8a0.txt").label
+        '000_b8a0.txt'
+        >>> Article("x", source="https://example.com/news/bridge.html?ref=rss").label
+        'bridge.html'
+        """
+        return self.outlet or _source_name(self.source) or self.title or "article"
 
     @property
     def digest(self) -> str:

@@ -10,6 +10,7 @@ values, so undo is exact.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -27,7 +28,43 @@ from factdiff.core.review import (
 )
 from factdiff.core.session import Session, needs_recompute
 
-__all__ = ["Document", "remap_review"]
+__all__ = ["Document", "articles_folder", "remap_review", "session_name"]
+
+#: Characters a file name cannot hold on some system (Windows is the strictest).
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def articles_folder(articles: Sequence[Article]) -> Path | None:
+    """The folder of the first article that was loaded from a file that still exists."""
+    for art in articles:
+        if not art.source or "://" in art.source:
+            continue
+        try:
+            path = Path(art.source).expanduser().resolve()
+        except (OSError, RuntimeError, ValueError):
+            continue
+        if path.is_file():
+            return path.parent
+    return None
+
+
+def session_name(articles: Sequence[Article], *, suffix: str = ".factdiff") -> str:
+    """A file name made from the outlets (else titles, else file names), e.g.
+    ``VOA vs CNN.factdiff``; at most three are named.
+
+    >>> session_name([Article("x", outlet="VOA"), Article("y", title="Balloon: the facts")])
+    'VOA vs Balloon the facts.factdiff'
+    """
+
+    def name(art: Article) -> str:
+        raw = art.outlet or art.title or (Path(art.source).stem if art.source else "")
+        words = _NOT_IN_NAMES.sub(" ", raw).split()
+        return " ".join(words[:6])
+
+    names = [n for n in (name(a) for a in articles[:3]) if n]
+    stem = " vs ".join(names) + (" and others" if len(articles) > 3 else "")
+    stem = stem[:100].strip(" .") or "comparison"
+    return stem + suffix
 
 
 def remap_review(review: Review, removed: int) -> Review:

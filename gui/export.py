@@ -69,7 +69,8 @@ Layout = Literal["columns", "sequential"]
 PageSize = Literal["A4", "Letter"]
 LAYOUTS = ("columns", "sequential")
 PAGE_SIZES = ("A4", "Letter")
-#: Articles side by side per band of the "columns" layout (more would be too narrow).
+#: Articles side by side in the "columns" layout (more would be too narrow); the rest of
+#: the articles follow them full width.
 COLUMNS = 2
 #: PDF resolution: text stays vector; this only sets the layout's unit.
 DPI = 300
@@ -421,29 +422,40 @@ def _table(heads: Sequence[str], rows: Sequence[str], cls: str) -> str:
     )
 
 
+def _columns_pair(v: _View) -> list[int]:
+    """The articles the "columns" layout puts side by side: the pair that was on screen
+    (in its order) if both are exported, else the first two."""
+    i, j = v.session.pair
+    if i != j and i in v.keep and j in v.keep:
+        return [i, j]
+    return v.keep[:COLUMNS]
+
+
+def _article_div(v: _View, art: int) -> str:
+    return f'<div class="article">{_article_head(v, art, "h3")}\n{_article_body(v, art)}</div>'
+
+
 def _articles(v: _View, layout: Layout) -> str:
+    """The highlighted articles. "sequential": one after another, full width. "columns":
+    two side by side (the pair on screen), any others after them, full width: a third
+    column band would hold one article in half the page, and Qt's table pagination then
+    zig-zags it between the columns and leaves pages half empty."""
     # the cover's page break sits here: Qt honours page-break-before on a heading, but
     # page-break-after on a <div> only after the div's first block
     out = ['<h2 style="font-size: 13pt; page-break-before: always">Articles</h2>']
-    if layout == "sequential":
-        for i in v.keep:
-            out.append(
-                f'<div class="article">{_article_head(v, i, "h3")}\n{_article_body(v, i)}</div>'
-            )
-        return "\n".join(out)
-    for band_start in range(0, len(v.keep), COLUMNS):
-        band = v.keep[band_start : band_start + COLUMNS]
+    side_by_side = _columns_pair(v) if layout == "columns" and len(v.keep) >= 2 else []
+    if side_by_side:
         width = 100 // COLUMNS
         cells = "".join(
             f'<td class="article" width="{width}%" valign="top">'
             f"{_article_head(v, i, 'h3')}\n{_article_body(v, i)}</td>"
-            for i in band
+            for i in side_by_side
         )
-        cells += "<td></td>" * (COLUMNS - len(band))
         out.append(
             '<table class="columns" width="100%" cellspacing="0" cellpadding="6" '
             f'style="margin-bottom: 10px"><tr>{cells}</tr></table>'
         )
+    out += [_article_div(v, i) for i in v.keep if i not in side_by_side]
     return "\n".join(out)
 
 

@@ -59,6 +59,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTextEdit,
     QToolBar,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -71,7 +72,7 @@ from factdiff.core.review import ConflictKey, Decision, LinkKey, conflict_key
 from . import (
     theme,
 )
-from .document import Document
+from .document import Document, articles_folder, session_name
 from .models import (
     ArticlesModel,
     CoverageModel,
@@ -96,6 +97,8 @@ ARTICLE_FILTER = (
 )
 SESSION_FILTER = "factdiff sessions (*.factdiff);;All files (*)"
 MAX_RECENT = 10
+#: How a review decision reads in tooltips (the legend's "✓ confirmed").
+DECISION_MARKS = {Decision.CONFIRMED: "✓ confirmed", Decision.REJECTED: "✗ rejected"}
 AUTOSAVE_MS = 60_000
 LEFT, RIGHT = 0, 1
 
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         self._cur_link: LinkKey | None = None
         self._cur_conflict: ConflictKey | None = None
         self._link_from: Ref | None = None  # "link by hand" waits for the other sentence
+        self._picked: set[int] = set()  # sides the user clicked for this link, not derived
         self._syncing_list = False
         self._last_message: QMessageBox | None = None
         self._zoom = 0
@@ -201,7 +205,7 @@ class MainWindow(QMainWindow):
         self.facts_model = FactsModel(self)
         self.facts_proxy = FactsProxy(self)
         self.facts_proxy.setSourceModel(self.facts_model)
-        self.facts_view = QTableView()
+        self.facts_view = QTreeView()
         self.facts_view.setObjectName("factsView")
         self.facts_view.setModel(self.facts_proxy)
         self.facts_view.setSortingEnabled(True)
@@ -210,14 +214,14 @@ class MainWindow(QMainWindow):
         self.facts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.facts_view.setAlternatingRowColors(True)
         self.facts_view.setWordWrap(False)
-        self.facts_view.verticalHeader().hide()
-        self.facts_view.verticalHeader().setDefaultSectionSize(
-            self.facts_view.fontMetrics().height() + 8
-        )
+        self.facts_view.setUniformRowHeights(True)
+        self.facts_view.setRootIsDecorated(True)  # ▸ on a fact with details: click to unfold
+        self.facts_view.setIndentation(14)
+        self.facts_model.row_height = self.facts_view.fontMetrics().height() + 8
         self.facts_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        head = self.facts_view.horizontalHeader()
+        head = self.facts_view.header()
         head.setStretchLastSection(False)
-        for col, width in enumerate((150, 90, 120, 330, 330, 300, 55, 90)):
+        for col, width in enumerate((165, 90, 120, 330, 330, 300, 55, 90)):
             self.facts_view.setColumnWidth(col, width)
         self.facts_filter = QComboBox()
         self.facts_filter.addItems(FactsFilter.CHOICES)
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setStretchLastSection(False)
         head.setMinimumSectionSize(90)
+        head.setMaximumSectionSize(180)  # a long outlet name elides (full name in the tip)
         self.coverage_view.setWordWrap(False)
         self.coverage_dock = self._dock("Coverage", "coverageDock", self.coverage_view)
 
@@ -443,6 +448,9 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tb.addActions([self.act_open, self.act_url, self.act_paste])
         tb.addSeparator()
+        # the menu says what would be undone; the toolbar keeps short, fixed labels
+        self.act_undo.setIconText("Undo")
+        self.act_redo.setIconText("Redo")
         tb.addActions([self.act_undo, self.act_redo])
         tb.addSeparator()
         self.act_prev_conflict.setIconText("◀ Conflict")
@@ -454,11 +462,18 @@ class MainWindow(QMainWindow):
         self.act_link.setIconText("Link by hand")
         self.act_note.setIconText("✎ Note")
         tb.addActions([self.act_confirm_link, self.act_reject_link, self.act_link, self.act_note])
-        tb.addSeparator()
-        self.threshold = ThresholdControl()
-        tb.addWidget(self.threshold)
         self.addToolBar(tb)
         self.toolbar = tb
+        # the threshold has a toolbar of its own that never shrinks: when the window is
+        # narrow the main toolbar's buttons go to its » menu, the slider stays in sight
+        self.threshold = ThresholdControl()
+        self.threshold.show_settings(self.doc.settings)
+        tb2 = QToolBar("Threshold")
+        tb2.setObjectName("thresholdToolbar")
+        tb2.addWidget(self.threshold)
+        tb2.setMinimumWidth(tb2.sizeHint().width())
+        self.addToolBar(tb2)
+        self.threshold_toolbar = tb2
 
     def _build_statusbar(self) -> None:
         sb = self.statusBar()
@@ -682,9 +697,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Added {len(arts) - len(skipped)} article(s)", 5000)
         self.loadFinished.emit()
 
+    def _start_folder(self, key: str) -> Path:
+        """Where a file dialog opens: the open articles' folder, else the folder the
+        user last used for this (``key``), else the home folder."""
+        here = articles_folder(self.doc.articles)
+        if here is not None:
+            return here
+        last = self.settings.value(key)
+        if isinstance(last, str) and last and Path(last).is_dir():
+            return Path(last)
+        return Path.home()
+
     @Slot()
     def open_articles_dialog(self) -> None:
-        start = str(self.settings.value("paths/lastDir", str(Path.home())))
+        start = str(self._start_folder("paths/lastDir"))
         files, _ = QFileDialog.getOpenFileNames(self, "Open articles", start, ARTICLE_FILTER)
         if files:
             self.settings.setValue("paths/lastDir", str(Path(files[0]).parent))
@@ -943,6 +969,7 @@ class MainWindow(QMainWindow):
                 0, QHeaderView.ResizeMode.Stretch
             )
         self.articles_model.set_articles(arts, doc.comparison)
+        self.threshold.show_settings(doc.settings)
         self._update_counts()
         self.legend.refresh()
         self._update_actions()
@@ -971,8 +998,14 @@ class MainWindow(QMainWindow):
             else:
                 looks.append(st.value)
         hl = PaneHighlights(looks=looks)
+        review = self.doc.review
         for lk in view.pair_links(k, other):
             mine = lk.a[0] == k
+            if review.links.get(lk.key) is Decision.CONFIRMED or any(
+                review.conflicts.get(conflict_key(lk, c)) is Decision.CONFIRMED
+                for c in lk.conflicts
+            ):
+                hl.confirmed.add((lk.a if mine else lk.b)[1])
             for c in lk.conflicts:
                 hl.words.append((c.a_span if mine else c.b_span, c.soft))
             hl.details.extend(lk.a_details if mine else lk.b_details)
@@ -1023,14 +1056,18 @@ class MainWindow(QMainWindow):
         self._select_fact_row()
 
     def _update_facts_count(self) -> None:
-        shown, total = self.facts_proxy.rowCount(), self.facts_model.rowCount()
-        self.facts_count.setText(f"{shown} of {total}" if shown != total else f"{total} rows")
+        shown = self.facts_proxy.rowCount()
+        total, details = self.facts_model.top_level_count()
+        text = f"{shown} of {total} facts" if shown != total else f"{total} facts"
+        if details:
+            text += f" (+{details} details, ▸ to unfold)"
+        self.facts_count.setText(text)
 
     def _update_counts(self) -> None:
         view = self.doc.view
         i, j = self.doc.pair
         if view is None or j >= len(view.articles):
-            self.legend.counts.setText("")
+            self.legend.set_counts([])
             self.counts_label.setText(f"{len(self.doc.articles)} article(s)")
             return
         parts = []
@@ -1042,7 +1079,7 @@ class MainWindow(QMainWindow):
                 f"{view.articles[k].label}: {per[Status.SHARED]} shared, "
                 f"{per[Status.ADDED]} only here, {per[Status.CONFLICT]} conflicting"
             )
-        self.legend.counts.setText("   |   ".join(parts))
+        self.legend.set_counts(parts)
         n_conf = sum(len(lk.conflicts) for lk in view.pair_links(i, j))
         self.counts_label.setText(
             f"{len(view.articles)} articles · {len(view.pair_links(i, j))} links · "
@@ -1072,6 +1109,7 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def _on_pair_changed(self, _i: int, _j: int) -> None:
         self._sel = [None, None]
+        self._picked = set()
         self._cur_link = self._cur_conflict = None
         self._link_from = None
         self.refresh_view()
@@ -1113,6 +1151,8 @@ class MainWindow(QMainWindow):
         self._sel[side] = s
         other = 1 - side
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier.value)
+        # Ctrl+click adds a side to what the user picked; a plain click starts again
+        self._picked = (self._picked | {side}) if ctrl else {side}
         if ctrl:
             self._cur_link = self._link_between()
             self._cur_conflict = self._first_conflict(self._cur_link)
@@ -1190,6 +1230,7 @@ class MainWindow(QMainWindow):
                 new = (arts[0], keep) if arts[0] != keep else (arts[0], i)
             self.doc.set_pair(*new)
         self._sel = [None, None]
+        self._picked = set()  # chosen by navigation, not picked for a link
         for ref in (a, b):
             if ref is not None:
                 side = self._side_of(ref[0])
@@ -1230,7 +1271,7 @@ class MainWindow(QMainWindow):
             if target is None:
                 sel.clearSelection()
             else:
-                index = self.facts_proxy.mapFromSource(self.facts_model.index(target, 0))
+                index = self.facts_proxy.mapFromSource(self.facts_model.index_of(target))
                 if index.isValid():
                     sel.setCurrentIndex(
                         index,
@@ -1245,8 +1286,9 @@ class MainWindow(QMainWindow):
     def _on_fact_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing_list or not current.isValid():
             return
-        row = self.facts_proxy.mapToSource(current).row()
-        self.go_to_row(self.facts_model.row_of(row))
+        row = self.facts_model.row_at(self.facts_proxy.mapToSource(current))
+        if row is not None:
+            self.go_to_row(row)
 
     def go_to_row(self, r: FactRow) -> None:
         """Show a facts-list row in the panes (switching the pair if needed)."""
@@ -1257,44 +1299,54 @@ class MainWindow(QMainWindow):
             if side is not None:
                 self._clicked_side = side
 
-    def _conflicts_in_pair(self) -> list[tuple[Link, ConflictKey]]:
+    def _all_conflicts(self) -> list[tuple[Link, ConflictKey]]:
+        """Every conflict of every pair, in a fixed order: by pair, then by sentence."""
         view = self.doc.view
         if view is None:
             return []
-        i, _j = self.doc.pair
-        out = []
-        links = sorted(
-            view.pair_links(*self.doc.pair),
-            key=lambda lk: (lk.a if lk.a[0] == i else lk.b, lk.b if lk.a[0] == i else lk.a),
-        )
-        for lk in links:
-            for c in lk.conflicts:
-                out.append((lk, conflict_key(lk, c)))
-        return out
+
+        def order(lk: Link) -> tuple[int, int, Ref, Ref]:
+            lo, hi = sorted((lk.a, lk.b))
+            return (lo[0], hi[0], lo, hi)
+
+        return [(lk, conflict_key(lk, c)) for lk in sorted(view.links, key=order)
+                for c in lk.conflicts]
 
     def step_conflict(self, step: int) -> None:
-        """Go to the next (+1) or previous (-1) conflict of the pair, wrapping around."""
-        found = self._conflicts_in_pair()
+        """Go to the next (+1) or previous (-1) conflict, wrapping around. With three or
+        more articles this walks the conflicts of every pair, switching the pair shown
+        when the next conflict is between other articles (the left pane's article stays
+        where it can)."""
+        found = self._all_conflicts()
         if not found:
-            i, j = self.doc.pair
-            names = [a.label for a in self.doc.articles]
+            n_arts = len(self.doc.articles)
             self.statusBar().showMessage(
-                f"No conflicts between {names[i]} and {names[j]}"
-                if j < len(names) else "No conflicts", 5000)
+                f"No conflicts among the {n_arts} articles" if n_arts > 2 else "No conflicts",
+                5000)
             return
         keys = [k for _, k in found]
+        pair = set(self.doc.pair)
         if self._cur_conflict in keys:
             n = keys.index(self._cur_conflict) + step
-        else:
-            n = 0 if step > 0 else len(keys) - 1
+        else:  # start in the pair on screen, if it has conflicts
+            here = [m for m, (lk, _k) in enumerate(found) if {lk.a[0], lk.b[0]} == pair]
+            if here:
+                n = here[0] if step > 0 else here[-1]
+            else:
+                n = 0 if step > 0 else len(keys) - 1
         wrapped = not 0 <= n < len(keys)
         n %= len(keys)
         link, key = found[n]
-        i = self.doc.pair[0]
-        a, b = (link.a, link.b) if link.a[0] == i else (link.b, link.a)
+        left = self.doc.pair[0]
+        if left in (link.a[0], link.b[0]):
+            a, b = (link.a, link.b) if link.a[0] == left else (link.b, link.a)
+        else:
+            a, b = sorted((link.a, link.b))
         self._clicked_side = LEFT
         self._select(a, b, link=link.key, conflict=key)
-        msg = f"Conflict {n + 1} of {len(keys)}: {self._conflict_text(link, key)}"
+        names = self.doc.articles
+        where = f" ({names[a[0]].label} ↔ {names[b[0]].label})" if len(names) > 2 else ""
+        msg = f"Conflict {n + 1} of {len(keys)}{where}: {self._conflict_text(link, key)}"
         self.statusBar().showMessage(("Wrapped around. " if wrapped else "") + msg, 8000)
 
     def _conflict_text(self, link: Link, key: ConflictKey) -> str:
@@ -1376,7 +1428,7 @@ class MainWindow(QMainWindow):
                 flags.append("linked by hand")
             decision = self.doc.review.links.get(lk.key)
             if decision is not None:
-                flags.append(decision.value)
+                flags.append(DECISION_MARKS[decision])
             extra = f" · {', '.join(flags)}" if flags else ""
             said = escape(clip(view.sentence(other).text, 220))
             out.append(
@@ -1386,8 +1438,10 @@ class MainWindow(QMainWindow):
             for c in lk.conflicts:
                 mine, theirs = (c.a_text, c.b_text) if lk.a == ref else (c.b_text, c.a_text)
                 soft = " (possible)" if c.soft else ""
+                verdict = self.doc.review.conflicts.get(conflict_key(lk, c))
+                said_so = f" · {DECISION_MARKS[verdict]}" if verdict is not None else ""
                 out.append(
-                    f"&nbsp;&nbsp;≠ <b>{escape(c.kind.value)}{soft}</b>: "
+                    f"&nbsp;&nbsp;≠ <b>{escape(c.kind.value)}{soft}</b>{said_so}: "
                     f"“{escape(mine)}” vs “{escape(theirs)}” — {escape(c.explanation)}"
                 )
         note = self.doc.review.notes.get(ref)
@@ -1431,9 +1485,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def link_by_hand(self) -> None:
-        """Link the two selected sentences, or wait for a click in the other pane."""
+        """Link the two sentences the user picked (a click, then Ctrl+click in the other
+        pane), or wait for a click in the other pane. A sentence that is selected in the
+        other pane only because it was the counterpart of an earlier click, or is left
+        over from one, is never linked without asking."""
         a, b = self.ref(LEFT), self.ref(RIGHT)
-        if a is not None and b is not None and self._link_between() is None:
+        both = self._picked == {LEFT, RIGHT}
+        if both and a is not None and b is not None and self._link_between() is None:
             self.doc.add_link(a, b)
             self._select(a, b)
             self.statusBar().showMessage("Linked by hand (Ctrl+Z undoes)", 5000)
@@ -1601,8 +1659,9 @@ class MainWindow(QMainWindow):
     def open_session_dialog(self) -> None:
         if not self.maybe_save():
             return
-        start = str(self.settings.value("paths/lastSessionDir", str(Path.home())))
-        name, _ = QFileDialog.getOpenFileName(self, "Open session", start, SESSION_FILTER)
+        folder = self.doc.path.parent if self.doc.path else self._start_folder(
+            "paths/lastSessionDir")
+        name, _ = QFileDialog.getOpenFileName(self, "Open session", str(folder), SESSION_FILTER)
         if name:
             self.open_session(Path(name), ask=False)
 
@@ -1633,9 +1692,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_as(self) -> bool:
-        start = self.doc.path or Path(
-            str(self.settings.value("paths/lastSessionDir", str(Path.home())))
-        ) / "comparison.factdiff"
+        start = self.doc.path or (
+            self._start_folder("paths/lastSessionDir") / session_name(self.doc.articles)
+        )
         name, _ = QFileDialog.getSaveFileName(self, "Save session", str(start), SESSION_FILTER)
         if not name:
             return False

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -43,7 +45,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  #: the FactRow (or the group's refs) be
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  #: a value that sorts right (numbers as numbers)
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3  #: the look key of the row: shared, added, ...
 
-_DECISION_WORDS = {Decision.CONFIRMED: "Confirmed", Decision.REJECTED: "Rejected"}
+_DECISION_WORDS = {Decision.CONFIRMED: "✓ Confirmed", Decision.REJECTED: "✗ Rejected"}
 
 
 def clip(text: str, width: int = 90) -> str:
@@ -176,8 +178,21 @@ def build_fact_rows(
     return rows
 
 
-class FactsModel(QAbstractTableModel):
-    """The facts-and-conflicts table (one :class:`FactRow` per row)."""
+class _Node:
+    """Where a row sits in the facts tree: its place in the flat list, its parent node
+    (None at the top) and the position among its siblings."""
+
+    __slots__ = ("children", "flat", "parent", "row")
+
+    def __init__(self, flat: int, row: int, parent: _Node | None) -> None:
+        self.flat, self.row, self.parent = flat, row, parent
+        self.children: list[_Node] = []
+
+
+class FactsModel(QAbstractItemModel):
+    """The facts-and-conflicts list as a two-level tree: conflicts, shared and added facts
+    at the top; the details one side adds ("Extra detail") under the fact they belong to,
+    so a list of a few dozen facts is not buried under one-word detail rows."""
 
     COLUMNS = ("Type", "Kind", "Where", "This side says", "Other side says", "Why", "Score",
                "Review")
@@ -188,23 +203,82 @@ class FactsModel(QAbstractTableModel):
         self._rows: list[FactRow] = []
         self._labels: list[str] = []
         self._dark = False
+        self._top: list[_Node] = []
+        self._nodes: list[_Node] = []  #: by flat row
+        self.row_height = 0  #: px the view wants per row (0: the style's own)
 
     def set_rows(self, rows: list[FactRow], labels: list[str], *, dark: bool = False) -> None:
         self.beginResetModel()
         self._rows, self._labels, self._dark = list(rows), list(labels), dark
+        self._top, self._nodes = [], []
+        owner: dict[LinkKey, _Node] = {}  # the link's first fact row holds its details
+        for n, r in enumerate(self._rows):
+            parent = owner.get(r.link) if r.kind == "detail" and r.link else None
+            if parent is None:
+                node = _Node(n, len(self._top), None)
+                self._top.append(node)
+                if r.link is not None and r.kind != "detail":
+                    owner.setdefault(r.link, node)
+            else:
+                node = _Node(n, len(parent.children), parent)
+                parent.children.append(node)
+            self._nodes.append(node)
         self.endResetModel()
 
     def rows(self) -> list[FactRow]:
+        """Every row, details included, in the order they were built."""
         return list(self._rows)
 
     def row_of(self, row: int) -> FactRow:
         return self._rows[row]
 
+    def row_at(self, index: Index) -> FactRow | None:
+        """The row behind an index of this model."""
+        node = self._node(index)
+        return None if node is None else self._rows[node.flat]
+
+    def index_of(self, flat: int, column: int = 0) -> QModelIndex:
+        """The index of flat row ``flat`` (as in :meth:`rows`)."""
+        node = self._nodes[flat]
+        return self.createIndex(node.row, column, node)
+
+    def top_level_count(self) -> tuple[int, int]:
+        """(facts, details): rows at the top, and rows folded under them."""
+        return len(self._top), len(self._rows) - len(self._top)
+
+    def _node(self, index: Index) -> _Node | None:
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if isinstance(node, _Node) else None
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not (0 <= column < len(self.COLUMNS)):
+            return QModelIndex()
+        above = self._node(parent)
+        siblings = self._top if above is None else above.children
+        if parent.isValid() and (above is None or parent.column() != 0):
+            return QModelIndex()
+        if not 0 <= row < len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
+        node = self._node(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        if not parent.isValid():
+            return len(self._top)
+        node = self._node(parent)
+        if node is None or parent.column() != 0:
+            return 0
+        return len(node.children)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return len(self.COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -231,7 +305,7 @@ class FactsModel(QAbstractTableModel):
         if r.decision is not None:
             words.append(_DECISION_WORDS[r.decision])
         elif r.rejected:
-            words.append("Rejected")
+            words.append("✗ Rejected")
         return ", ".join(words)
 
     def _display(self, r: FactRow, col: int) -> str:
@@ -257,11 +331,13 @@ class FactsModel(QAbstractTableModel):
         return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        r, col = self.row_at(index), index.column()
+        if r is None:
             return None
-        r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
+        if role == Qt.ItemDataRole.SizeHintRole and self.row_height and col == 0:
+            return QSize(0, self.row_height)
         if role == Qt.ItemDataRole.ToolTipRole:
             full = {self.TEXT_A: r.text_a, self.TEXT_B: r.text_b, self.WHY: r.explanation}
             if col in full and full[col]:
@@ -300,7 +376,7 @@ class FactsModel(QAbstractTableModel):
 class FactsFilter:
     """The choices of the facts list's filter box: label -> which rows pass."""
 
-    ALL = "All"
+    ALL = "Conflicts and facts"  #: everything; details fold under their fact
     CONFLICTS = "Conflicts"
     ADDED = "Added facts"
     SHARED = "Shared"
@@ -338,6 +414,7 @@ class FactsProxy(QSortFilterProxyModel):
         self._words = ""
         self.setSortRole(SORT_ROLE)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setRecursiveFilteringEnabled(True)  # a fact stays if one of its details passes
 
     def set_choice(self, choice: str) -> None:
         if choice not in FactsFilter.CHOICES:
@@ -355,10 +432,10 @@ class FactsProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        if not isinstance(model, FactsModel) or source_row >= model.rowCount():
+        if not isinstance(model, FactsModel):
             return False
-        r = model.row_of(source_row)
-        if not FactsFilter.passes(self._choice, r):
+        r = model.row_at(model.index(source_row, 0, source_parent))
+        if r is None or not FactsFilter.passes(self._choice, r):
             return False
         if self._words:
             hay = " ".join((r.text_a, r.text_b, r.explanation)).lower()
@@ -419,6 +496,12 @@ class CoverageModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 1 <= section <= len(self._labels)
+        ):
+            return theme.plain_tip(self._labels[section - 1])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QHelpEvent,
     QMouseEvent,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QScrollBar,
     QSizePolicy,
     QTextEdit,
     QToolButton,
@@ -45,6 +47,7 @@ from factdiff.core.model import Article, Sentence, Span
 from . import (
     theme,
 )
+from .widgets import ElidedLabel, FlowLayout
 
 __all__ = [
     "ArticlePane",
@@ -87,6 +90,7 @@ class PaneHighlights:
     looks: list[str | None] = field(default_factory=list)  #: theme.LOOKS key per sentence
     words: list[tuple[Span, bool]] = field(default_factory=list)  #: (span, soft)
     details: list[Span] = field(default_factory=list)
+    confirmed: set[int] = field(default_factory=set)  #: sentences with a confirmed link
 
 
 class SentenceView(QTextEdit):
@@ -119,6 +123,7 @@ class SentenceView(QTextEdit):
         self._starts: list[int] = []
         self._offsets = Offsets("")
         self.current: int | None = None
+        self.confirmed: set[int] = set()  #: sentences marked ✓ in the left margin
         self.tooltip_for: Callable[[int], str] | None = None
         self._press: QPoint | None = None
         self.verticalScrollBar().valueChanged.connect(self.geometryChanged)
@@ -135,11 +140,21 @@ class SentenceView(QTextEdit):
             self.text = text
             self._offsets = Offsets(text)
             self.setPlainText(text.replace("\r", " "))
+            self._make_margin()
             self.current = None
         self.sentences = tuple(sentences)
         self._starts = [s.start for s in self.sentences]
         if self.current is not None and self.current >= len(self.sentences):
             self.current = None
+
+    #: Room left of the text for the ✓ of confirmed sentences (and the current bar).
+    MARK_MARGIN = 14
+
+    def _make_margin(self) -> None:
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(self.MARK_MARGIN)
+        root.setFrameFormat(fmt)
 
     def set_placeholder(self, message: str) -> None:
         self.text = ""
@@ -176,6 +191,7 @@ class SentenceView(QTextEdit):
         for span, soft in hl.words:
             paint(span.start, span.end, theme.word_format(soft=soft, dark=dark))
         cur.endEditBlock()
+        self.confirmed = set(hl.confirmed)
         self.viewport().update()
 
     # -- geometry ---------------------------------------------------------------------
@@ -265,6 +281,8 @@ class SentenceView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.confirmed:
+            self._paint_confirmed()
         if self.current is None or self.current >= len(self.sentences):
             return
         rects = self.sentence_rects(self.current)
@@ -282,6 +300,24 @@ class SentenceView(QTextEdit):
         # a bar in the margin marks the current sentence even where lines are short
         top, bottom = rects[0].top(), rects[-1].bottom()
         painter.fillRect(QRectF(1, top, 4, bottom - top), pen.color())
+        painter.end()
+
+    def _paint_confirmed(self) -> None:
+        painter = QPainter(self.viewport())
+        painter.setPen(theme.line_colour("shared", dark=theme.is_dark(self.palette())))
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        height = self.viewport().height()
+        for index in sorted(self.confirmed):
+            if index >= len(self.sentences):
+                continue
+            rects = self.sentence_rects(index)
+            if not rects or rects[-1].bottom() < 0 or rects[0].top() > height:
+                continue
+            first = rects[0]
+            painter.drawText(QRectF(6, first.top(), self.MARK_MARGIN + 2, first.height()),
+                             int(Qt.AlignmentFlag.AlignCenter), "✓")
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -339,21 +375,28 @@ class PaneHeader(QWidget):
     articleChosen = Signal(int)
     editRequested = Signal()
 
+    #: Longest article name shown in the combo box; the full name is in its tooltip.
+    COMBO_CHARS = 36
+
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.side = side
         self.combo = QComboBox()
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # a long outlet or file name must not widen the window: the box is sized for a
+        # short name, and longer ones are elided (full name in the tooltip)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(16)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.combo.setToolTip(f"The article shown on the {side}")
         self.combo.setAccessibleName(f"{side} article")
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
-        self.title.setWordWrap(True)
+        self.title = ElidedLabel()
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.meta = QLabel()
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta = ElidedLabel()  # the date first, then as much of the URL as fits
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.edit = QToolButton()
         self.edit.setText("Edit…")
@@ -376,28 +419,37 @@ class PaneHeader(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for i, art in enumerate(articles):
-            self.combo.addItem(f"{i + 1}. {art.label}")
+            name = f"{i + 1}. {art.label}"
+            short = name if len(name) <= self.COMBO_CHARS else name[: self.COMBO_CHARS - 1] + "…"
+            self.combo.addItem(short)
+            self.combo.setItemData(i, theme.plain_tip(name), Qt.ItemDataRole.ToolTipRole)
         self.combo.setEnabled(len(articles) >= 2)
         self.combo.setVisible(bool(articles))
         self.edit.setVisible(current is not None)
         if current is not None and 0 <= current < len(articles):
             self.combo.setCurrentIndex(current)
             art = articles[current]
-            self.title.setText(art.title or "(no title)")
+            self.combo.setToolTip(theme.plain_tip(
+                f"The article shown on the {self.side}: {current + 1}. {art.label}"))
+            self.title.set_full_text(art.title or "(no title)")
             bits = [art.date.strftime("%a %d %b %Y") if art.date else "no date"]
             where = art.url or (Path(art.source).name if art.source else "")
             if where:
                 bits.append(where)
-            self.meta.setText("  ·  ".join(bits))
-            self.meta.setToolTip(theme.plain_tip(art.url or art.source))
+            self.meta.set_full_text("  ·  ".join(bits), tip=art.url or art.source)
         else:
-            self.title.setText("")
-            self.meta.setText("")
+            self.combo.setToolTip(f"The article shown on the {self.side}")
+            self.title.set_full_text("")
+            self.meta.set_full_text("")
         self.combo.blockSignals(False)
 
 
 class ArticlePane(QWidget):
-    """A header over a :class:`SentenceView`."""
+    """A header over a :class:`SentenceView`.
+
+    The left pane's scroll bar is on its outer (left) side, as in diff tools, so the text
+    of both panes meets the connectors between them and no link ends under a scroll bar.
+    """
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -405,11 +457,38 @@ class ArticlePane(QWidget):
         self.header = PaneHeader(side)
         self.view = SentenceView()
         self.view.setAccessibleName(f"{side} article text")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.scrollbar = self.view.verticalScrollBar()
+        if side == "left":
+            self.scrollbar = self._outer_scrollbar()
+            row.addWidget(self.scrollbar)
+        row.addWidget(self.view, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.header)
-        box.addWidget(self.view, 1)
+        box.addLayout(row, 1)
+
+    def _outer_scrollbar(self) -> QScrollBar:
+        """A scroll bar outside the view, kept in step with the view's own (hidden) one."""
+        inner = self.view.verticalScrollBar()
+        outer = QScrollBar(Qt.Orientation.Vertical)
+        outer.setAccessibleName(f"{self.side} article scroll bar")
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        def follow_range(lo: int, hi: int) -> None:
+            outer.setRange(lo, hi)
+            outer.setPageStep(inner.pageStep())
+            outer.setSingleStep(inner.singleStep())
+            outer.setVisible(hi > lo)
+
+        inner.rangeChanged.connect(follow_range)
+        inner.valueChanged.connect(outer.setValue)
+        outer.valueChanged.connect(inner.setValue)
+        follow_range(inner.minimum(), inner.maximum())
+        return outer
 
 
 @dataclass(frozen=True)
@@ -425,10 +504,16 @@ class ConnectorLink:
 
 
 class Connector(QWidget):
-    """The strip between the panes: a band per link, like a diff tool's connectors.
+    """The strip between the panes: a link per line, like a diff tool's connectors.
 
-    Also marks notes (✎) beside the sentence they belong to.
+    Each link is a faint band between its two sentences, a line between their middles,
+    and a bar at each edge over the sentence's height, so with a dozen links crossing one
+    can still tell where each one lands. Also marks notes (✎) beside their sentences.
     """
+
+    WIDTH = 96  #: px; room for a dozen crossing links to stay apart
+    BAR = 4  #: px; the bar at each edge that spans the linked sentence
+    STUB = 10  #: px; each line leaves its bar horizontally before it bends
 
     def __init__(self, left: SentenceView, right: SentenceView, parent: QWidget | None = None):
         super().__init__(parent)
@@ -436,7 +521,7 @@ class Connector(QWidget):
         self.links: list[ConnectorLink] = []
         self.notes_left: set[int] = set()
         self.notes_right: set[int] = set()
-        self.setFixedWidth(64)
+        self.setFixedWidth(self.WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         for view in (left, right):
             view.geometryChanged.connect(self.update)
@@ -456,43 +541,67 @@ class Connector(QWidget):
         offset = self.mapFromGlobal(view.viewport().mapToGlobal(QPoint(0, 0))).y()
         return span[0] + offset, span[1] + offset
 
+    def end_rects(self, link: ConnectorLink) -> tuple[QRectF, QRectF] | None:
+        """The bars a link draws at the left and right edge (None if not laid out)."""
+        ya, yb = self._y(self.left, link.left), self._y(self.right, link.right)
+        if ya is None or yb is None:
+            return None
+        w = float(self.width())
+        # a pixel of air at each end, so the bars of adjacent sentences stay apart
+        return (QRectF(0, ya[0] + 1, self.BAR, max(ya[1] - ya[0] - 2, 2)),
+                QRectF(w - self.BAR, yb[0] + 1, self.BAR, max(yb[1] - yb[0] - 2, 2)))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dark = theme.is_dark()
         w, h = float(self.width()), float(self.height())
+        bar, stub = float(self.BAR), float(self.STUB)
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         ordered = sorted(self.links, key=lambda lk: lk.selected)  # selected ones on top
+        ticks: list[tuple[QPointF, QColor]] = []  # drawn last, over every line
         for link in ordered:
-            ya, yb = self._y(self.left, link.left), self._y(self.right, link.right)
-            if ya is None or yb is None:
+            ends = self.end_rects(link)
+            if ends is None:
                 continue
-            if (ya[1] < 0 and yb[1] < 0) or (ya[0] > h and yb[0] > h):
+            ra, rb = ends
+            if (ra.bottom() < 0 and rb.bottom() < 0) or (ra.top() > h and rb.top() > h):
                 continue
-            path = QPainterPath(QPointF(0, ya[0]))
-            path.cubicTo(QPointF(w / 2, ya[0]), QPointF(w / 2, yb[0]), QPointF(w, yb[0]))
-            path.lineTo(w, yb[1])
-            path.cubicTo(QPointF(w / 2, yb[1]), QPointF(w / 2, ya[1]), QPointF(0, ya[1]))
+            a0, a1, b0, b1 = ra.top(), ra.bottom(), rb.top(), rb.bottom()
+            path = QPainterPath(QPointF(bar, a0))
+            path.cubicTo(QPointF(w / 2, a0), QPointF(w / 2, b0), QPointF(w - bar, b0))
+            path.lineTo(w - bar, b1)
+            path.cubicTo(QPointF(w / 2, b1), QPointF(w / 2, a1), QPointF(bar, a1))
             path.closeSubpath()
             fill = theme.status_colour(link.kind, dark=dark, strong=link.selected)
-            if not link.selected:
-                fill.setAlphaF(fill.alphaF() * 0.6)
+            if not link.selected:  # faint, so crossing bands do not pile up into a blur
+                fill.setAlphaF(fill.alphaF() * 0.35)
             painter.fillPath(path, fill)
-            pen = QPen(theme.line_colour(link.kind, dark=dark), 2.5 if link.selected else 1.2)
+            line = theme.line_colour(link.kind, dark=dark)
+            painter.fillRect(ra, line)
+            painter.fillRect(rb, line)
+            pen = QPen(line, 3.0 if link.selected else 1.5)
             if link.manual:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            ma, mb = (ya[0] + ya[1]) / 2, (yb[0] + yb[1]) / 2
-            mid = QPainterPath(QPointF(0, ma))
-            mid.cubicTo(QPointF(w / 2, ma), QPointF(w / 2, mb), QPointF(w, mb))
+            ma, mb = (a0 + a1) / 2, (b0 + b1) / 2
+            mid = QPainterPath(QPointF(bar, ma))
+            mid.lineTo(bar + stub, ma)
+            mid.cubicTo(QPointF(w / 2, ma), QPointF(w / 2, mb), QPointF(w - bar - stub, mb))
+            mid.lineTo(w - bar, mb)
             painter.drawPath(mid)
             if link.confirmed:
-                painter.setPen(QPen(theme.line_colour(link.kind, dark=dark), 1))
-                painter.drawText(QRectF(w / 2 - 8, (ma + mb) / 2 - 9, 16, 18),
-                                 int(Qt.AlignmentFlag.AlignCenter), "✓")
+                ticks.append((QPointF(w / 2, (ma + mb) / 2), line))
+        for centre, line in ticks:
+            painter.setPen(QPen(line, 1))
+            painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+            painter.drawEllipse(centre, 8, 8)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawText(QRectF(centre.x() - 8, centre.y() - 9, 16, 18),
+                             int(Qt.AlignmentFlag.AlignCenter), "✓")
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        for view, notes, x in ((self.left, self.notes_left, 1.0),
-                               (self.right, self.notes_right, w - 15)):
+        for view, notes, x in ((self.left, self.notes_left, bar + 1),
+                               (self.right, self.notes_right, w - bar - 15)):
             for index in notes:
                 y = self._y(view, index)
                 if y is not None and -20 < y[0] < h:
@@ -535,13 +644,13 @@ class _Sample(QWidget):
 
 
 class Legend(QWidget):
-    """Samples of every highlight, plus the counts of the current pair."""
+    """Samples of every highlight, plus the counts of the current pair. The chips wrap
+    onto a second line when the window is narrow, rather than being squeezed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        box = QHBoxLayout(self)
+        box = FlowLayout(self, spacing=10)
         box.setContentsMargins(6, 2, 6, 2)
-        box.setSpacing(10)
         title = QLabel("Legend:")
         box.addWidget(title)
         self._samples: dict[str, _Sample] = {}
@@ -550,18 +659,29 @@ class Legend(QWidget):
             sample = _Sample(look.label, QTextCharFormat(), look.description)
             self._samples[key] = sample
             box.addWidget(sample)
-        extra = QLabel("┅ by hand   ✓ confirmed   ✎ note")
-        extra.setToolTip(
-            "Between the panes: a dashed line is a link made by hand, ✓ marks a confirmed "
-            "link, ✎ a sentence with a note"
-        )
-        box.addWidget(extra)
-        box.addStretch(1)
-        self.counts = QLabel()
-        self.counts.setTextFormat(Qt.TextFormat.PlainText)  # holds outlet names
-        self.counts.setAccessibleName("counts")
-        box.addWidget(self.counts)
+        for text, tip in (
+            ("┅ by hand", "Between the panes: a dashed line is a link you made by hand"),
+            ("✓ confirmed", "A link you confirmed: ✓ on its line between the panes, and "
+             "“✓ confirmed” in the sentences' tooltips"),
+            ("✎ note", "A sentence with a note (✎ beside it, between the panes)"),
+        ):
+            chip = QLabel(text)
+            chip.setToolTip(tip)
+            box.addWidget(chip)
+        self._counts = [ElidedLabel(), ElidedLabel()]
+        for label in self._counts:
+            label.setAccessibleName("counts")
+            box.addWidget(label)
         self.refresh()
+
+    def set_counts(self, parts: Sequence[str]) -> None:
+        """One line of counts per article of the pair (outlet names elide if long)."""
+        for n, label in enumerate(self._counts):
+            label.set_full_text(parts[n] if n < len(parts) else "")
+            label.setVisible(n < len(parts))
+
+    def counts_text(self) -> str:
+        return "   |   ".join(lb.full_text() for lb in self._counts if lb.full_text())
 
     @Slot()
     def refresh(self) -> None:

@@ -4,8 +4,9 @@ r"""Make the README's screenshots with the real app and engine (run under Xvfb):
         .venv/bin/python -m factdiff.gui.screenshots docs/screenshots
 
 Writes ``seeds.png`` (the two seeds, first conflict selected, its tooltip open),
-``seeds-dark.png`` (the same in the dark palette) and ``three-articles.png`` (a fictional
-three-outlet story from the alignment test data, with the coverage matrix).
+``seeds-dark.png`` (the same in the dark palette), ``three-articles.png`` (a fictional
+three-outlet story from the alignment test data, with the coverage matrix) and
+``small-screen.png`` (the same story at 1280 x 720 with 300-character URLs).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1560, 960)
+SMALL = (1280, 720)
 
 
 def _wait(ms: int) -> None:
@@ -113,6 +115,16 @@ def main(argv: list[str]) -> int:
         window.choose_article(1, 2)
         window.step_conflict(+1)
         _grab(window, out / "three-articles.png")
+
+        # a small screen and 300-character addresses: everything still fits
+        for k in range(len(window.doc.articles)):
+            long_url = f"https://news.example.org/{2024 + k}/" + "summit-coverage-" * 17
+            window.doc.edit_article(k, url=long_url[:299] + str(k))
+        window.facts_dock.raise_()
+        window.resize(*SMALL)
+        _wait(400)
+        _grab(window, out / "small-screen.png")
+        window.resize(*SIZE)
         window.doc.reset()
         window.shutdown()
         window.close()

@@ -1,9 +1,11 @@
 """Colours, text formats and the dark palette: one place that decides how a status looks.
 
 Each status has a colour *and* an underline style, so the three stay apart in greyscale and
-for colour-blind readers (colours from the Okabe-Ito palette): shared solid, added dotted,
-conflict dash-dot, soft conflict dash-dot-dot; conflicting words bold with a wave, details
-one side adds dashed. Backgrounds are translucent, so they read on light and dark bases.
+for colour-blind readers (colours from the Okabe-Ito palette): shared solid green, added
+dotted blue, conflict dash-dot vermilion, soft conflict dash-dot-dot orange; conflicting
+words bold with a wave, details one side adds dashed reddish purple (lighter in greyscale
+than the blue of "only here", so the two never read alike). Backgrounds are translucent,
+so they read on light and dark bases.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ LOOKS: dict[str, Look] = {
              "one side is less certain: planned or possible vs done (dash-dot-dot)"),
         Look("words", "Conflicting words", "#D55E00", _U.WaveUnderline, "≠",
              "the words that disagree (bold, wavy underline)"),
-        Look("detail", "Extra detail", "#0072B2", _U.DashUnderline, "…",
+        Look("detail", "Extra detail", "#CC79A7", _U.DashUnderline, "…",
              "a detail only this side gives (dashed underline)"),
     )
 }

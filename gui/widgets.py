@@ -1,16 +1,19 @@
 """Small widgets of the main window: the article details dialog, the find bar, the
-threshold control and the progress area of the status bar."""
+threshold control, the progress area of the status bar, a label that elides what does not
+fit, and a layout that wraps its items onto more lines."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QLineEdit,
     QProgressBar,
     QSlider,
@@ -18,11 +21,138 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from factdiff.core.model import Article
+from factdiff.core.model import Article, Settings
 
+from . import theme
 from .models import parse_user_date
 
-__all__ = ["ArticleDialog", "FindBar", "ProgressArea", "ThresholdControl"]
+__all__ = [
+    "ArticleDialog",
+    "ElidedLabel",
+    "FindBar",
+    "FlowLayout",
+    "ProgressArea",
+    "ThresholdControl",
+]
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that elides what does not fit (a URL, a title, a file
+    name) and shows the full text in its tooltip, so a long label never widens the window.
+
+    :meth:`full_text` is what was set; ``text()`` is what is shown.
+    """
+
+    #: Narrowest the label asks for, in characters of its font.
+    MIN_CHARS = 8
+
+    def __init__(
+        self, text: str = "", parent: QWidget | None = None, *,
+        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+    ) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # article metadata is never markup
+        self.setWordWrap(False)
+        self._mode = mode
+        self._full = ""
+        self._tip: str | None = None
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str, *, tip: str | None = None) -> None:
+        """Show ``text`` (elided to the width); the tooltip is ``tip`` or the full text."""
+        self._full = " ".join(text.split()) if "\n" in text else text
+        self._tip = tip
+        self._elide()
+        self.updateGeometry()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def is_elided(self) -> bool:
+        return super().text() != self._full
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, self._mode, max(self.width(), 1))
+        super().setText(shown)
+        tip = self._tip if self._tip is not None else self._full
+        self.setToolTip(theme.plain_tip(tip) if (tip and (self._tip or shown != self._full))
+                        else "")
+
+    def minimumSizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        want = fm.horizontalAdvance(self._full) if self._full else 0
+        return QSize(min(want, fm.averageCharWidth() * self.MIN_CHARS), fm.height())
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self._full) + 2, fm.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+
+class FlowLayout(QLayout):
+    """Lays its items out left to right and wraps onto another line when they do not fit
+    (Qt's flow layout example), so a row of legend chips never needs more width."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        m: QMargins = self.contentsMargins()
+        area = rect.marginsRemoved(m)
+        x, y, line = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            # an item wider than the line gets the line (an ElidedLabel then elides)
+            hint.setWidth(max(min(hint.width(), area.width()), item.minimumSize().width()))
+            if x + hint.width() > area.right() + 1 and x > area.x():
+                x, y, line = area.x(), y + line + self._gap // 2, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._gap
+            line = max(line, hint.height())
+        return y + line - rect.y() + m.bottom()
 
 
 def _keys(key: QKeySequence.StandardKey) -> str:
@@ -176,7 +306,8 @@ class ThresholdControl(QWidget):
         self._settle = QTimer(self, singleShot=True, interval=150)
         self._settle.timeout.connect(self._emit)
         self.slider.valueChanged.connect(self._moved)
-        self.set_threshold(0.5)
+        defaults = Settings()
+        self.set_threshold(defaults.threshold, floor=defaults.floor)
 
     def threshold(self) -> float:
         return self.slider.value() / 100
@@ -189,6 +320,12 @@ class ThresholdControl(QWidget):
         self.slider.setValue(round(value * 100))
         self.slider.blockSignals(False)
         self.value.setText(f"{value:.2f}")
+
+    def show_settings(self, settings: Settings) -> None:
+        """Follow the comparison's settings, unless the user is moving the slider."""
+        if self.slider.isSliderDown() or self._settle.isActive():
+            return
+        self.set_threshold(settings.threshold, floor=settings.floor)
 
     @Slot(int)
     def _moved(self, value: int) -> None:

@@ -28,6 +28,10 @@ from factdiff.core.model import (
     Status,
 )
 
+#: How long a test waits for a signal or a condition: a deadline for "it happens", never a
+#: measure of speed, so it is generous enough for a loaded 2-core machine.
+WAIT_MS = 60_000
+
 # The offscreen platform warns about window features it lacks; that is not our bug.
 OFFSCREEN_NOISE = (
     "This plugin does not support propagateSizeHints",
@@ -46,14 +50,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 class FakeEncoder:
     """Bag-of-words vectors from word hashes: similar wording gives similar vectors.
 
-    Counts calls, can be slowed down, and honours ``cancel`` like the real one.
+    Counts calls, honours ``cancel`` like the real one, and with ``hold`` waits (before
+    the first text) until the run is cancelled: a comparison that is still running
+    whenever the test looks, however fast or slow the machine is.
     """
 
     name = "fake"
 
-    def __init__(self, *, delay: float = 0.0) -> None:
+    def __init__(self, *, hold: bool = False) -> None:
         self.calls = 0
-        self.delay = delay
+        self.hold = hold
 
     def parse_many(self, texts, *, progress=None, cancel=None):  # type: ignore[no-untyped-def]
         """The pattern fallback: GUI tests need no spaCy model (the real app parses in the
@@ -73,11 +79,11 @@ class FakeEncoder:
 
         self.calls += 1
         out = np.zeros((len(texts), 384), dtype=np.float32)
+        while self.hold and not (cancel and cancel()):
+            time.sleep(0.01)
         for n, text in enumerate(texts):
             if cancel and cancel():
                 raise Cancelled()
-            if self.delay:
-                time.sleep(self.delay)
             for word in re.findall(r"[a-z0-9]+", text.lower()):
                 seed = int.from_bytes(hashlib.sha256(word.encode()).digest()[:4], "little")
                 out[n] += np.random.default_rng(seed).standard_normal(384).astype(np.float32)

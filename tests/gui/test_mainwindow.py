@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from factdiff.core.model import Status
 from factdiff.core.review import Decision, link_key
+from factdiff.gui.models import FactsFilter
 
-from .conftest import make_comparison
+from .conftest import WAIT_MS, make_comparison
 
 U = QTextCharFormat.UnderlineStyle
 
@@ -56,7 +57,7 @@ def test_highlights_follow_statuses(loaded) -> None:  # type: ignore[no-untyped-
 
 
 def test_legend_and_counts(loaded) -> None:  # type: ignore[no-untyped-def]
-    text = loaded.legend.counts.text()
+    text = loaded.legend.counts_text()
     assert "Alpha News: 2 shared, 1 only here, 1 conflicting" in text
     assert "Beta Times: 2 shared, 1 only here, 1 conflicting" in text
 
@@ -161,15 +162,34 @@ def test_note_shows_in_tooltip_and_undoes(loaded) -> None:  # type: ignore[no-un
     assert "budget figure" not in loaded.sentence_tooltip(0, 2)
 
 
-def test_next_previous_conflict_wraps(loaded3) -> None:  # type: ignore[no-untyped-def]
+def test_next_previous_conflict_walks_every_pair(loaded3) -> None:  # type: ignore[no-untyped-def]
+    """Alpha-Beta and Beta-Gamma disagree (500 vs 800); F8 goes through both, switching
+    the pair shown, and wraps; Shift+F8 walks back."""
     w = loaded3
+    assert w.doc.pair == (0, 1)
     w.step_conflict(+1)
     first = w._cur_conflict
-    w.step_conflict(+1)  # only one conflict in this pair: wraps to itself
-    assert w._cur_conflict == first
+    assert w.doc.pair == (0, 1) and (w.left.view.current, w.right.view.current) == (1, 1)
+    assert "Conflict 1 of 2 (Alpha News ↔ Beta Times)" in w.statusBar().currentMessage()
+    w.step_conflict(+1)  # the other pair's conflict: the panes switch to Beta and Gamma
+    assert set(w.doc.pair) == {1, 2} and w._cur_conflict != first
+    assert "Conflict 2 of 2 (Beta Times ↔ Gamma Post)" in w.statusBar().currentMessage()
+    w.step_conflict(+1)
+    assert w._cur_conflict == first and set(w.doc.pair) == {0, 1}
     assert "Wrapped" in w.statusBar().currentMessage()
-    w.doc.set_pair(0, 2)  # Alpha and Gamma agree
     w.step_conflict(-1)
+    assert set(w.doc.pair) == {1, 2}
+    # from a pair without conflicts, F8 goes to the first conflict of all
+    w.doc.set_pair(0, 2)  # Alpha and Gamma agree
+    w.step_conflict(+1)
+    assert w._cur_conflict == first
+
+
+def test_no_conflicts_at_all(loaded) -> None:  # type: ignore[no-untyped-def]
+    w = loaded
+    key = w._all_conflicts()[0][1]
+    w.doc.decide_conflict(key, Decision.REJECTED)
+    w.step_conflict(+1)
     assert w._cur_conflict is None
     assert "No conflicts" in w.statusBar().currentMessage()
 
@@ -181,9 +201,14 @@ def test_facts_list_filters_and_navigates(loaded, qtbot) -> None:  # type: ignor
     loaded.facts_filter.setCurrentText("Added facts")
     kinds = {proxy.data(proxy.index(r, 0), Qt.ItemDataRole.UserRole + 3)
              for r in range(proxy.rowCount())}
-    assert kinds == {"added", "detail"}
-    assert proxy.rowCount() == 3  # A3, B2 and the detail "over the river"
-    loaded.facts_filter.setCurrentText("All")
+    # A3, B2, and the detail "over the river" under the shared fact it belongs to
+    assert kinds == {"added", "shared"}
+    assert proxy.rowCount() == 3
+    shared = next(proxy.index(r, 0) for r in range(proxy.rowCount())
+                  if proxy.data(proxy.index(r, 0), Qt.ItemDataRole.UserRole + 3) == "shared")
+    assert proxy.rowCount(shared) == 1
+    assert proxy.data(proxy.index(0, 0, shared), Qt.ItemDataRole.UserRole + 3) == "detail"
+    loaded.facts_filter.setCurrentText(FactsFilter.ALL)
     loaded.facts_search.setText("budget")
     assert proxy.rowCount() == 1
     loaded.facts_view.setCurrentIndex(proxy.index(0, 0))
@@ -237,12 +262,12 @@ def test_pick_pair_with_three_articles(loaded3) -> None:  # type: ignore[no-unty
 
 def test_threshold_reclassifies_without_encoding(loaded, qtbot, fake_encoder) -> None:  # type: ignore[no-untyped-def]
     before = len(loaded.doc.comparison.links)
-    with qtbot.waitSignal(loaded.comparisonFinished, timeout=5000):
+    with qtbot.waitSignal(loaded.comparisonFinished, timeout=WAIT_MS):
         loaded.threshold.slider.setValue(88)
     assert loaded.doc.comparison.settings.threshold == pytest.approx(0.88)
     after = len(loaded.doc.comparison.links)
     assert after < before
-    with qtbot.waitSignal(loaded.comparisonFinished, timeout=5000):
+    with qtbot.waitSignal(loaded.comparisonFinished, timeout=WAIT_MS):
         loaded.threshold.slider.setValue(40)
     assert len(loaded.doc.comparison.links) > after
     assert fake_encoder.calls == 0
@@ -254,7 +279,7 @@ def test_compare_through_window_with_fake_encoder(window, qtbot, tmp_path) -> No
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("\n".join(A_LINES), encoding="utf-8")
     b.write_text("\n".join(B_LINES), encoding="utf-8")
-    with qtbot.waitSignal(window.comparisonFinished, timeout=20000):
+    with qtbot.waitSignal(window.comparisonFinished, timeout=WAIT_MS):
         window.open_paths([a, b])
     assert window.doc.view is not None and len(window.doc.articles) == 2
     assert window.left.view.sentences and window.right.view.sentences
@@ -268,7 +293,7 @@ def test_bad_files_give_short_messages(window, qtbot, tmp_path) -> None:  # type
     empty.write_bytes(b"")
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.4 garbage")
-    with qtbot.waitSignal(window.messageShown, timeout=10000) as sig:
+    with qtbot.waitSignal(window.messageShown, timeout=WAIT_MS) as sig:
         window.open_paths([missing, empty, broken])
     box = window._last_message
     assert isinstance(box, QMessageBox) and box.isVisible()
@@ -282,7 +307,7 @@ def test_bad_files_give_short_messages(window, qtbot, tmp_path) -> None:  # type
 
 
 def test_one_bad_file_names_it(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(window.messageShown, timeout=10000) as sig:
+    with qtbot.waitSignal(window.messageShown, timeout=WAIT_MS) as sig:
         window.open_paths([tmp_path / "nope.txt"])
     assert sig.args[0].startswith(str(tmp_path / "nope.txt"))
 
@@ -291,12 +316,12 @@ def test_paste_and_drop_add_articles(window, qtbot) -> None:  # type: ignore[no-
     from .conftest import A_LINES, B_LINES
 
     QGuiApplication.clipboard().setText("\n".join(A_LINES))
-    with qtbot.waitSignal(window.loadFinished, timeout=10000):
+    with qtbot.waitSignal(window.loadFinished, timeout=WAIT_MS):
         window.paste_article()
     assert len(window.doc.articles) == 1
     mime = QMimeData()
     mime.setText("\n".join(B_LINES))
-    with qtbot.waitSignal(window.comparisonFinished, timeout=20000):
+    with qtbot.waitSignal(window.comparisonFinished, timeout=WAIT_MS):
         window.load_mime(mime, source="dropped text")
     assert len(window.doc.articles) == 2
     assert window.doc.articles[1].source == "dropped text"
@@ -304,7 +329,7 @@ def test_paste_and_drop_add_articles(window, qtbot) -> None:  # type: ignore[no-
 
 def test_edit_article_details_undoable(loaded, qtbot) -> None:  # type: ignore[no-untyped-def]
     model = loaded.articles_model
-    qtbot.waitUntil(lambda: not loaded.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not loaded.runner.busy, timeout=WAIT_MS)
     assert model.setData(model.index(0, 0), "Alpha Daily")
     assert loaded.doc.articles[0].outlet == "Alpha Daily"
     assert loaded.left.header.combo.currentText().endswith("Alpha Daily")
@@ -314,19 +339,19 @@ def test_edit_article_details_undoable(loaded, qtbot) -> None:  # type: ignore[n
     loaded.doc.undo_stack.undo()
     loaded.doc.undo_stack.undo()
     assert loaded.doc.articles[0].outlet == "Alpha News"
-    qtbot.waitUntil(lambda: not loaded.runner.busy, timeout=10000)
+    qtbot.waitUntil(lambda: not loaded.runner.busy, timeout=WAIT_MS)
 
 
 def test_cancel_stops_the_comparison(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     from .conftest import FakeEncoder
 
-    slow = FakeEncoder(delay=0.2)
+    slow = FakeEncoder(hold=True)  # runs until cancelled
     w = make_window(encoder=slow)
     cmp = make_comparison()
     w.doc.add_articles(cmp.articles)
     assert w.runner.busy and w.progress.isVisible()
     w.progress.cancel.click()
-    qtbot.waitUntil(lambda: not w.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not w.runner.busy, timeout=WAIT_MS)
     assert w.doc.comparison is None
     assert not w.progress.isVisible()
     assert "Cancelled" in w.statusBar().currentMessage()
@@ -388,13 +413,13 @@ def test_exception_hook_logs_and_shows(qtbot, factdiff_home: Path) -> None:  # t
     from factdiff.gui.app import ErrorReporter
 
     reporter = ErrorReporter()
-    with qtbot.waitSignal(reporter.reported, timeout=2000) as sig:
+    with qtbot.waitSignal(reporter.reported, timeout=WAIT_MS) as sig:
         try:
             raise RuntimeError("boom")
         except RuntimeError as err:
             reporter.handle(type(err), err, err.__traceback__)
     assert sig.args == ["RuntimeError: boom"]
-    qtbot.waitUntil(lambda: reporter._showing, timeout=2000)
+    qtbot.waitUntil(lambda: reporter._showing, timeout=WAIT_MS)
     from PySide6.QtWidgets import QApplication
 
     boxes = [w for w in QApplication.topLevelWidgets()
@@ -477,4 +502,4 @@ def test_article_metadata_is_never_markup(window, qtbot) -> None:  # type: ignor
     model = window.articles_model
     source_tip = model.data(model.index(0, model.SOURCE), Qt.ItemDataRole.ToolTipRole)
     assert "&lt;i&gt;x&lt;/i&gt;" in source_tip
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=WAIT_MS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from factdiff.core.model import Status
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [ROOT / "seeds" / "voa.md", ROOT / "seeds" / "cnn.md"]
-#: A generous bound for the test; the real figure is printed and is far lower.
-MAX_STALL_MS = 250
+#: How long the encoder waits for the GUI thread to answer before it calls the GUI blocked:
+#: a deadlock guard, not a measure (a blocked GUI never answers at all).
+ANSWER_S = 120.0
 
 UNDERLINE = {
     "shared": QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -26,6 +28,30 @@ UNDERLINE = {
     "conflict": QTextCharFormat.UnderlineStyle.DashDotLine,
     "soft": QTextCharFormat.UnderlineStyle.DashDotDotLine,
 }
+
+
+class NeedsALiveGui:
+    """Wraps an encoder: each ``encode`` call, made in a worker while the comparison runs,
+    first waits for a timer of the GUI thread to fire. If the comparison blocked the GUI
+    thread, the timer could not fire and ``blocked`` is set: a claim about threads, not
+    about how fast the machine is."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.answered = threading.Event()
+        self.blocked = False
+        self.calls = 0
+
+    def encode(self, *args: object, **kwargs: object) -> object:
+        assert threading.current_thread() is not threading.main_thread()
+        self.answered.clear()
+        if not self.answered.wait(ANSWER_S):
+            self.blocked = True
+        self.calls += 1
+        return self.inner.encode(*args, **kwargs)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
 
 
 class StallMeter:
@@ -58,17 +84,21 @@ def test_seeds_through_the_real_engine_without_blocking(make_window, qtbot, tmp_
 
     encoder = ProcessEncoder(cache=EmbeddingCache(tmp_path / "emb.sqlite3"))
     try:
-        w = make_window(encoder=encoder)
+        live = NeedsALiveGui(encoder)
+        w = make_window(encoder=live)
         meter = StallMeter()
+        meter.timer.timeout.connect(live.answered.set)
         meter.start()
         started = time.perf_counter()
         with qtbot.waitSignal(w.comparisonFinished, timeout=180_000):
             w.open_paths(SEEDS)
         meter.stop()
         seconds = time.perf_counter() - started
+        # printed for the record only: on a loaded machine both figures grow, and
+        # bench/gui_startup.py is where they are measured
         print(f"\nseeds compared in {seconds:.1f} s; worst GUI stall {meter.worst_ms} ms "
               f"over {meter.ticks} ticks")
-        assert meter.worst_ms < MAX_STALL_MS
+        assert live.calls > 0 and not live.blocked  # the GUI thread ran during encoding
         assert "torch" not in sys.modules or encoder.running  # the model lives elsewhere
 
         view = w.doc.view
@@ -119,5 +149,5 @@ w.shutdown()
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"\nwindow shown {result['shown_s'] * 1000:.0f} ms after the interpreter started")
+    # the claim is the order (shown before torch), not a time: bench/gui_startup.py measures
     assert result["visible"] and not result["torch"] and not result["st"]
-    assert result["shown_s"] < 3.0  # generous for CI; bench/gui_startup.py measures

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from factdiff.core.review import Decision, link_key
 
-from .conftest import make_comparison
+from .conftest import WAIT_MS, make_comparison
 
 
 def test_save_and_reopen_keeps_decisions(loaded, make_window, tmp_path: Path,
@@ -36,7 +36,7 @@ def test_failed_save_keeps_the_old_file_and_says_why(loaded, qtbot, tmp_path) ->
     assert loaded.save_to(path)
     before = path.read_bytes()
     loaded.doc.decide_link(link_key((0, 0), (1, 0)), Decision.REJECTED)
-    with qtbot.waitSignal(loaded.messageShown, timeout=2000) as sig:
+    with qtbot.waitSignal(loaded.messageShown, timeout=WAIT_MS) as sig:
         assert not loaded.save_to(tmp_path / "no-such-dir" / "x.factdiff")
     assert "x.factdiff" in sig.args[0]
     assert path.read_bytes() == before
@@ -46,7 +46,7 @@ def test_failed_save_keeps_the_old_file_and_says_why(loaded, qtbot, tmp_path) ->
 def test_bad_session_file_message(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "broken.factdiff"
     bad.write_text('{"format": "factdiff.session", "version": 1, "articles": [', "utf-8")
-    with qtbot.waitSignal(window.messageShown, timeout=2000) as sig:
+    with qtbot.waitSignal(window.messageShown, timeout=WAIT_MS) as sig:
         assert not window.open_session(bad)
     assert sig.args[0].startswith("broken.factdiff:")
     assert window.doc.articles == ()
