@@ -1009,6 +1009,9 @@ class MainWindow(QMainWindow):
             for c in lk.conflicts:
                 hl.words.append((c.a_span if mine else c.b_span, c.soft))
             hl.details.extend(lk.a_details if mine else lk.b_details)
+            unit = lk.a_unit if mine else lk.b_unit
+            if unit is not None:
+                hl.units.append(unit)
         return hl
 
     def _pair_link_kind(self, lk: Link) -> str:
@@ -1433,8 +1436,21 @@ class MainWindow(QMainWindow):
             said = escape(clip(view.sentence(other).text, 220))
             out.append(
                 f"<b>{look.symbol} {look.label}</b> with <b>{name}</b> "
-                f"(score {lk.score:.2f}{extra}):<br><i>“{said}”</i>"
+                f"(probability {lk.score:.2f}{extra}):<br><i>“{said}”</i>"
             )
+            mine_unit = lk.a_unit if lk.a == ref else lk.b_unit
+            their_unit = lk.b_unit if lk.a == ref else lk.a_unit
+            if mine_unit is not None or their_unit is not None:
+                here = view.articles[ref[0]].text
+                there = view.articles[other[0]].text
+                parts = []
+                if mine_unit is not None:
+                    parts.append(f"here “{escape(clip(here[mine_unit.start:mine_unit.end], 160))}”")
+                if their_unit is not None:
+                    parts.append(
+                        f"there “{escape(clip(there[their_unit.start:their_unit.end], 160))}”"
+                    )
+                out.append("&nbsp;&nbsp;the shared fact: " + "; ".join(parts))
             for c in lk.conflicts:
                 mine, theirs = (c.a_text, c.b_text) if lk.a == ref else (c.b_text, c.a_text)
                 soft = " (possible)" if c.soft else ""

@@ -90,6 +90,8 @@ class PaneHighlights:
     looks: list[str | None] = field(default_factory=list)  #: theme.LOOKS key per sentence
     words: list[tuple[Span, bool]] = field(default_factory=list)  #: (span, soft)
     details: list[Span] = field(default_factory=list)
+    #: the clause inside a linked sentence that is the shared fact (matched unit)
+    units: list[Span] = field(default_factory=list)
     confirmed: set[int] = field(default_factory=set)  #: sentences with a confirmed link
 
 
@@ -185,6 +187,10 @@ class SentenceView(QTextEdit):
         for s, key in zip(self.sentences, hl.looks, strict=False):
             if key is not None:
                 paint(s.start, s.end, formats[key])
+        unit = QTextCharFormat()
+        unit.setFontWeight(600)  # the shared clause: a little bolder, any colour scheme
+        for span in hl.units:
+            paint(span.start, span.end, unit)
         detail = theme.detail_format(dark=dark)
         for span in hl.details:
             paint(span.start, span.end, detail)
