@@ -339,7 +339,8 @@ class FactsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.SizeHintRole and self.row_height and col == 0:
             return QSize(0, self.row_height)
         if role == Qt.ItemDataRole.ToolTipRole:
-            full = {self.TEXT_A: r.text_a, self.TEXT_B: r.text_b, self.WHY: r.explanation}
+            full = {self.TEXT_A: r.text_a, self.TEXT_B: r.text_b, self.WHY: r.explanation,
+                    self.WHERE: self._where(r)}
             if col in full and full[col]:
                 return theme.plain_tip(full[col])
             if col == self.TYPE:

@@ -213,3 +213,16 @@ def test_thirteen_crossing_links_stay_readable(window, qtbot) -> None:  # type: 
     assert bar_x < view.mapToGlobal(QPoint(0, 0)).x()
     window.left.scrollbar.setValue(window.left.scrollbar.maximum())
     assert view.verticalScrollBar().value() == view.verticalScrollBar().maximum() > 0
+
+
+def test_long_names_in_the_list_have_their_whole_name_in_a_tooltip(window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    cmp = make_comparison()
+    long_name = "The Very Long Name Of A Regional Evening Newspaper And Its Website"
+    cmp = dataclasses.replace(
+        cmp, articles=(dataclasses.replace(cmp.articles[0], outlet=long_name), cmp.articles[1]))
+    window.doc.reset(cmp.articles, comparison=cmp)
+    proxy = window.facts_proxy
+    tip = proxy.data(proxy.index(0, window.facts_model.WHERE), Qt.ItemDataRole.ToolTipRole)
+    assert long_name in tip
