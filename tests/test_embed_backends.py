@@ -246,7 +246,7 @@ def _real_sentences() -> list[str]:
     out = list(SENTENCES)
     for name in ("voa.md", "cnn.md"):
         out += [s.text for s in split_sentences(load_path(SEEDS / name).text)]
-    for path in sorted((ROOT / "tests" / "data" / "align").glob("*.json"))[:4]:
+    for path in sorted((ROOT / "tests" / "data" / "align").glob("*.json"))[:8]:
         for art in json.loads(path.read_text(encoding="utf-8"))["articles"]:
             out += art["text"]
     return out
