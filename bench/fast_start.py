@@ -1,6 +1,6 @@
 """Issue 12 figures: the cold CLI with the ONNX encoder against the sentence-transformers floor.
 
-    .venv/bin/python bench/fast_start.py --runs 5 [--int8] [--importtime]
+    .venv/bin/python bench/fast_start.py --runs 5 [--int8] [--importtime] [--gui]
 
 Every run is paired: in each round, in rotating order, three fresh processes run on the
 two seed articles with an empty embedding cache (a new ``FACTDIFF_HOME``; the ONNX export
@@ -16,7 +16,8 @@ each process (``wait4``) and whether torch was imported. Then, in this process, 
 throughput on 10 x 800-word articles (the model loaded, no cache) alternating the
 backends, and with ``--int8`` the int8 model: links on the seeds and alignment
 precision/recall on the test split, against fp32 ONNX. ``--importtime`` prints the
-``python -X importtime`` breakdown of both cold CLI runs.
+``python -X importtime`` breakdown of both cold CLI runs; ``--gui`` times the app from
+launch to the window and to the seeds highlighted (cold and warm), both encoders paired.
 """
 
 from __future__ import annotations
@@ -221,11 +222,46 @@ def importtime(runs: int) -> None:
     print(f"| **all imports** | {rows['torch'][0]:.0f} | {rows['onnx'][0]:.0f} |")
 
 
+def gui(runs: int) -> None:
+    """The app from launch (bench/gui_startup.py's milestones), the encoders paired."""
+    import shutil
+
+    import gui_startup
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    res: dict[str, dict[str, list[float]]] = {}
+    for r in range(runs):
+        for enc in ("onnx", "torch")[r % 2 :] + ("onnx", "torch")[: r % 2]:
+            home = Path(tempfile.mkdtemp(prefix="factdiff-bench-"))
+            os.environ["FACTDIFF_ENCODER"] = enc
+            try:
+                shown = gui_startup.run_once([], home, "shown", 300)
+                cold = gui_startup.run_once(gui_startup.SEEDS, home, "highlighted", 300)
+                warm = gui_startup.run_once(gui_startup.SEEDS, home, "highlighted", 300)
+            finally:
+                os.environ.pop("FACTDIFF_ENCODER", None)
+                shutil.rmtree(home, ignore_errors=True)
+            row = res.setdefault(enc, {"shown": [], "cold": [], "warm": []})
+            row["shown"].append(shown["shown"])
+            row["cold"].append(cold["highlighted"])
+            row["warm"].append(warm["highlighted"])
+    pairs = [o / t for o, t in zip(res["onnx"]["cold"], res["torch"]["cold"], strict=True)]
+    print(f"\napp, launch -> milestone, seconds, median of {runs} paired rounds "
+          f"({os.environ['QT_QPA_PLATFORM']})")
+    print("| encoder | window shown | seeds highlighted, cold | seeds highlighted, warm |")
+    print("|---|---|---|---|")
+    for enc, row in res.items():
+        print(f"| {enc} | {med(row['shown']):.2f} | {med(row['cold']):.2f} "
+              f"({min(row['cold']):.2f}-{max(row['cold']):.2f}) | {med(row['warm']):.2f} |")
+    print(f"cold onnx/torch (median of pairs): {med(pairs):.2f}")
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--int8", action="store_true", help="also measure the int8 model")
     p.add_argument("--importtime", action="store_true", help="import-time breakdown")
+    p.add_argument("--gui", action="store_true", help="the app's cold launch, both encoders")
     p.add_argument("--skip-cold", action="store_true")
     p.add_argument("--skip-warm", action="store_true")
     args = p.parse_args()
@@ -239,6 +275,8 @@ def main() -> int:
         warm(args.runs)
     if args.int8:
         int8(args.runs)
+    if args.gui:
+        gui(args.runs)
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
     return 0
 

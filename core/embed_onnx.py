@@ -207,15 +207,18 @@ def ensure_onnx(folder: Path | None = None, *, quantized: bool = False) -> Path:
     fall back at once; delete that file, or run the export by hand, to try again.
     """
     folder = Path(folder) if folder else model_path()
-    out = export_dir(folder)
     name = INT8_FILE if quantized else ONNX_FILE
-    if current_stamp(folder, out) is None or not (out / name).is_file():
-        with _export_lock(out):
-            if current_stamp(folder, out) is None:
-                _check_not_failed(folder, out)
-                _run_export(folder, out, int8=quantized)
-            elif not (out / name).is_file():
-                _run_export(folder, out, int8=True)
+    try:
+        out = export_dir(folder)
+        if current_stamp(folder, out) is None or not (out / name).is_file():
+            with _export_lock(out):
+                if current_stamp(folder, out) is None:
+                    _check_not_failed(folder, out)
+                    _run_export(folder, out, int8=quantized)
+                elif not (out / name).is_file():
+                    _run_export(folder, out, int8=True)
+    except OSError as err:  # an unwritable cache, a model file that vanished
+        raise OnnxUnavailable(f"the ONNX model cannot be made: {err}") from err
     if not (out / name).is_file():
         raise OnnxUnavailable(f"the export in {out} has no {name}")
     return out / name

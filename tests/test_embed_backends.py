@@ -184,6 +184,15 @@ def test_a_failed_export_is_remembered_and_torch_takes_over(
         Encoder(folder, use_cache=False, backend="onnx").load()  # asked for: no fallback
 
 
+def test_an_unwritable_model_cache_means_no_onnx(tmp_path: Path, monkeypatch) -> None:
+    def refuse(folder):
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr(embed_onnx, "export_dir", refuse)
+    with pytest.raises(embed_onnx.OnnxUnavailable, match="Permission denied"):
+        embed_onnx.ensure_onnx(_fake_model(tmp_path / "m"))
+
+
 def test_token_vectors_are_kept_in_memory_by_text() -> None:
     class Counting:
         name = "fake"
