@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt torch==2.13.0
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(PY) -m factdiff.core.onnx_export || echo "ONNX export failed: factdiff will use torch (slower start)"
 	touch $(STAMP)
 
 run: $(STAMP)

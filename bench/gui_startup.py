@@ -28,8 +28,14 @@ import tempfile
 import time
 from pathlib import Path
 
+import platformdirs
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = [str(ROOT / "seeds" / "voa.md"), str(ROOT / "seeds" / "cnn.md")]
+# The ONNX export made by `make setup` (once per model package), outside the fresh homes.
+MODEL_CACHE = os.environ.get("FACTDIFF_MODEL_CACHE") or str(
+    Path(platformdirs.user_cache_dir("factdiff", appauthor=False)) / "models"
+)
 
 
 def launch_command() -> list[str]:
@@ -52,6 +58,7 @@ def run_once(files: list[str], home: Path, quit_at: str, timeout: float) -> dict
         TRANSFORMERS_OFFLINE="1",
     )
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.setdefault("FACTDIFF_MODEL_CACHE", MODEL_CACHE)  # cold means no vectors, not no export
     t0 = time.time()
     proc = subprocess.run(
         launch_command() + files, env=env, timeout=timeout, capture_output=True, text=True

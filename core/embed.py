@@ -1,9 +1,18 @@
 """Sentence embeddings from the bundled MiniLM model, batched and cached on disk.
 
 The model is loaded lazily, by local path, the first time something is encoded: importing
-this module costs nothing. Vectors are L2-normalised float32, so a dot product is a cosine.
-The cache is SQLite under the platformdirs cache folder, keyed by model name and text hash,
-so a second comparison of the same texts encodes nothing.
+this module costs nothing (no onnxruntime, no torch). Vectors are L2-normalised float32, so
+a dot product is a cosine. The cache is SQLite under the platformdirs cache folder, keyed
+by model name and text hash, so a second comparison of the same texts encodes nothing.
+
+Two backends give the same vectors: ``onnx`` (:mod:`.embed_onnx`: onnxruntime and
+tokenizers, about a second to start) and ``torch`` (:mod:`.embed_torch`:
+sentence-transformers, the reference, several seconds to start). ``auto`` (the default)
+is ONNX, falling back to torch with a warning when the ONNX model cannot be made. They
+agree to cosine >= 0.999 (checked when the ONNX file is made), so they share cache
+entries; ``onnx-int8`` does not agree that closely and has cache entries of its own.
+Besides sentence vectors, :meth:`Encoder.token_vectors` gives each word piece's
+contextual vector and its character span, for token-level alignment.
 """
 
 from __future__ import annotations
@@ -13,16 +22,31 @@ import logging
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import numpy as np
 
 from . import paths
 from .errors import Cancelled, CompareError
 
-__all__ = ["DIM", "MODEL_NAME", "EmbeddingCache", "Encoder", "default_encoder", "model_path"]
+__all__ = [
+    "BACKENDS",
+    "DIM",
+    "MODEL_NAME",
+    "Backend",
+    "EmbeddingCache",
+    "Encoder",
+    "TokenVectors",
+    "cache_name",
+    "configured_backend",
+    "default_encoder",
+    "model_path",
+    "use_backend",
+]
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +54,9 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 DIM = 384
 Progress = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
+#: Encoder choices: ``auto`` is ONNX with torch as the fallback.
+BACKENDS = ("auto", "onnx", "onnx-int8", "torch")
+ENV_BACKEND = "FACTDIFF_ENCODER"
 
 
 def model_path() -> Path:
@@ -106,8 +133,92 @@ class EmbeddingCache:
                 self._db = None
 
 
+def cache_name(backend: str, base: str = MODEL_NAME) -> str:
+    """The model part of a cache key: backends whose vectors agree share one.
+
+    >>> cache_name("onnx"), cache_name("torch"), cache_name("onnx-int8")
+    ('all-MiniLM-L6-v2', 'all-MiniLM-L6-v2', 'all-MiniLM-L6-v2+int8')
+    """
+    return f"{base}+int8" if backend == "onnx-int8" else base
+
+
+def _check_backend(name: str) -> str:
+    if name not in BACKENDS:
+        raise CompareError(f"unknown encoder {name!r}: choose one of {', '.join(BACKENDS)}")
+    return name
+
+
+@dataclass(frozen=True, eq=False)
+class TokenVectors:
+    """One text's word pieces: their character spans in ``text`` and contextual vectors.
+
+    ``vectors`` is (n_tokens, DIM) float32, each row L2-normalised and read-only; special
+    tokens ([CLS], [SEP]) are dropped. A text longer than the model's 256 word pieces is
+    cut (``truncated``): its later words have no vectors.
+    """
+
+    text: str
+    tokens: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    vectors: np.ndarray
+    truncated: bool = False
+
+    def __post_init__(self) -> None:
+        n = len(self.tokens)
+        if len(self.spans) != n or self.vectors.shape != (n, DIM):
+            raise ValueError(
+                f"{n} tokens, {len(self.spans)} spans and vectors of shape "
+                f"{self.vectors.shape}: they must match (n, {DIM})"
+            )
+        if self.vectors.dtype != np.float32:
+            raise ValueError(f"vectors must be float32, not {self.vectors.dtype}")
+        last = 0
+        for start, end in self.spans:
+            if not 0 <= start <= end <= len(self.text) or start < last:
+                raise ValueError(f"span ({start}, {end}) is out of order or outside the text")
+            last = start
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    @classmethod
+    def build(
+        cls,
+        text: str,
+        *,
+        tokens: Sequence[str],
+        spans: Sequence[Sequence[int]],
+        vectors: np.ndarray,
+        truncated: bool = False,
+    ) -> TokenVectors:
+        """Normalise ``vectors`` row by row and freeze everything."""
+        vecs = np.array(vectors, dtype=np.float32).reshape(len(tokens), DIM)
+        vecs /= np.clip(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12, None)
+        vecs.setflags(write=False)
+        return cls(
+            text=text,
+            tokens=tuple(tokens),
+            spans=tuple((int(a), int(b)) for a, b in spans),
+            vectors=vecs,
+            truncated=truncated,
+        )
+
+
+class Backend(Protocol):
+    """What an encoder backend does: batches in, normalised vectors out."""
+
+    name: str
+
+    def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def token_vectors(self, texts: Sequence[str]) -> list[TokenVectors]: ...
+
+
 class Encoder:
-    """Turns sentences into vectors with the bundled model; loads it on first use."""
+    """Turns sentences into vectors with the bundled model; loads it on first use.
+
+    ``backend`` is one of :data:`BACKENDS` (default: :func:`configured_backend`).
+    """
 
     def __init__(
         self,
@@ -116,34 +227,54 @@ class Encoder:
         cache: EmbeddingCache | None = None,
         use_cache: bool = True,
         batch_size: int = 32,
+        backend: str | None = None,
+        token_cache_size: int = 2048,
     ) -> None:
         self.path = path
-        self.name = MODEL_NAME if path is None else Path(path).name
+        self.backend = _check_backend(backend or configured_backend())
+        base = MODEL_NAME if path is None else Path(path).name
+        self.name = cache_name(self.backend, base)
         self.batch_size = batch_size
         self.cache = (cache or EmbeddingCache()) if use_cache else None
-        self._model: Any = None
+        self._backend: Backend | None = None
         self._lock = threading.Lock()
+        self._tokens: OrderedDict[str, TokenVectors] = OrderedDict()
+        self._token_cache_size = token_cache_size
 
     @property
     def loaded(self) -> bool:
-        return self._model is not None
+        return self._backend is not None
+
+    @property
+    def backend_name(self) -> str | None:
+        """The backend in use once loaded (``onnx``, ``onnx-int8`` or ``torch``)."""
+        return self._backend.name if self._backend is not None else None
 
     def load(self) -> None:
-        """Import sentence-transformers and load the model (several seconds, once)."""
+        """Load the model: the ONNX file (made once if needed) or sentence-transformers."""
         with self._lock:
-            if self._model is not None:
-                return
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-            folder = self.path or model_path()
-            try:
-                from sentence_transformers import SentenceTransformer
+            if self._backend is None:
+                self._backend = self._make_backend()
 
-                self._model = SentenceTransformer(str(folder), device="cpu")
-            except Exception as err:
-                raise CompareError(f"could not load the model from {folder}: {err}") from err
-            log.info("model loaded from %s", folder)
+    def _make_backend(self) -> Backend:
+        folder = self.path or model_path()
+        if self.backend != "torch":
+            from .embed_onnx import OnnxBackend, OnnxUnavailable
+
+            try:
+                return OnnxBackend(folder, quantized=self.backend == "onnx-int8")
+            except OnnxUnavailable as err:
+                if self.backend != "auto":
+                    raise
+                log.warning("fast encoder unavailable, using sentence-transformers: %s", err)
+        from .embed_torch import TorchBackend
+
+        return TorchBackend(folder)
+
+    def _loaded_backend(self) -> Backend:
+        self.load()
+        assert self._backend is not None
+        return self._backend
 
     def encode(
         self,
@@ -161,18 +292,12 @@ class Encoder:
         if progress:
             progress(0, total, "Encoding sentences")
         if todo:
-            self.load()
+            backend = self._loaded_backend()
             for i in range(0, total, self.batch_size):
                 if cancel and cancel():
                     raise Cancelled()
                 batch = todo[i : i + self.batch_size]
-                vecs = self._model.encode(
-                    batch,
-                    batch_size=self.batch_size,
-                    normalize_embeddings=True,
-                    convert_to_numpy=True,
-                    show_progress_bar=False,
-                )
+                vecs = backend.sentence_vectors(batch)
                 fresh.update(zip(batch, np.asarray(vecs, dtype=np.float32), strict=True))
                 if progress:
                     progress(min(i + self.batch_size, total), total, "Encoding sentences")
@@ -182,9 +307,49 @@ class Encoder:
             out[row] = cached[text] if text in cached else fresh[text]
         return out
 
+    def token_vectors(
+        self, texts: Sequence[str], *, cancel: CancelCheck | None = None
+    ) -> list[TokenVectors]:
+        """Each text's word pieces, spans and contextual vectors (the transformer's last
+        hidden state, before pooling); kept in memory for the last ``token_cache_size``
+        texts, never on disk."""
+        with self._lock:
+            found = {t: self._tokens[t] for t in texts if t in self._tokens}
+            for t in found:
+                self._tokens.move_to_end(t)
+        todo = sorted({t for t in texts if t not in found}, key=len)
+        if todo:
+            backend = self._loaded_backend()
+            for i in range(0, len(todo), self.batch_size):
+                if cancel and cancel():
+                    raise Cancelled()
+                batch = todo[i : i + self.batch_size]
+                found.update(zip(batch, backend.token_vectors(batch), strict=True))
+            with self._lock:
+                for t in todo:
+                    self._tokens[t] = found[t]
+                while len(self._tokens) > self._token_cache_size:
+                    self._tokens.popitem(last=False)
+        return [found[t] for t in texts]
+
 
 _default: Encoder | None = None
+_default_backend: str | None = None
 _default_lock = threading.Lock()
+
+
+def configured_backend() -> str:
+    """What :func:`use_backend` chose, else ``$FACTDIFF_ENCODER``, else ``auto``."""
+    return _check_backend(_default_backend or os.environ.get(ENV_BACKEND) or "auto")
+
+
+def use_backend(name: str | None) -> None:
+    """Choose the backend of encoders made from now on, the default one included."""
+    global _default, _default_backend
+    with _default_lock:
+        _default_backend = _check_backend(name) if name else None
+        if _default is not None and _default.backend != (name or _default.backend):
+            _default = None
 
 
 def default_encoder() -> Encoder:

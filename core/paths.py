@@ -1,6 +1,8 @@
 """The one module that owns where factdiff keeps files (platformdirs).
 
 Set ``FACTDIFF_HOME`` to put data, cache and config under one folder instead (tests do).
+``FACTDIFF_MODEL_CACHE`` moves only the exported models (:func:`model_cache_dir`), so a test
+run can share one export across tests that each get their own home.
 """
 
 from __future__ import annotations
@@ -40,3 +42,11 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     """Where settings go (recent files, window geometry)."""
     return _base("config")
+
+
+def model_cache_dir() -> Path:
+    """Where models exported from the bundled one go (the ONNX file), re-made when it changes."""
+    override = os.environ.get("FACTDIFF_MODEL_CACHE")
+    path = Path(override) if override else cache_dir() / "models"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -45,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
         "(default %(default)s: the engine's default)",
     )
     c.add_argument("--quiet", "-q", action="store_true", help="print only the counts")
+    c.add_argument(
+        "--encoder",
+        choices=("auto", "onnx", "onnx-int8", "torch"),
+        default=None,
+        help="sentence encoder: auto (ONNX, else torch), onnx, onnx-int8 or torch "
+        "(sentence-transformers, the reference); default auto, or $FACTDIFF_ENCODER",
+    )
 
     e = sub.add_parser("export", help="export a saved session headless")
     e.add_argument("session", type=Path, help="a .factdiff session file")
@@ -123,6 +130,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:  # also catches nan
         raise FactdiffError(f"--threshold must be between 0 and 1, not {args.threshold}")
     articles = [load_article(spec) for spec in args.articles]
+    if args.encoder:
+        from factdiff.core.embed import use_backend
+
+        use_backend(args.encoder)
     settings = Settings() if args.threshold is None else Settings(threshold=args.threshold)
     cmp = compare(articles, settings=settings, progress=_progress)
     if sys.stderr.isatty():

@@ -1,16 +1,23 @@
-"""The sentence model in a child process, so the app never imports torch.
+"""The sentence model in a child process, so the app never loads it in its own.
 
-Importing torch holds Python's GIL for most of a second at a time; in a worker thread that
-would still freeze the window. So the app encodes through :class:`ProcessEncoder`, which
-has the ``encode(texts, progress=, cancel=)`` of :class:`factdiff.core.embed.Encoder` and
-uses the same on-disk cache, but runs the model in ``python -m factdiff.gui.encoding``.
-The child loads the model once and then serves requests until it is told to quit.
+Loading a model holds Python's GIL for long stretches (importing torch for most of a
+second at a time, when the fallback encoder is used); in a worker thread that would still
+freeze the window. So the app encodes through :class:`ProcessEncoder`, which has the
+``encode(texts, progress=, cancel=)`` and ``token_vectors(texts, cancel=)`` of
+:class:`factdiff.core.embed.Encoder` and uses the same on-disk cache, but runs the model in
+``python -m factdiff.gui.encoding``. The child uses the fast ONNX encoder (torch only as
+the fallback), starts loading it as soon as it starts, and then serves requests until it
+is told to quit; :meth:`ProcessEncoder.start` may be called early to overlap that with
+the window's own start.
 
 Protocol (child's stdin/stdout, binary): a request is one JSON line
-``{"id": n, "texts": [...]}`` or ``{"quit": true}``; the child answers with JSON lines
-``{"id": n, "progress": [done, total]}``, ``{"id": n, "loading": true}``,
-``{"id": n, "error": "..."}`` or ``{"id": n, "rows": r, "dim": d}`` followed by
-``r * d`` little-endian float32 values. This module does not import Qt.
+``{"id": n, "texts": [...]}``, ``{"id": n, "tokens": [...]}`` or ``{"quit": true}``; the
+child answers with JSON lines ``{"id": n, "progress": [done, total]}``,
+``{"id": n, "loading": true}``, ``{"id": n, "error": "..."}`` or
+``{"id": n, "rows": r, "dim": d}`` followed by ``r * d`` little-endian float32 values.
+For ``tokens`` the last line also carries ``"token_vectors": [{"tokens": [...],
+"spans": [[start, end], ...], "truncated": bool}, ...]``, and the rows are every text's
+token vectors one after the other. This module does not import Qt.
 """
 
 from __future__ import annotations
@@ -29,7 +36,14 @@ from typing import IO, Any
 import numpy as np
 
 from factdiff.core import paths
-from factdiff.core.embed import DIM, MODEL_NAME, EmbeddingCache
+from factdiff.core.embed import (
+    DIM,
+    ENV_BACKEND,
+    EmbeddingCache,
+    TokenVectors,
+    cache_name,
+    configured_backend,
+)
 from factdiff.core.errors import Cancelled, CompareError
 
 __all__ = ["ProcessEncoder", "shared_encoder", "shutdown_shared_encoder"]
@@ -50,9 +64,15 @@ class ProcessEncoder:
     is dropped by its request id.
     """
 
-    name = MODEL_NAME
-
-    def __init__(self, *, cache: EmbeddingCache | None = None, use_cache: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        cache: EmbeddingCache | None = None,
+        use_cache: bool = True,
+        backend: str | None = None,
+    ) -> None:
+        self.backend = backend or configured_backend()
+        self.name = cache_name(self.backend)
         self._cache = cache
         self._use_cache = use_cache
         self._lock = threading.Lock()  # one request at a time
@@ -98,6 +118,28 @@ class ProcessEncoder:
             out[row] = cached[text] if text in cached else fresh[text]
         return out
 
+    def token_vectors(
+        self, texts: Sequence[str], *, cancel: CancelCheck | None = None
+    ) -> list[TokenVectors]:
+        """Each text's word pieces, spans and contextual vectors, from the child."""
+        if not texts:
+            return []
+        head, rows = self._remote_head(list(texts), None, cancel, kind="tokens")
+        out, at = [], 0
+        for text, item in zip(texts, head["token_vectors"], strict=True):
+            n = len(item["tokens"])
+            out.append(
+                TokenVectors.build(
+                    text,
+                    tokens=item["tokens"],
+                    spans=item["spans"],
+                    vectors=rows[at : at + n],
+                    truncated=bool(item["truncated"]),
+                )
+            )
+            at += n
+        return out
+
     # -- the child process --------------------------------------------------------------
 
     def start(self) -> None:
@@ -109,6 +151,7 @@ class ProcessEncoder:
         env.setdefault("HF_HUB_OFFLINE", "1")
         env.setdefault("TRANSFORMERS_OFFLINE", "1")
         env.setdefault("TOKENIZERS_PARALLELISM", "false")
+        env[ENV_BACKEND] = self.backend
         env.pop("QT_QPA_PLATFORM", None)
         try:
             with open(self._log_path, "ab") as errlog:
@@ -153,6 +196,16 @@ class ProcessEncoder:
     def _remote(
         self, texts: list[str], progress: Progress | None, cancel: CancelCheck | None
     ) -> np.ndarray:
+        return self._remote_head(texts, progress, cancel)[1]
+
+    def _remote_head(
+        self,
+        texts: list[str],
+        progress: Progress | None,
+        cancel: CancelCheck | None,
+        *,
+        kind: str = "texts",
+    ) -> tuple[dict[str, Any], np.ndarray]:
         with self._lock:
             self.start()
             proc = self._proc
@@ -160,7 +213,7 @@ class ProcessEncoder:
             self._next_id += 1
             rid = self._next_id
             try:
-                proc.stdin.write(json.dumps({"id": rid, "texts": texts}).encode() + b"\n")
+                proc.stdin.write(json.dumps({"id": rid, kind: texts}).encode() + b"\n")
                 proc.stdin.flush()
             except OSError as err:
                 self.close()
@@ -188,7 +241,7 @@ class ProcessEncoder:
                         done, total = head["progress"]
                         progress(int(done), int(total), "Encoding sentences")
                 elif data is not None:
-                    return data
+                    return head, data
 
     def _last_log_line(self) -> str:
         try:
@@ -264,6 +317,9 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
         out.write(json.dumps(head).encode() + b"\n" + payload)
         out.flush()
 
+    # Load while the first request is on its way (the app starts us before it needs us).
+    loader = threading.Thread(target=_try_load, args=(encoder,), name="preload", daemon=True)
+    loader.start()
     for line in iter(inp.readline, b""):
         try:
             req = json.loads(line)
@@ -275,7 +331,23 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
         try:
             if not encoder.loaded:
                 send({"id": rid, "loading": True})
-                encoder.load()
+                loader.join()
+                encoder.load()  # raises what the preload met
+            if "tokens" in req:
+                items = encoder.token_vectors(req["tokens"])
+                rows = [tv.vectors for tv in items]
+                vecs = np.ascontiguousarray(
+                    np.concatenate(rows) if rows else np.zeros((0, DIM)), dtype="<f4"
+                )
+                meta = [
+                    {"tokens": list(tv.tokens), "spans": tv.spans, "truncated": tv.truncated}
+                    for tv in items
+                ]
+                send(
+                    {"id": rid, "token_vectors": meta, "rows": vecs.shape[0], "dim": DIM},
+                    vecs.tobytes(),
+                )
+                continue
             vecs = encoder.encode(
                 req["texts"],
                 progress=lambda done, total, _what, rid=rid: send(
@@ -287,6 +359,13 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
         except Exception as err:  # noqa: BLE001 - every failure goes back as a message
             logging.getLogger(__name__).exception("encoding failed")
             send({"id": rid, "error": str(err) or type(err).__name__})
+
+
+def _try_load(encoder: Any) -> None:
+    try:
+        encoder.load()
+    except Exception:  # noqa: BLE001 - the first request loads again and reports it
+        logging.getLogger(__name__).exception("preloading the model failed")
 
 
 def _child_main() -> None:

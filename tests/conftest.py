@@ -17,6 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory: pytest.TempPathFactory):
+    """One folder for the ONNX export for the whole run (the first model test makes it),
+    outside the per-test homes; ``FACTDIFF_MODEL_CACHE`` set by the caller is kept."""
+    before = os.environ.get("FACTDIFF_MODEL_CACHE")
+    if before is None:
+        os.environ["FACTDIFF_MODEL_CACHE"] = str(tmp_path_factory.mktemp("models"))
+    yield Path(os.environ["FACTDIFF_MODEL_CACHE"])
+    if before is None:
+        os.environ.pop("FACTDIFF_MODEL_CACHE", None)
+
+
 @pytest.fixture(autouse=True)
 def factdiff_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -37,21 +37,18 @@ def test_seeds_end_to_end(seed_comparison) -> None:
     assert not any(lk.other((0, rejected)) == (1, denied) for lk in cmp.links_of((0, rejected)))
 
 
-def test_second_comparison_uses_the_cache(seed_articles, encoder) -> None:
+def test_second_comparison_uses_the_cache(seed_articles, encoder, monkeypatch) -> None:
     calls = []
-    real = encoder._model.encode if encoder.loaded else None
     compare(seed_articles, encoder=encoder)  # fills the cache (and loads the model)
-    real = encoder._model.encode
+    backend = encoder._backend
+    real = backend.sentence_vectors
 
-    def spy(texts, **kw):
+    def spy(texts):
         calls.append(len(texts))
-        return real(texts, **kw)
+        return real(texts)
 
-    encoder._model.encode = spy
-    try:
-        compare(seed_articles, encoder=encoder)
-    finally:
-        encoder._model.encode = real
+    monkeypatch.setattr(backend, "sentence_vectors", spy)
+    compare(seed_articles, encoder=encoder)
     assert calls == []
 
 
