@@ -140,6 +140,22 @@ class ProcessEncoder:
             at += n
         return out
 
+    def parse_many(
+        self,
+        texts: Sequence[str],
+        *,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> list[Any]:
+        """The sentences' dependency parses, made by spaCy in the child process, so the
+        app never imports spaCy (its import holds the GIL for seconds)."""
+        from factdiff.core.nlp import parse_from_json
+
+        if not texts:
+            return []
+        head, _ = self._remote_head(list(texts), progress, cancel, kind="parse")
+        return [parse_from_json(item) for item in head["parses"]]
+
     # -- the child process --------------------------------------------------------------
 
     def start(self) -> None:
@@ -333,6 +349,19 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
                 send({"id": rid, "loading": True})
                 loader.join()
                 encoder.load()  # raises what the preload met
+            if "parse" in req:
+                from factdiff.core import nlp
+
+                parses = nlp.parse_many(req["parse"])
+                send(
+                    {
+                        "id": rid,
+                        "parses": [nlp.parse_to_json(x) for x in parses],
+                        "rows": 0,
+                        "dim": DIM,
+                    }
+                )
+                continue
             if "tokens" in req:
                 items = encoder.token_vectors(req["tokens"])
                 rows = [tv.vectors for tv in items]
