@@ -20,8 +20,7 @@ Layout: ``extract/`` reads a sentence (quantities, dates, entities, speakers, cl
 
 from __future__ import annotations
 
-from .extract.sentence import extract_facts
-from .pipeline import compare_facts, compare_sentences
+from .pipeline import compare_facts, compare_sentences, extract_facts
 from .records import DateFact, Entity, FactResult, Facts, Quantity, Speaker
 
 __all__ = [

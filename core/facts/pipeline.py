@@ -1,24 +1,102 @@
-"""Compare two sentences' facts: the checks in order, details and compatibility."""
+"""The facts pipeline: the ordered registries of extractors and checks, and the two entry
+points that run them (:func:`extract_facts`, :func:`compare_facts`).
+
+A new extractor or conflict kind is one file with one :class:`Component` subclass, listed
+here; :func:`~.component.check_order` runs on import, so a component placed before what
+it needs fails at once, not on some later sentence.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from ..model import Span
-from .checks.attribution import _compare_attribution
+from .checks.attribution import AttributionCheck
 from .checks.base import _Builder
-from .checks.certainty import _compare_certainty
-from .checks.date import _compare_dates
-from .checks.entity import _compare_entities
-from .checks.number import _compare_numbers
-from .checks.polarity import _compare_polarity
-from .extract.entities import _same_key
-from .extract.sentence import extract_facts
+from .checks.certainty import CertaintyCheck
+from .checks.date import DateCheck
+from .checks.entity import EntityCheck
+from .checks.number import NumberCheck
+from .checks.polarity import PolarityCheck
+from .component import Component, check_order
+from .extract.clauses import Asides, Frames, MainClause, Marks
+from .extract.dates import Dates
+from .extract.entities import Entities, _same_key
+from .extract.quantities import Quantities
+from .extract.sentence import Content, Tokens
+from .extract.speakers import Speakers
 from .records import FactResult, Facts
 from .text import _STANCE_S, _merge_spans
 
+__all__ = ["CHECKS", "EXTRACTORS", "compare_facts", "compare_sentences", "extract_facts"]
+
 log = logging.getLogger(__name__)
+
+#: What ``extract_facts`` runs, in order; each reads what earlier ones wrote.
+EXTRACTORS: tuple[Component, ...] = (
+    Tokens(),
+    Dates(),
+    Quantities(),
+    Entities(),
+    Speakers(),
+    MainClause(),
+    Marks(),
+    Frames(),
+    Content(),
+    Asides(),
+)
+#: The fields ``extract_facts`` starts from.
+EXTRACT_INPUTS = ("text", "published")
+
+#: What ``compare_facts`` runs, in order (one per conflict kind).
+CHECKS: tuple[Component, ...] = (
+    NumberCheck(),
+    DateCheck(),
+    AttributionCheck(),
+    EntityCheck(),
+    PolarityCheck(),
+    CertaintyCheck(),
+)
+CHECK_INPUTS = ("builder",)
+
+check_order(EXTRACTORS, provided=EXTRACT_INPUTS)
+check_order(CHECKS, provided=CHECK_INPUTS)
+
+
+def extract_facts(text: str, *, published: dt.date | None = None) -> Facts:
+    """Read one sentence into a :class:`Facts` record (cheap: regexes and word lists).
+
+    ``published`` anchors relative dates: in a piece dated Wednesday 15 February 2023,
+    "this Friday" is 17 February.
+
+    >>> f = extract_facts("They meet this Friday.", published=dt.date(2023, 2, 15))
+    >>> f.dates[0].lo
+    datetime.date(2023, 2, 17)
+    """
+    state: dict[str, Any] = {"text": text, "published": published}
+    for step in EXTRACTORS:
+        step(state)
+    return Facts(
+        text=text,
+        published=published,
+        quantities=tuple(state["quantities"]),
+        dates=tuple(state["dates"]),
+        entities=tuple(state["entities"]),
+        speakers=tuple(state["speakers"]),
+        negated=tuple(state["negated"]),
+        planned=tuple(state["planned"]),
+        done=tuple(state["done"]),
+        plain=tuple(state["plain"]),
+        subject=state["subject"],
+        subject_span=state["subject_span"],
+        predicate=state["predicate"],
+        content=state["content"],
+        lowered=state["lowered"],
+        frames=_merge_spans(state["frames"]),
+        asides=tuple(state["asides"]),
+    )
 
 
 def _compatible(a: Facts, b: Facts) -> bool:
@@ -44,15 +122,12 @@ def compare_facts(a: Facts, b: Facts, *, a_label: str = "A", b_label: str = "B")
     """
     bld = _Builder(a, b, a_label, b_label)
     compatible = _compatible(a, b)
-    qa_used, qb_used = _compare_numbers(bld)
-    da_used, db_used = _compare_dates(bld)
-    _compare_attribution(bld)
-    # Who said it is attribution's business, not a name clash.
-    skip_a = {sp.span for sp in a.speakers}
-    skip_b = {sp.span for sp in b.speakers}
-    missing_a, missing_b = _compare_entities(bld, skip_a, skip_b)
-    _compare_polarity(bld)
-    _compare_certainty(bld)
+    state: dict[str, Any] = {"builder": bld}
+    for check in CHECKS:
+        check(state)
+    qa_used, qb_used = state["used_quantities"]
+    da_used, db_used = state["used_dates"]
+    missing_a, missing_b = state["missing_entities"]
     if not compatible:
         log.debug("incompatible pair: %r / %r", a.subject, b.subject)
     conflict_a = [c.a_span for c in bld.conflicts]

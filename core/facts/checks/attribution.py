@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...model import ConflictKind
 from ..checks.base import _Builder
+from ..component import Component
 from ..extract.entities import _same_entity, _same_key
 from ..records import Speaker
 from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND
@@ -85,3 +88,20 @@ def _compare_attribution(bld: _Builder) -> None:
         "the same statement is credited to different speakers",
         0.85 if overlap >= 0.4 else 0.7,
     )
+
+
+class AttributionCheck(Component):
+    """The same statement credited to different speakers."""
+
+    name = "attribution"
+    requires = ("builder",)
+    assigns = ("speaker_spans",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        bld = state["builder"]
+        _compare_attribution(bld)
+        # Who said it is attribution's business, not a name clash.
+        state["speaker_spans"] = (
+            {sp.span for sp in bld.a.speakers},
+            {sp.span for sp in bld.b.speakers},
+        )

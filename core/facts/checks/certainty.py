@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...model import ConflictKind
 from ..checks.base import _Builder
+from ..component import Component
 from ..records import Facts
 from ..text import _GENERIC_EVENTS_S
 
@@ -37,3 +40,15 @@ def _compare_certainty(bld: _Builder) -> None:
         return False
 
     run(a, b, False) or run(b, a, True)
+
+
+class CertaintyCheck(Component):
+    """Possible or planned on one side, reported as done on the other (the softer kind)."""
+
+    name = "certainty"
+    requires = ("builder",)
+    assigns = ("certainty_done",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        _compare_certainty(state["builder"])
+        state["certainty_done"] = True

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ...model import ConflictKind
 from ..checks.base import _Builder, _same_event
+from ..component import Component
 from ..extract.dates import _PARTS
 from ..records import DateFact
 
@@ -134,3 +136,14 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                 _fmt_day(y) if bld.b.published else "",
             )
     return used_a, used_b
+
+
+class DateCheck(Component):
+    """Dates and times of the same moment that differ."""
+
+    name = "date"
+    requires = ("builder",)
+    assigns = ("used_dates",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["used_dates"] = _compare_dates(state["builder"])

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from ...model import ConflictKind, Span
 from ..checks.base import _Builder, _inside, _same_event
+from ..component import Component
 from ..extract.entities import _present_in
 from ..records import Entity
 
@@ -57,3 +59,15 @@ def _compare_entities(
             bld.add(ConflictKind.ENTITY, x.span, y.span, f"different {what}", conf)
             break
     return missing_a, missing_b
+
+
+class EntityCheck(Component):
+    """Different names in the same role (speakers are left to attribution)."""
+
+    name = "entity"
+    requires = ("builder", "speaker_spans")
+    assigns = ("missing_entities",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        skip_a, skip_b = state["speaker_spans"]
+        state["missing_entities"] = _compare_entities(state["builder"], skip_a, skip_b)

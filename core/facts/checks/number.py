@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...model import ConflictKind
 from ..checks.base import (
     _DIM_WORDS,
@@ -12,6 +14,7 @@ from ..checks.base import (
     _overlap,
     _same_event,
 )
+from ..component import Component
 
 
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
@@ -66,3 +69,14 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
             conf,
         )
     return used_a, used_b
+
+
+class NumberCheck(Component):
+    """Figures of the same quantity that cannot both be true."""
+
+    name = "number"
+    requires = ("builder",)
+    assigns = ("used_quantities",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["used_quantities"] = _compare_numbers(state["builder"])

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ...model import ConflictKind, Span
 from ..checks.base import _Builder
+from ..component import Component
 from ..records import Facts
 from ..text import _ANTONYM_S, _GENERIC_EVENTS_S, _SPEECH_NEG_EXEMPT_S
 
@@ -66,3 +68,15 @@ def _compare_polarity(bld: _Builder) -> None:
             "voted for in one, against in the other",
             0.85,
         )
+
+
+class PolarityCheck(Component):
+    """One side says it happened, the other that it did not (or the opposite outcome)."""
+
+    name = "polarity"
+    requires = ("builder",)
+    assigns = ("polarity_done",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        _compare_polarity(state["builder"])
+        state["polarity_done"] = True

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 from ...model import Span
+from ..component import Component
 from ..extract.speakers import _PRONOUNS
 from ..records import DateFact, Entity, _Mark
 from ..text import _LIGHT_VERBS, _is_past, _stem, _Tok
@@ -477,3 +480,55 @@ def _marks(
         if is_done:
             done.append(_Mark(t.stem, Span(t.start, t.end), Span(t.start, t.end)))
     return negated, planned, done, plain
+
+
+class MainClause(Component):
+    """The main clause's subject and predicate."""
+
+    name = "main_clause"
+    requires = ("toks", "entities")
+    assigns = ("subject", "subject_span", "predicate")
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        s, span, p = _main_clause(state["toks"], state["entities"])
+        state["subject"], state["subject_span"], state["predicate"] = s, span, p
+
+
+class Marks(Component):
+    """Polarity and certainty marks: negated, planned, done and plain words."""
+
+    name = "marks"
+    requires = ("text", "toks", "covered")
+    assigns = ("negated", "planned", "done", "plain")
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        neg, planned, done, plain = _marks(state["text"], state["toks"], state["covered"])
+        state.update(negated=neg, planned=planned, done=done, plain=plain)
+
+
+class Frames(Component):
+    """Reporting frames ("told the BBC on Monday"); their dates become "report" dates."""
+
+    name = "frames"
+    requires = ("toks", "raw_dates")
+    assigns = ("frames", "dates")
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        dates = state["raw_dates"]
+        frames, report = _reporting_frames(state["toks"], dates)
+        state["frames"] = frames
+        state["dates"] = [
+            replace(d, role="report") if i in report and d.role == "point" else d
+            for i, d in enumerate(dates)
+        ]
+
+
+class Asides(Component):
+    """Side clauses about another actor, keyed by the name they describe."""
+
+    name = "asides"
+    requires = ("text", "entities")
+    assigns = ("asides",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["asides"] = _asides(state["text"], state["entities"])

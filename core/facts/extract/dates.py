@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ...model import Span
+from ..component import Component
 from ..extract.quantities import _parse_spelled
 from ..records import DateFact
 from ..words import _FUTURE_CUES, _MONTH_ABBR, _PAST_FORMS, _WEEKDAYS
@@ -486,3 +488,14 @@ def _extract_dates(text: str, pub: dt.date | None) -> tuple[list[DateFact], list
             )
         )
     return found, covered
+
+
+class Dates(Component):
+    """Dates and times, resolved against the publication date; ``covered`` masks them."""
+
+    name = "dates"
+    requires = ("text", "published")
+    assigns = ("raw_dates", "covered")
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["raw_dates"], state["covered"] = _extract_dates(state["text"], state["published"])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from ...model import Span
+from ..component import Component
 from ..records import Entity, Facts
 from ..text import _SPEECH_S, _STANCE_S, _is_past, _stem, _Tok
 from ..words import (
@@ -268,3 +270,14 @@ def _present_in(e: Entity, other: Facts) -> bool:
         return True
     # "China" vs "Chinese": demonyms were keyed to their country already.
     return False
+
+
+class Entities(Component):
+    """Named entities with their role and alias key."""
+
+    name = "entities"
+    requires = ("toks", "covered")
+    assigns = ("entities",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["entities"] = _extract_entities(state["toks"], state["covered"])

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from ...model import Span
+from ..component import Component
 from ..records import Quantity
 from ..text import _is_past, _stem, _Tok
 from ..words import _AUX, _DETERMINERS, _STOP, _WORD_SYNONYMS
@@ -583,3 +585,18 @@ def _detail_span(text: str, toks: Sequence[_Tok], start: int, end: int) -> Span:
         stop = t.end
         n += 1
     return Span(start, stop)
+
+
+class Quantities(Component):
+    """Numbers with their unit, bounds and counted noun (dates masked out first)."""
+
+    name = "quantities"
+    requires = ("text", "toks", "covered")
+    assigns = ("quantities",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        text = state["text"]
+        masked = list(text)
+        for c in state["covered"]:
+            masked[c.start : c.end] = " " * (c.end - c.start)
+        state["quantities"] = _extract_quantities(text, state["toks"], "".join(masked))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from ...model import Span
+from ..component import Component
 from ..records import Entity, Speaker
 from ..text import _stem, _Tok
 from ..words import _DETERMINERS, _POLL_SHARE, _SOURCE_KINDS, _STOP, _TITLES, _WORD_SYNONYMS
@@ -135,3 +137,14 @@ def _extract_speakers(text: str, toks: Sequence[_Tok], entities: Sequence[Entity
         if sp:
             out.append(sp)
     return out
+
+
+class Speakers(Component):
+    """The speaker of each quote or reported statement."""
+
+    name = "speakers"
+    requires = ("text", "toks", "entities")
+    assigns = ("speakers",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["speakers"] = _extract_speakers(state["text"], state["toks"], state["entities"])
