@@ -6,7 +6,8 @@ alarms on clean agreements (issue 11); the pairs are built by bench/msrp_pairs.p
     .venv/bin/python bench/eval_msrp_pairs.py --split dev --errors 20   # misses, false alarms
     .venv/bin/python bench/eval_msrp_pairs.py --split dev --plain       # no parse/vectors
 
-An injected pair is caught when a conflict of its kind is reported (``any`` also counts
+An injected pair is caught when a conflict of its kind is reported (for a swapped name,
+``entity`` or ``attribution``) (``any`` also counts
 another kind, ``shown`` only conflicts at or above the package's SHOW_LEVEL); a clean pair
 with any conflict is a false alarm. Reads ../shared/devdata/mrpc at run time.
 """
@@ -22,6 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from factbench import Checker, show_level  # noqa: E402
 from msrp_pairs import KINDS, build  # noqa: E402
+
+#: A swapped name caught as a different speaker is caught (the name was a speaker's).
+ACCEPT = {"entity": {"entity", "attribution"}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,10 +59,11 @@ def main(argv: list[str] | None = None) -> int:
                        for c in res.conflicts]
                 errors["clean"].append(f"  {p.id} {got}\n    A: {p.a}\n    B: {p.b}")
             continue
-        hit[p.kind] += p.kind in kinds
-        hit_shown[p.kind] += p.kind in shown
+        ok = ACCEPT.get(p.kind, {p.kind})
+        hit[p.kind] += bool(ok & kinds)
+        hit_shown[p.kind] += bool(ok & shown)
         hit_any[p.kind] += bool(kinds)
-        if p.kind not in shown:
+        if not ok & shown:
             got = [(c.kind.value, c.a_text, c.b_text, round(c.confidence, 2))
                    for c in res.conflicts]
             errors[p.kind].append(

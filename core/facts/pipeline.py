@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from ..model import Span
+from ..nlp import Parse
 from .checks.attribution import AttributionCheck
 from .checks.base import _Builder
 from .checks.certainty import CertaintyCheck
@@ -28,6 +29,7 @@ from .extract.quantities import Quantities
 from .extract.sentence import Content, Tokens
 from .extract.speakers import Speakers
 from .records import FactResult, Facts
+from .slots import PairView
 from .text import _STANCE_S, _merge_spans
 
 __all__ = ["CHECKS", "EXTRACTORS", "compare_facts", "compare_sentences", "extract_facts"]
@@ -65,11 +67,17 @@ check_order(EXTRACTORS, provided=EXTRACT_INPUTS)
 check_order(CHECKS, provided=CHECK_INPUTS)
 
 
-def extract_facts(text: str, *, published: dt.date | None = None) -> Facts:
+def extract_facts(
+    text: str, *, published: dt.date | None = None, parse: Parse | None = None
+) -> Facts:
     """Read one sentence into a :class:`Facts` record (cheap: regexes and word lists).
 
     ``published`` anchors relative dates: in a piece dated Wednesday 15 February 2023,
-    "this Friday" is 17 February.
+    "this Friday" is 17 February. ``parse`` is the sentence's parse from
+    :func:`factdiff.core.nlp.parse` (the pipeline passes it; spaCy is never loaded here):
+    with it, the checks find each slot's role (its head in the parse) and negation in scope;
+    without it (None, or an unparsed fallback) they compare as before and
+    ``Facts.parse`` says so.
 
     >>> f = extract_facts("They meet this Friday.", published=dt.date(2023, 2, 15))
     >>> f.dates[0].lo
@@ -96,6 +104,7 @@ def extract_facts(text: str, *, published: dt.date | None = None) -> Facts:
         lowered=state["lowered"],
         frames=_merge_spans(state["frames"]),
         asides=tuple(state["asides"]),
+        parse=parse,
     )
 
 
@@ -111,8 +120,21 @@ def _compatible(a: Facts, b: Facts) -> bool:
     return False
 
 
-def compare_facts(a: Facts, b: Facts, *, a_label: str = "A", b_label: str = "B") -> FactResult:
+def compare_facts(
+    a: Facts,
+    b: Facts,
+    *,
+    a_label: str = "A",
+    b_label: str = "B",
+    a_vectors: Any = None,
+    b_vectors: Any = None,
+) -> FactResult:
     """Compare two sentences' facts: conflicts, one-sided details, and compatibility.
+
+    Values are compared only between slots that fill the same role (:mod:`.slots`: aligned
+    words, aligned heads in the parse); ``a_vectors``/``b_vectors`` are the sentences'
+    contextual token vectors as ``(spans, array)`` (word-piece character spans into the
+    sentence, an ``(n, d)`` L2-normalised array), which help align reworded slots.
 
     >>> a = extract_facts("The meeting will take place this Friday.",
     ...                   published=dt.date(2023, 2, 15))
@@ -120,7 +142,8 @@ def compare_facts(a: Facts, b: Facts, *, a_label: str = "A", b_label: str = "B")
     >>> [c.kind.value for c in compare_facts(a, b).conflicts]
     ['date']
     """
-    bld = _Builder(a, b, a_label, b_label)
+    view = PairView(a, b, a_vectors=a_vectors, b_vectors=b_vectors)
+    bld = _Builder(a, b, a_label, b_label, view)
     compatible = _compatible(a, b)
     state: dict[str, Any] = {"builder": bld}
     for check in CHECKS:
@@ -147,6 +170,7 @@ def compare_facts(a: Facts, b: Facts, *, a_label: str = "A", b_label: str = "B")
         a_details=_merge_spans(s for s in a_det if free(s, conflict_a)),
         b_details=_merge_spans(s for s in b_det if free(s, conflict_b)),
         compatible=compatible,
+        parsed=view.parsed,
     )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Conflict, Span
+from ..nlp import Parse
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,13 @@ class Facts:
     #: side clauses about another actor (", who beat Holloway 2-0 on Friday,") with the key
     #: of the name they describe
     asides: tuple[tuple[Span, str], ...] = ()
+    #: the sentence's dependency parse (core.nlp), when the caller had one; None compares
+    #: the sentence without it, by the patterns alone
+    parse: Parse | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.parse is not None and self.parse.text != self.text:
+            raise ValueError("the parse is of another text")
 
 
 @dataclass(frozen=True)
@@ -137,3 +145,6 @@ class FactResult:
     a_details: tuple[Span, ...]  #: details only ``a`` gives
     b_details: tuple[Span, ...]
     compatible: bool = True  #: False when the sentences cannot be the same fact
+    #: True when both sentences had a parse; False: compared by the patterns alone (a
+    #: sentence too long to parse, or spaCy unavailable), without roles or scope
+    parsed: bool = False

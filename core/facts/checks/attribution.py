@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import ConflictKind
+from ...model import ConflictKind, Span
 from ..checks.base import _Builder
 from ..component import Component
 from ..extract.entities import _same_entity, _same_key
+from ..names import same_name
 from ..records import Speaker
+from ..tokalign import Word
 from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND
 
 
@@ -71,7 +73,8 @@ def _compare_attribution(bld: _Builder) -> None:
     a, b = bld.a, bld.b
     if not a.speakers or not b.speakers:
         return
-    rels = [(_speaker_relation(x, y), x, y) for x in a.speakers for y in b.speakers]
+    parsed = bld.view.parsed
+    rels = [(_relation(x, y, parsed), x, y) for x in a.speakers for y in b.speakers]
     if any(r == "same" for r, _, _ in rels):
         return
     diff = [(x, y) for r, x, y in rels if r == "diff"]
@@ -80,6 +83,12 @@ def _compare_attribution(bld: _Builder) -> None:
     overlap = _jaccard(a.content, b.content)
     if overlap < 0.2:
         return
+    link = None
+    if parsed:
+        # With a parse: the statements themselves must be aligned, word for word.
+        link = _statement_overlap(bld)
+        if link < _MIN_STATEMENT:
+            return
     x, y = diff[0]
     bld.add(
         ConflictKind.ATTRIBUTION,
@@ -87,7 +96,39 @@ def _compare_attribution(bld: _Builder) -> None:
         y.span,
         "the same statement is credited to different speakers",
         0.85 if overlap >= 0.4 else 0.7,
+        link=link,
     )
+
+
+#: The least share of the shorter statement's content words aligned to the other's.
+_MIN_STATEMENT = 0.5
+
+
+def _relation(x: Speaker, y: Speaker, parsed: bool) -> str:
+    if parsed and x.names and y.names:
+        for p in x.names:
+            for q in y.names:
+                if same_name(p.text, q.text, person=True):
+                    return "same"
+    return _speaker_relation(x, y)
+
+
+def _statement_overlap(bld: _Builder) -> float:
+    """The share of content words outside the speaker phrases that are aligned (exact,
+    lemma, alias or vectors) to content words outside the other's speaker phrases."""
+    al = bld.view.align
+    sa = [sp.span for sp in bld.a.speakers]
+    sb = [sp.span for sp in bld.b.speakers]
+
+    def outside(w: Word, spans: list[Span]) -> bool:
+        return w.is_content and not any(s.start <= w.start < s.end for s in spans)
+
+    ca = [i for i, w in enumerate(al.a) if outside(w, sa)]
+    cb = {j for j, w in enumerate(al.b) if outside(w, sb)}
+    if not ca or not cb:
+        return 0.0
+    hit = sum(1 for i in ca if i in al.links and al.links[i][0] in cb and al.links[i][1] >= 0.7)
+    return min(1.0, hit / min(len(ca), len(cb)))
 
 
 class AttributionCheck(Component):

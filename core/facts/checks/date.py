@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ...model import ConflictKind
@@ -10,6 +11,9 @@ from ..checks.base import _Builder, _same_event
 from ..component import Component
 from ..extract.dates import _PARTS
 from ..records import DateFact
+from ..slots import MIN_LINK
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b|['’]\d\d\b")
 
 
 def _date_fields(d: DateFact) -> dict[str, int]:
@@ -30,6 +34,16 @@ def _intervals(d: DateFact) -> list[tuple[dt.date, dt.date]]:
 def _date_relation(x: DateFact, y: DateFact) -> tuple[str, str]:
     """('agree' | 'conflict' | 'none', what differs) for two day-level date facts."""
     ix, iy = _intervals(x), _intervals(y)
+    if (
+        x.month is not None
+        and x.month == y.month
+        and x.day is not None
+        and x.day == y.day
+        and not (_YEAR_WRITTEN.search(x.text) and _YEAR_WRITTEN.search(y.text))
+    ):
+        # "June 28" / "on June 28": the words agree; the year each was resolved to is a
+        # guess from the tense (future "is scheduled" vs past "has been set").
+        return "agree", ""
     if ix and iy:
         for a0, a1 in ix:
             for b0, b1 in iy:
@@ -78,10 +92,14 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
     da, db = bld.a.dates, bld.b.dates
     used_a: set[int] = set()
     used_b: set[int] = set()
-    pairs: list[tuple[int, int, int, str, str]] = []
+    pairs: list[tuple[int, int, float, int, str, str, float]] = []
     for i, x in enumerate(da):
         for j, y in enumerate(db):
-            if x.is_time != y.is_time or x.role != y.role or x.role == "report":
+            if x.is_time != y.is_time or x.role != y.role:
+                continue
+            # The day a statement was made is compared only with the day the same
+            # statement was made (the two reporting verbs aligned).
+            if x.role == "report" and bld.view.heads_link(x.span, y.span) < MIN_LINK:
                 continue
             if not _same_event(bld, x.span, y.span):
                 continue
@@ -100,12 +118,15 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                     rel = "none"
             if rel == "none":
                 continue
+            link = bld.link(x.span, y.span, context=True)
+            if rel == "conflict" and link < MIN_LINK:
+                continue  # not the same slot: each date is a detail of its own fact
             rank = 0 if rel == "agree" else 1
             # Same granularity first: "Friday" pairs with "Saturday" before it pairs with
             # "earlier this month".
-            pairs.append((abs(x.level - y.level), rank, i * 100 + j, rel, what))
+            pairs.append((abs(x.level - y.level), rank, -link, i * 100 + j, rel, what, link))
     pairs.sort()
-    for _, _, ij, rel, what in pairs:
+    for _, _, _, ij, rel, what, link in pairs:
         i, j = divmod(ij, 100)
         if i in used_a or j in used_b:
             continue
@@ -134,6 +155,7 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                 conf,
                 _fmt_day(x) if bld.a.published else "",
                 _fmt_day(y) if bld.b.published else "",
+                link=link,
             )
     return used_a, used_b
 
