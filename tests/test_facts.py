@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import doctest
+import importlib
 import json
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -767,8 +769,15 @@ def test_targets_on_held_out_test_split() -> None:
 
 
 def test_doctests() -> None:
+    """The doctests of every module of the facts package."""
+    attempted = 0
+    for info in pkgutil.walk_packages(facts_module.__path__, facts_module.__name__ + "."):
+        result = doctest.testmod(importlib.import_module(info.name))
+        assert result.failed == 0, info.name
+        attempted += result.attempted
     result = doctest.testmod(facts_module)
-    assert result.attempted >= 3 and result.failed == 0
+    assert result.failed == 0
+    assert attempted + result.attempted >= 3
 
 
 def test_no_qt_or_model_imports() -> None:

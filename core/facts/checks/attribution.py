@@ -1,0 +1,148 @@
+"""Attribution check: the same statement credited to different speakers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...model import ConflictKind, Span
+from ..checks.base import _Builder
+from ..component import Component
+from ..extract.entities import _same_entity, _same_key
+from ..names import same_name
+from ..records import Speaker
+from ..tokalign import Word
+from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND
+
+
+def _speaker_relation(x: Speaker, y: Speaker) -> str:
+    """'same', 'diff' or 'unknown' for two speakers."""
+    if x.pronoun or y.pronoun:
+        return "unknown"
+    if x.kind and y.kind:
+        # "local officials" / "the military"; "military officials" / "the army" may be one.
+        return "diff" if x.kind != y.kind else "same" if x.head == y.head else "unknown"
+    if x.names and y.names:
+        for p in x.names:
+            for q in y.names:
+                if _same_entity(p, q):
+                    return "same"
+        return "diff"
+    if x.names or y.names:
+        named, role = (x, y) if x.names else (y, x)
+        if (
+            role.kind
+            and role.others
+            and role.head not in _GENERIC_SPEAKERS
+            and not any(en.titles for en in named.names)
+            and not any(_same_key(o, en.key) for o in role.others for en in named.names)
+        ):
+            # "Pakistan's army" / "the Taliban": an institution of one actor against another
+            # named actor.
+            return "diff"
+        if role.head in _GENERIC_SPEAKERS or not role.head:
+            return "unknown"
+        if role.head in _ORG_HEADS:
+            # "the company" may be "Apple"; not "the ministry" against "... Organization".
+            kinds = {
+                _ORG_KIND.get(w.lower(), w.lower()) for en in named.names for w in en.text.split()
+            } & set(_ORG_KIND.values())
+            if kinds and _ORG_KIND.get(role.head, role.head) not in kinds:
+                return "diff"
+            return "unknown"
+        if role.head in named.roles:
+            return "same"
+        return "diff" if named.roles else "unknown"
+    if x.head in _GENERIC_SPEAKERS or y.head in _GENERIC_SPEAKERS:
+        return "unknown"
+    if x.head == y.head:
+        # "the mayor of Chicago" is not "the mayor of Boston".
+        if x.others and y.others and not any(_same_key(p, q) for p in x.others for q in y.others):
+            return "diff"
+        return "same"
+    return "diff"
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _compare_attribution(bld: _Builder) -> None:
+    """Same statement, different speakers (a matching speaker anywhere settles it)."""
+    a, b = bld.a, bld.b
+    if not a.speakers or not b.speakers:
+        return
+    parsed = bld.view.parsed
+    rels = [(_relation(x, y, parsed), x, y) for x in a.speakers for y in b.speakers]
+    if any(r == "same" for r, _, _ in rels):
+        return
+    diff = [(x, y) for r, x, y in rels if r == "diff"]
+    if not diff:
+        return
+    overlap = _jaccard(a.content, b.content)
+    if overlap < 0.2:
+        return
+    link = None
+    if parsed:
+        # With a parse: the statements themselves must be aligned, word for word.
+        link = _statement_overlap(bld)
+        if link < _MIN_STATEMENT:
+            return
+    x, y = diff[0]
+    bld.add(
+        ConflictKind.ATTRIBUTION,
+        x.span,
+        y.span,
+        "the same statement is credited to different speakers",
+        0.85 if overlap >= 0.4 else 0.7,
+        link=link,
+    )
+
+
+#: The least share of the shorter statement's content words aligned to the other's.
+_MIN_STATEMENT = 0.5
+
+
+def _relation(x: Speaker, y: Speaker, parsed: bool) -> str:
+    if parsed and x.names and y.names:
+        for p in x.names:
+            for q in y.names:
+                if same_name(p.text, q.text, person=True):
+                    return "same"
+    return _speaker_relation(x, y)
+
+
+def _statement_overlap(bld: _Builder) -> float:
+    """The share of content words outside the speaker phrases that are aligned (exact,
+    lemma, alias or vectors) to content words outside the other's speaker phrases."""
+    al = bld.view.align
+    sa = [sp.span for sp in bld.a.speakers]
+    sb = [sp.span for sp in bld.b.speakers]
+
+    def outside(w: Word, spans: list[Span]) -> bool:
+        return w.is_content and not any(s.start <= w.start < s.end for s in spans)
+
+    ca = [i for i, w in enumerate(al.a) if outside(w, sa)]
+    cb = {j for j, w in enumerate(al.b) if outside(w, sb)}
+    if not ca or not cb:
+        return 0.0
+    hit = sum(1 for i in ca if i in al.links and al.links[i][0] in cb and al.links[i][1] >= 0.7)
+    return min(1.0, hit / min(len(ca), len(cb)))
+
+
+class AttributionCheck(Component):
+    """The same statement credited to different speakers."""
+
+    name = "attribution"
+    requires = ("builder",)
+    assigns = ("speaker_spans",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        bld = state["builder"]
+        _compare_attribution(bld)
+        # Who said it is attribution's business, not a name clash.
+        state["speaker_spans"] = (
+            {sp.span for sp in bld.a.speakers},
+            {sp.span for sp in bld.b.speakers},
+        )

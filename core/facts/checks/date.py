@@ -1,0 +1,171 @@
+"""Date check: the same moment given as different days, months, years or times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ...model import ConflictKind
+from ..checks.base import _Builder, _same_event
+from ..component import Component
+from ..extract.dates import _PARTS
+from ..records import DateFact
+from ..slots import MIN_LINK
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b|['’]\d\d\b")
+
+
+def _date_fields(d: DateFact) -> dict[str, int]:
+    out = {}
+    for k in ("year", "month", "day", "weekday"):
+        v = getattr(d, k)
+        if v is not None:
+            out[k] = v
+    return out
+
+
+def _intervals(d: DateFact) -> list[tuple[dt.date, dt.date]]:
+    if d.lo is None or d.hi is None:
+        return []
+    return [(d.lo, d.hi), *d.alts]
+
+
+def _date_relation(x: DateFact, y: DateFact) -> tuple[str, str]:
+    """('agree' | 'conflict' | 'none', what differs) for two day-level date facts."""
+    ix, iy = _intervals(x), _intervals(y)
+    if (
+        x.month is not None
+        and x.month == y.month
+        and x.day is not None
+        and x.day == y.day
+        and not (_YEAR_WRITTEN.search(x.text) and _YEAR_WRITTEN.search(y.text))
+    ):
+        # "June 28" / "on June 28": the words agree; the year each was resolved to is a
+        # guess from the tense (future "is scheduled" vs past "has been set").
+        return "agree", ""
+    if ix and iy:
+        for a0, a1 in ix:
+            for b0, b1 in iy:
+                if a0 <= b1 and b0 <= a1:
+                    return "agree", ""
+        what = (
+            "day"
+            if min(x.level, y.level) <= 0
+            else (
+                "week"
+                if min(x.level, y.level) == 1
+                else "month"
+                if min(x.level, y.level) == 2
+                else "year"
+            )
+        )
+        return "conflict", what
+    fx, fy = _date_fields(x), _date_fields(y)
+    if (
+        x.days
+        and y.days
+        and x.month == y.month
+        and x.month is not None
+        and (x.year is None or y.year is None or x.year == y.year)
+    ):
+        if x.days[0] <= y.days[1] and y.days[0] <= x.days[1]:
+            return "agree", ""
+        return "conflict", "day"
+    shared = [k for k in ("year", "month", "day", "weekday") if k in fx and k in fy]
+    if not shared:
+        return "none", ""
+    for k in shared:
+        if fx[k] != fy[k]:
+            return "conflict", {"weekday": "day", "day": "day"}.get(k, k)
+    return "agree", ""
+
+
+def _fmt_day(d: DateFact) -> str:
+    if d.lo is not None and d.lo == d.hi and not d.alts:
+        return d.lo.strftime("%a %d %b %Y").replace(" 0", " ")
+    return ""
+
+
+def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
+    """Match date and time expressions; report the leftovers that cannot be the same moment."""
+    da, db = bld.a.dates, bld.b.dates
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[int, int, float, int, str, str, float]] = []
+    for i, x in enumerate(da):
+        for j, y in enumerate(db):
+            if x.is_time != y.is_time or x.role != y.role:
+                continue
+            # The day a statement was made is compared only with the day the same
+            # statement was made (the two reporting verbs aligned).
+            if x.role == "report" and bld.view.heads_link(x.span, y.span) < MIN_LINK:
+                continue
+            if not _same_event(bld, x.span, y.span):
+                continue
+            if x.is_time:
+                assert x.minutes is not None and y.minutes is not None
+                ok = x.minutes[0] <= y.minutes[1] and y.minutes[0] <= x.minutes[1]
+                # Midnight: 00:00 is also 24:00.
+                if not ok and (x.minutes[0] == 0 or y.minutes[0] == 0):
+                    ok = {x.minutes[0], y.minutes[0]} == {0} or 1440 in (x.minutes[1], y.minutes[1])
+                rel, what = ("agree", "") if ok else ("conflict", "time")
+                if not ok and x.approx and y.approx:
+                    rel = "conflict"
+            else:
+                rel, what = _date_relation(x, y)
+                if rel == "conflict" and abs(x.level - y.level) > 1:
+                    rel = "none"
+            if rel == "none":
+                continue
+            link = bld.link(x.span, y.span, context=True)
+            if rel == "conflict" and link < MIN_LINK:
+                continue  # not the same slot: each date is a detail of its own fact
+            rank = 0 if rel == "agree" else 1
+            # Same granularity first: "Friday" pairs with "Saturday" before it pairs with
+            # "earlier this month".
+            pairs.append((abs(x.level - y.level), rank, -link, i * 100 + j, rel, what, link))
+    pairs.sort()
+    for _, _, _, ij, rel, what, link in pairs:
+        i, j = divmod(ij, 100)
+        if i in used_a or j in used_b:
+            continue
+        x, y = da[i], db[j]
+        used_a.add(i)
+        used_b.add(j)
+        if rel == "conflict":
+            # Parts of day ("morning", "late") are vague: flag only if both are explicit times.
+            if (
+                x.is_time
+                and (x.approx and y.approx)
+                and (x.minutes and y.minutes)
+                and x.text.lower() in _PARTS
+                and y.text.lower() in _PARTS
+            ):
+                continue
+            resolved = x.lo is not None and y.lo is not None
+            conf = 0.9 if resolved or x.is_time else 0.85
+            if x.alts or y.alts:
+                conf -= 0.1
+            bld.add(
+                ConflictKind.DATE,
+                x.span,
+                y.span,
+                f"different {what}",
+                conf,
+                _fmt_day(x) if bld.a.published else "",
+                _fmt_day(y) if bld.b.published else "",
+                link=link,
+            )
+    return used_a, used_b
+
+
+class DateCheck(Component):
+    """Dates and times of the same moment that differ."""
+
+    name = "date"
+    requires = ("builder",)
+    assigns = ("used_dates",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["used_dates"] = _compare_dates(state["builder"])

@@ -1,0 +1,154 @@
+"""Entity check: different names in the same role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ...model import ConflictKind, Span
+from ...nlp import Parse
+from ..checks.base import _Builder, _inside, _same_event
+from ..component import Component
+from ..extract.entities import _present_in
+from ..names import name_words, same_name
+from ..records import Entity
+from ..slots import MIN_LINK
+
+
+def _compare_entities(
+    bld: _Builder, skip_a: set[Span], skip_b: set[Span]
+) -> tuple[set[int], set[int]]:
+    """Names in the same role (who, where) that differ between the two sentences."""
+    a, b = bld.a, bld.b
+
+    def inside(e: Entity, spans: Iterable[Span]) -> bool:
+        return _inside(e.span, spans)
+
+    # Whom something was told, or where it was posted, is not a fact about the event.
+    ua = [i for i, e in enumerate(a.entities) if not _present_in(e, b) and not inside(e, a.frames)]
+    ub = [j for j, e in enumerate(b.entities) if not _present_in(e, a) and not inside(e, b.frames)]
+    missing_a, missing_b = set(ua), set(ub)
+    group = {"subj": "agent", "by": "agent"}
+    used_b: set[int] = set()
+    for i in ua:
+        x = a.entities[i]
+        # Modifiers ("US forces") and possessors ("Kenya's Kipchoge") qualify another
+        # name; comparing them adds noise, not facts.
+        if inside(x, skip_a) or x.role in ("other", "mod", "poss"):
+            continue
+        for j in ub:
+            if j in used_b:
+                continue
+            y = b.entities[j]
+            if inside(y, skip_b):
+                continue
+            if group.get(x.role, x.role) != group.get(y.role, y.role):
+                continue
+            if not _same_event(bld, x.span, y.span):
+                continue
+            link = bld.link(x.span, y.span)
+            if link < MIN_LINK:
+                continue  # not the same role: two names, two details
+            conf = 0.8
+            used_b.add(j)
+            what = {
+                "in": "place",
+                "agent": "actor",
+                "subj": "actor",
+                "by": "actor",
+                "from": "origin",
+                "to": "destination",
+                "poss": "affiliation",
+                "appos": "person",
+                "obj": "object",
+            }.get(group.get(x.role, x.role), "name")
+            bld.add(ConflictKind.ENTITY, x.span, y.span, f"different {what}", conf, link=link)
+            break
+    return missing_a, missing_b
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_WHAT = {"prep:in": "place", "prep:at": "place", "prep:near": "place", "prep:from": "origin",
+         "prep:to": "destination", "nsubj": "actor", "nsubjpass": "object", "prep:by": "actor",
+         "dobj": "object", "poss": "affiliation", "appos": "person", "conj": "name"}  # fmt: skip
+
+
+def _names(p: Parse) -> list[tuple[Span, str]]:
+    out = []
+    for s, e, label in p.ents:
+        if label in _NAME_LABELS:
+            toks = p.tokens[s:e]
+            while toks and toks[0].dep == "det":
+                toks = toks[1:]
+            if not toks:
+                continue
+            after = p.text[toks[-1].end : toks[-1].end + 3].strip()
+            if toks[0].i == 0 and p.tokens[toks[-1].i].text.isupper() and after[:1] in "—–-":
+                continue  # a dateline ("WASHINGTON —"): where the piece was filed
+            out.append((Span(toks[0].start, toks[-1].end), label))
+    return out
+
+
+def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -> None:
+    """Two names (spaCy's typed entities) that fill the same role (aligned to each other,
+    or hanging from aligned heads) and are not one entity under two names."""
+    view = bld.view
+    na, nb = _names(view.pa), _names(view.pb)
+    a_text, b_text = bld.a.text, bld.b.text
+    frames_a, frames_b = bld.a.frames, bld.b.frames
+
+    def person(label: str) -> bool:
+        return label == "PERSON"
+
+    def mentioned(name: str, label: str, others: list[tuple[Span, str]], text: str) -> bool:
+        for sp, lb in others:
+            if same_name(name, text[sp.start : sp.end], person=person(label) or person(lb)):
+                return True
+        words = name_words(name)
+        low = {w.strip(".,").lower() for w in text.replace("’", "'").split()}
+        return bool(words) and all(w in low for w in words)
+
+    free_a = [(sp, lb) for sp, lb in na if not _inside(sp, skip_a) and not _inside(sp, frames_a)
+              and not mentioned(a_text[sp.start : sp.end], lb, nb, b_text)]
+    free_b = [(sp, lb) for sp, lb in nb if not _inside(sp, skip_b) and not _inside(sp, frames_b)
+              and not mentioned(b_text[sp.start : sp.end], lb, na, a_text)]
+    cands = []
+    for sa, la in free_a:
+        for sb, lb in free_b:
+            if (la == "PERSON") != (lb == "PERSON") or (la == "NORP") != (lb == "NORP"):
+                continue
+            link = bld.link(sa, sb)
+            if link >= MIN_LINK:
+                cands.append((link, sa, sb, la))
+    used_a: set[Span] = set()
+    used_b: set[Span] = set()
+    for link, sa, sb, la in sorted(cands, key=lambda c: -c[0]):
+        if sa in used_a or sb in used_b:
+            continue
+        used_a.add(sa)
+        used_b.add(sb)
+        h = view.head("a", sa)
+        what = _WHAT.get(h.rel, "name") if h is not None else "name"
+        if what == "name":
+            what = "person" if la == "PERSON" else "place" if la in _PLACES else "name"
+        bld.add(ConflictKind.ENTITY, sa, sb, f"different {what}", 0.8, link=link)
+
+
+class EntityCheck(Component):
+    """Different names in the same role (speakers are left to attribution)."""
+
+    name = "entity"
+    requires = ("builder", "speaker_spans")
+    assigns = ("missing_entities",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        skip_a, skip_b = state["speaker_spans"]
+        bld = state["builder"]
+        if bld.view.parsed:
+            # Details from the pattern entities; conflicts from the parse's typed names.
+            shadow = _Builder(bld.a, bld.b, bld.al, bld.bl, bld.view)
+            state["missing_entities"] = _compare_entities(shadow, skip_a, skip_b)
+            _compare_names_parsed(bld, skip_a, skip_b)
+        else:
+            state["missing_entities"] = _compare_entities(bld, skip_a, skip_b)

@@ -1,0 +1,114 @@
+"""Number check: the same quantity with values that cannot both be true."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ...model import ConflictKind
+from ..checks.base import (
+    _DIM_WORDS,
+    _Builder,
+    _ctx_sim,
+    _dims_match,
+    _inside,
+    _overlap,
+    _same_event,
+)
+from ..component import Component
+from ..records import Quantity
+from ..slots import MIN_LINK
+
+
+def _bound_shape(q: Quantity) -> tuple[str, tuple[float, ...]]:
+    if math.isinf(q.high):
+        return "at least", (q.written,)
+    if q.low == 0:
+        return "at most", (q.written,)
+    return "range", (q.low, q.high)
+
+
+def _bounds_differ(x: Quantity, y: Quantity) -> bool:
+    """Two bounds or ranges of one kind whose figures differ ("more than 8 percent" /
+    "more than 6 percent", "between 3 and 11" / "between 3 and 15"): logically both can
+    hold, but the outlets give different figures for the same slot."""
+    if not (x.bound and y.bound) or x.unit != y.unit or x.pair or y.pair:
+        return False
+    (kx, vx), (ky, vy) = _bound_shape(x), _bound_shape(y)
+    if kx != ky:
+        return False
+    tol = max(x.step, y.step, 1e-9) * 0.5
+    return any(
+        abs(p - q) > tol and abs(p - q) > 0.01 * max(abs(p), abs(q))
+        for p, q in zip(vx, vy, strict=True)
+    )
+
+
+def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
+    """Pair quantities by unit and context; report pairs whose values cannot both hold."""
+    qa, qb = bld.a.quantities, bld.b.quantities
+    fa, fb = bld.a.frames, bld.b.frames
+    cands: list[tuple[float, int, int, bool, float, float]] = []
+    for i, x in enumerate(qa):
+        if _inside(x.span, fa):
+            continue
+        for j, y in enumerate(qb):
+            if not _dims_match(x, y) or x.role != y.role or _inside(y.span, fb):
+                continue
+            # "ten-man Port Marlow" counts players, not the "six matches" of another clause.
+            if x.compound and x.compound not in y.context | {y.compound}:
+                continue
+            if y.compound and y.compound not in x.context | {x.compound}:
+                continue
+            link = bld.link(x.span, y.span, context=True)
+            if not (bld.view.parsed and link >= 0.9) and not _same_event(bld, x.span, y.span):
+                continue
+            ok = _overlap(x, y)
+            if ok and bld.view.parsed and _bounds_differ(x, y):
+                ok = False
+            sim = _ctx_sim(x, y)
+            cands.append((link + 0.2 * sim + (0.6 if ok else 0.0), i, j, ok, sim, link))
+    cands.sort(key=lambda c: -c[0])
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    matched: list[tuple[int, int, bool, float, float]] = []
+    for _, i, j, ok, sim, link in cands:
+        if i in used_a or j in used_b:
+            continue
+        # Agreeing figures pair up on weaker evidence than disagreeing ones: a figure
+        # that agrees with its counterpart settles it; two figures that differ are only
+        # compared when they fill the same role (the same counted noun, the same verb).
+        if ok and (link >= 0.3 or sim >= 0.34) or not ok and link >= MIN_LINK:
+            used_a.add(i)
+            used_b.add(j)
+            matched.append((i, j, ok, sim, link))
+    for i, j, ok, sim, link in matched:
+        if ok:
+            continue
+        x, y = qa[i], qb[j]
+        conf = 0.9 if sim >= 0.34 or link >= 0.9 else 0.8
+        what = _DIM_WORDS.get(x.dim.split(":")[0], "amount")
+        if x.dim.startswith("money"):
+            what = "amount"
+        sa = x.detail if x.dim == "count" and x.detail else x.span
+        sb = y.detail if y.dim == "count" and y.detail else y.span
+        bld.add(
+            ConflictKind.NUMBER,
+            sa,
+            sb,
+            f"different {what}",
+            conf,
+            link=link,
+        )
+    return used_a, used_b
+
+
+class NumberCheck(Component):
+    """Figures of the same quantity that cannot both be true."""
+
+    name = "number"
+    requires = ("builder",)
+    assigns = ("used_quantities",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["used_quantities"] = _compare_numbers(state["builder"])

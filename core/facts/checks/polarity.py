@@ -1,0 +1,166 @@
+"""Polarity check: one side says it happened, the other that it did not."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...model import ConflictKind, Span
+from ...nlp import Parse
+from ..checks.base import _Builder
+from ..component import Component
+from ..lexicon import antonyms, cues
+from ..predicates import Predicate, predicates
+from ..records import Facts
+from ..slots import MIN_LINK, PairView
+from ..text import _ANTONYM_S, _GENERIC_EVENTS_S, _SPEECH_NEG_EXEMPT_S
+
+_NOT_ARGS = frozenset({"neg", "aux", "auxpass", "punct", "cc", "mark", "advmod", "det"})
+
+
+def _compare_polarity(bld: _Builder) -> None:
+    """One side says it happened (or will), the other that it did not."""
+    a, b = bld.a, bld.b
+
+    def run(x: Facts, y: Facts, flip: bool) -> bool:
+        # Two negative sentences phrased differently ("No decision has been made" /
+        # "A decision has not yet been taken") are not a clash of polarity.
+        if y.negated:
+            return False
+        y_neg = {m.stem for m in y.negated}
+        x_plain = {m.stem for m in x.plain}
+        for m in x.negated:
+            if m.stem in _SPEECH_NEG_EXEMPT_S or m.stem in _GENERIC_EVENTS_S:
+                continue
+            if m.stem in y_neg or m.stem in x_plain:
+                continue
+            hit = next((p for p in y.plain if p.stem == m.stem), None)
+            if hit is None:
+                continue
+            sa, sb = (hit.span, m.span) if flip else (m.span, hit.span)
+            bld.add(
+                ConflictKind.POLARITY,
+                sa,
+                sb,
+                "one says it happened, the other that it did not",
+                0.85,
+            )
+            return True
+        return False
+
+    if run(a, b, False) or run(b, a, True):
+        return
+    a_plain = {m.stem: m for m in a.plain}
+    b_plain = {m.stem: m for m in b.plain}
+    a_neg = {m.stem for m in a.negated}
+    b_neg = {m.stem for m in b.negated}
+    for s, ma in a_plain.items():
+        for opp in _ANTONYM_S.get(s, ()):
+            mb = b_plain.get(opp)
+            if mb is None or opp in a_plain or s in b_plain:
+                continue
+            if s in a_neg or opp in b_neg:
+                continue
+            bld.add(ConflictKind.POLARITY, ma.span, mb.span, "opposite outcomes", 0.75)
+            return
+    # "voted for" / "voted against"
+    va = re.search(r"\bvot(?:ed|es|ing|e)\s+(for|against|in\s+favou?r\s+of)\b", a.text, re.I)
+    vb = re.search(r"\bvot(?:ed|es|ing|e)\s+(for|against|in\s+favou?r\s+of)\b", b.text, re.I)
+    if va and vb and (va.group(1).lower() == "against") != (vb.group(1).lower() == "against"):
+        bld.add(
+            ConflictKind.POLARITY,
+            Span(*va.span()),
+            Span(*vb.span()),
+            "voted for in one, against in the other",
+            0.85,
+        )
+
+
+def _support(view: PairView, x: Predicate, y: Predicate) -> float:
+    """How surely two predicates state the same fact: the strongest link from a dependent
+    of ``x`` (its subject, object, a complement) to a word under ``y``."""
+    al = view.align
+    under_y = set(view.pb.subtree(y.i)) - {y.i}
+    best = 0.0
+    for k in view.pa.children(x.i):
+        if k.dep in _NOT_ARGS:
+            continue
+        for t in view.pa.subtree(k.i):
+            w = al.word_at_token("a", t)
+            if w is None or w not in al.links:
+                continue
+            j, s = al.links[w]
+            if al.b[j].i in under_y and al.a[w].is_content:
+                best = max(best, s)
+    return best
+
+
+def _pred_span(p: Parse, x: Predicate) -> Span:
+    """The verb with its negation cue ("not attend", "never paid")."""
+    toks = [p.tokens[x.i]] + [
+        k for k in p.children(x.i) if k.dep == "neg" or k.text.lower() == "never"
+    ]
+    return Span(min(t.start for t in toks), max(t.end for t in toks))
+
+
+def _compare_polarity_parsed(bld: _Builder) -> None:
+    """Aligned predicates of the same modality, one negated and the other not; or two
+    antonyms ("rose" / "fell") with aligned arguments and the same polarity."""
+    view = bld.view
+    al = view.align
+    pa, pb = predicates(view.pa), predicates(view.pb)
+    by_tok_b = {y.i: y for y in pb}
+    exempt = cues()["exempt"] | cues()["speech"]
+    best: tuple[float, Span, Span, str] | None = None
+    for x in pa:
+        wa = al.word_at_token("a", x.i)
+        if wa is None or wa not in al.links or x.lemma in exempt - {"be"}:
+            continue
+        j, strength = al.links[wa]
+        y = by_tok_b.get(al.b[j].i)
+        if y is None or x.negated == y.negated or y.lemma in exempt - {"be"}:
+            continue
+        if x.hedged != y.hedged or x.planned != y.planned:
+            continue  # another modality: certainty's business, not polarity's
+        sup = _support(view, x, y)
+        if sup < MIN_LINK:
+            continue
+        link = min(strength, sup)
+        why = "one says it happened, the other that it did not"
+        if best is None or link > best[0]:
+            best = (link, _pred_span(view.pa, x), _pred_span(view.pb, y), why)
+    if best is None:
+        opposite = antonyms()
+        lemmas_b = {y.lemma for y in pb}
+        lemmas_a = {x.lemma for x in pa}
+        for x in pa:
+            for y in pb:
+                if y.lemma not in opposite.get(x.lemma, ()) or x.negated != y.negated:
+                    continue
+                if x.lemma in lemmas_b or y.lemma in lemmas_a or x.hedged != y.hedged:
+                    continue
+                sup = _support(view, x, y)
+                if sup >= MIN_LINK and (best is None or sup > best[0]):
+                    sa, sb = _pred_span(view.pa, x), _pred_span(view.pb, y)
+                    best = (sup, sa, sb, "opposite outcomes")
+    if best is not None:
+        link, sa, sb, why = best
+        conf = 0.85 if why.startswith("one says") else 0.8
+        bld.add(ConflictKind.POLARITY, sa, sb, why, conf, link=link)
+
+
+class PolarityCheck(Component):
+    """One side says it happened, the other that it did not (or the opposite outcome):
+    with a parse, on aligned predicates in scope; without one, by the word patterns."""
+
+    name = "polarity"
+    requires = ("builder",)
+    assigns = ("polarity_done",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        bld = state["builder"]
+        if bld.view.parsed:
+            _compare_polarity_parsed(bld)
+        else:
+            _compare_polarity(bld)
+        state["polarity_done"] = True

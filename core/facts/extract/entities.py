@@ -1,0 +1,283 @@
+"""Named entities (people, places, bodies) with their role and alias key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ...model import Span
+from ..component import Component
+from ..records import Entity, Facts
+from ..text import _SPEECH_S, _STANCE_S, _is_past, _stem, _Tok
+from ..words import (
+    _ALIAS,
+    _ALIAS_GROUPS,
+    _AUX,
+    _COMMON_INITIAL,
+    _DEMONYMS,
+    _DETERMINERS,
+    _NOUN_SUFFIXES,
+    _PAST_FORMS,
+    _PLURAL_SUFFIXES,
+    _PREPOSITIONS,
+    _STOP,
+    _TITLES,
+    _WEEKDAYS,
+)
+
+_CONNECTORS = frozenset({"of", "de", "da", "du", "del", "van", "von", "bin", "al", "la", "le"})
+
+
+def _norm_key(words: Sequence[str]) -> str:
+    """Lower-case name without dots, 'the' or possessive; known aliases resolved."""
+    ws = [w.lower().replace("’", "'") for w in words]
+    if ws and ws[-1].endswith("'s"):
+        ws[-1] = ws[-1][:-2]
+    ws = [w.replace(".", "") for w in ws if w not in ("the",)]
+    key = " ".join(w for w in ws if w)
+    if key in _ALIAS:
+        return _ALIAS[key]
+    if key in _DEMONYMS:
+        return _DEMONYMS[key]
+    # Resolve aliases inside longer names: "united nations security council" -> "un ...".
+    for name in ("united states", "united nations", "united kingdom", "european union"):
+        if name in key:
+            key = key.replace(name, _ALIAS[name])
+    return key
+
+
+def _initials(key_words: Sequence[str]) -> str:
+    return "".join(w[0] for w in key_words if w and w not in ("of", "the", "and", "for"))
+
+
+def _is_known(word: str) -> bool:
+    k = _norm_key([word])
+    return k in _ALIAS_GROUPS or word.lower() in _DEMONYMS or word.lower().rstrip(".") in _ALIAS
+
+
+def _looks_verb(tok: _Tok | None, prev: _Tok | None = None) -> bool:
+    """A finite verb or auxiliary right after a name ("Smith scored", "Tesla has")."""
+    if tok is None or not tok.is_word or tok.is_cap:
+        return False
+    low = tok.low
+    return (
+        low in _AUX
+        or low in _PAST_FORMS
+        or (len(low) > 4 and low.endswith("ed"))
+        or _stem(low) in _SPEECH_S | _STANCE_S
+        or low in ("says", "tells", "plans", "wants", "hopes", "denies", "rejects")
+    )
+
+
+def _extract_entities(toks: Sequence[_Tok], covered: Sequence[Span]) -> list[Entity]:
+    """Capitalised name sequences (titles stripped), demonyms and known aliases, with roles."""
+    out: list[Entity] = []
+    n = len(toks)
+
+    def in_date(t: _Tok) -> bool:
+        return any(c.start <= t.start < c.end for c in covered)
+
+    def capword(t: _Tok) -> bool:
+        return (
+            t.is_word
+            and t.is_cap
+            and not in_date(t)
+            and t.low not in _DETERMINERS
+            and t.low not in ("i",)
+            and t.low.rstrip(".") not in _WEEKDAYS
+        )
+
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not capword(t):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            u = toks[j]
+            if capword(u) and not toks[j - 1].low.endswith(("'s", "’s")):
+                j += 1
+            elif (
+                u.low in _CONNECTORS
+                and j + 1 < n
+                and capword(toks[j + 1])
+                and not toks[j - 1].low.endswith(("'s", "’s"))
+            ):
+                j += 2
+            else:
+                break
+        seq = list(toks[i:j])
+        initial = i == 0 or toks[i - 1].text in '“"‘(:—–-'
+        i = j
+        # Strip titles ("Secretary of State", "Prime Minister", "Coach").
+        titles: set[str] = set()
+        while seq and (
+            seq[0].low.rstrip(".") in _TITLES
+            or (seq[0].low == "of" and titles)
+            or (seq[0].low == "state" and titles and "secretary" in titles)
+        ):
+            titles.add(seq[0].low.rstrip("."))
+            seq = seq[1:]
+        if not seq:
+            continue
+        if seq[0].low in _CONNECTORS:
+            seq = seq[1:]
+            if not seq:
+                continue
+        first = seq[0]
+        nxt = toks[toks.index(seq[-1]) + 1] if toks.index(seq[-1]) + 1 < n else None
+        if initial and len(seq) == 1 and not titles:
+            w = first.low
+            w0 = w[:-2] if w.endswith(("'s", "’s")) else w
+            ok = (
+                _is_known(w0)
+                or w.endswith(("'s", "’s"))
+                or (first.text.isupper() and len(first.text) > 1)
+                or (
+                    _looks_verb(nxt)
+                    and w0 not in _COMMON_INITIAL
+                    and not w0.endswith(_PLURAL_SUFFIXES)
+                    and not w0.endswith(_NOUN_SUFFIXES)
+                )
+            )
+            if not ok:
+                continue
+        elif initial and seq[0].low in _COMMON_INITIAL and len(seq) > 1:
+            seq = seq[1:]
+        words = [s.text for s in seq]
+        key = _norm_key(words)
+        if not key:
+            continue
+        start, end = seq[0].start, seq[-1].end
+        text_ = " ".join(words)
+        if words[-1].lower().endswith(("'s", "’s")):
+            end -= 2
+        idx_first = toks.index(seq[0])
+        idx_last = toks.index(seq[-1])
+        role = _entity_role(toks, idx_first, idx_last, key, covered)
+        out.append(
+            Entity(
+                span=Span(start, end),
+                text=text_,
+                key=key,
+                tokens=frozenset(key.split()),
+                role=role,
+                titles=frozenset(titles),
+            )
+        )
+    return out
+
+
+def _entity_role(
+    toks: Sequence[_Tok], i: int, j: int, key: str, covered: Sequence[Span] = ()
+) -> str:
+    """Where a name sits: subject, possessor, modifier, appositive, object, after a preposition."""
+    last = toks[j]
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and any(c.start <= nxt.start < c.end for c in covered):
+        nxt = None
+    if last.low.endswith(("'s", "’s")):
+        return "poss"
+    if key in set(_DEMONYMS.values()) and toks[j].low in _DEMONYMS:
+        return "mod"
+    if (
+        nxt is not None
+        and nxt.is_word
+        and not nxt.is_cap
+        and not _looks_verb(nxt)
+        and nxt.low not in _STOP
+        and nxt.low not in _PREPOSITIONS
+    ):
+        return "mod"
+    # Nearest preposition within three words before, skipping determiners and nouns.
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 3:
+        t = toks[k]
+        if t.low in _PREPOSITIONS:
+            return {
+                "near": "in",
+                "at": "in",
+                "outside": "in",
+                "inside": "in",
+                "into": "to",
+                "toward": "to",
+                "towards": "to",
+            }.get(t.low, t.low)
+        if not t.is_word or _is_past(t, toks[k - 1] if k else None) or t.low in _AUX:
+            break
+        k -= 1
+        steps += 1
+    prev = toks[i - 1] if i else None
+    if prev is not None and prev.text == "," and nxt is not None and nxt.text == ",":
+        return "appos"
+    if prev is not None and (
+        _is_past(prev, toks[i - 2] if i > 1 else None)
+        or prev.low.endswith("s")
+        and prev.low in ("manages", "leads")
+    ):
+        return "obj"
+    # Subject: only determiners, titles or a possessive before it in its clause.
+    k = i - 1
+    while k >= 0 and (
+        toks[k].low in _DETERMINERS
+        or toks[k].low.rstrip(".") in _TITLES
+        or toks[k].low.endswith(("'s", "’s"))
+        or toks[k].low in ("of", "state")
+        or toks[k].is_cap
+    ):
+        k -= 1
+    if (k < 0 or toks[k].text in ',“"') and (nxt is None or _looks_verb(nxt) or nxt.text == ","):
+        return "subj"
+    return "other"
+
+
+def _same_entity(a: Entity, b: Entity) -> bool:
+    """Same referent: equal keys, aliases, a short form (Wang / Wang Yi), acronym, spelling."""
+    return _same_key(a.key, b.key, a.text, b.text)
+
+
+@lru_cache(maxsize=8192)
+def _same_key(ka: str, kb: str, ta: str = "", tb: str = "") -> bool:
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    sa, sb = set(wa), set(wb)
+    if sa and sb and (sa <= sb or sb <= sa):
+        # A short form: every word of the shorter name is in the longer one.
+        return True
+    flat_a, flat_b = ka.replace(" ", ""), kb.replace(" ", "")
+    if len(wb) > 1 and flat_a == _initials(wb) or len(wa) > 1 and flat_b == _initials(wa):
+        return True
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if all(any(fuzz.ratio(x, y) >= 85 for y in long_) for x in short) and (
+        len(short) > 1 or len(short[0]) > 4
+    ):
+        return True
+    return False
+
+
+def _present_in(e: Entity, other: Facts) -> bool:
+    """Is this entity mentioned in the other sentence (by any name, or as a lower-case word)?"""
+    for f in other.entities:
+        if _same_entity(e, f):
+            return True
+    if e.key in other.lowered or all(w in other.lowered for w in e.tokens):
+        return True
+    # "China" vs "Chinese": demonyms were keyed to their country already.
+    return False
+
+
+class Entities(Component):
+    """Named entities with their role and alias key."""
+
+    name = "entities"
+    requires = ("toks", "covered")
+    assigns = ("entities",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["entities"] = _extract_entities(state["toks"], state["covered"])

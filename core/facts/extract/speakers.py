@@ -1,0 +1,150 @@
+"""The speaker of each quote or reported statement."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ...model import Span
+from ..component import Component
+from ..records import Entity, Speaker
+from ..text import _stem, _Tok
+from ..words import _DETERMINERS, _POLL_SHARE, _SOURCE_KINDS, _STOP, _TITLES, _WORD_SYNONYMS
+
+_SPEAKER_AFTER = re.compile(
+    r"[,“”\"]\s*(?P<v>said|says|added|wrote|noted|stated|explained|declared|insisted|"
+    r"argued)\s+(?P<sp>[^,.;:“”\"]{2,80}?)\s*(?:[.,;]|$)",
+)
+
+
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<sp>[^,.;:“”\"]{2,80}?)\s*(?:[.,;]|$)", re.IGNORECASE
+)
+
+
+_SPEECH_VERB = re.compile(
+    r"\b(?P<v>said|says|say|told|tells|added|wrote|writes|noted|stated|states|announced|"
+    r"warned|explained|declared|insisted|argued|claimed|claims|described|called|calls|"
+    r"confirmed|tweeted|posted)\b"
+)
+
+
+_PRONOUNS = frozenset("he she they it we i you who which this that".split())
+
+
+def _speaker_from(
+    text: str, toks: Sequence[_Tok], s: int, e: int, entities: Sequence[Entity]
+) -> Speaker | None:
+    """A speaker record for the phrase text[s:e] ("the health ministry", "Senator Collins")."""
+    while s < e and text[s] in " \t":
+        s += 1
+    while e > s and text[e - 1] in " \t":
+        e -= 1
+    if s >= e:
+        return None
+    phrase_toks = [t for t in toks if t.start >= s and t.end <= e and t.is_word]
+    if not phrase_toks or len(phrase_toks) > 9:
+        return None
+    lows = [t.low for t in phrase_toks]
+    if lows[0] in _PRONOUNS and len(lows) == 1:
+        return Speaker(Span(s, e), text[s:e], (), "", frozenset(), pronoun=True)
+    if _POLL_SHARE.match(text, s):
+        return None
+    # The head ends the phrase or comes before a modifier ("a spokesperson for the company").
+    head_i = len(phrase_toks) - 1
+    for k, t in enumerate(phrase_toks):
+        if k and t.low in ("for", "of", "from", "at", "with", "in", "on") and k > 0:
+            head_i = k - 1
+            break
+    head_tok = phrase_toks[head_i]
+    names = tuple(
+        en
+        for en in entities
+        if en.span.start < head_tok.end
+        and en.span.end > head_tok.start - 0
+        and en.span.start >= s
+        and en.role != "mod"
+    )
+    if head_tok.low in _PRONOUNS:
+        return Speaker(Span(s, e), text[s:e], (), "", frozenset(), pronoun=True)
+    roles = frozenset(
+        _WORD_SYNONYMS.get(t.low, _stem(t.low))
+        for t in phrase_toks
+        if (not t.is_cap or t.low.rstrip(".") in _TITLES) and t.low not in _STOP
+    ) | frozenset(ti for en in names for ti in en.titles)
+    head = "" if names else _WORD_SYNONYMS.get(head_tok.low, _stem(head_tok.low))
+    if not names and head_tok.low in _STOP | _DETERMINERS:
+        return None
+    others = tuple(
+        en.key
+        for en in entities
+        if s <= en.span.start and en.span.end <= e and en not in names and en.role != "mod"
+    )
+    words = set(lows)
+    kind = "" if names else next((k for k, ws in _SOURCE_KINDS if words & ws), "")
+    return Speaker(Span(s, e), text[s:e], names, head, roles, others=others, kind=kind)
+
+
+def _extract_speakers(text: str, toks: Sequence[_Tok], entities: Sequence[Entity]) -> list[Speaker]:
+    """Who the sentence credits: 'X said', 'said X', 'according to X'."""
+    out: list[Speaker] = []
+    for m in _ACCORDING.finditer(text):
+        sp = _speaker_from(text, toks, m.start("sp"), m.end("sp"), entities)
+        if sp:
+            out.append(sp)
+    for m in _SPEAKER_AFTER.finditer(text):
+        phrase = m.group("sp")
+        if re.search(r"\b(?:that|was|were|is|are|had|has|will|would)\b", phrase):
+            continue
+        sp = _speaker_from(text, toks, m.start("sp"), m.end("sp"), entities)
+        if sp:
+            out.append(sp)
+    for m in _SPEECH_VERB.finditer(text):
+        v = m.group("v")
+        if v in ("called", "calls", "described") and not re.search(
+            r"[“\"]|\bas\b", text[m.end() :]
+        ):
+            continue
+        # Preposed speaker: back to the clause start (sentence start, comma, quote).
+        before = text[: m.start()]
+        cut = max(
+            before.rfind(","),
+            before.rfind("”"),
+            before.rfind('"'),
+            before.rfind(";"),
+            before.rfind(" that "),
+        )
+        s = cut + 1 if cut >= 0 else 0
+        if cut >= 0 and before[cut:].startswith(" that "):
+            s = cut + 6
+        phrase = text[s : m.start()]
+        if not phrase.strip() or re.search(
+            r"\b(?:was|were|is|are|had|has|have|will|would|"
+            r"who|which)\b",
+            phrase,
+        ):
+            phrase_s = phrase.rstrip()
+            if not re.search(r"\b(?:has|have|had)\s*$", phrase_s):
+                continue
+            s2 = re.search(r"\b(?:has|have|had)\s*$", phrase_s)
+            assert s2 is not None
+            phrase = phrase_s[: s2.start()]
+        e = s + len(phrase)
+        if any(o.span.start <= s < o.span.end for o in out):
+            continue
+        sp = _speaker_from(text, toks, s, e, entities)
+        if sp:
+            out.append(sp)
+    return out
+
+
+class Speakers(Component):
+    """The speaker of each quote or reported statement."""
+
+    name = "speakers"
+    requires = ("text", "toks", "entities")
+    assigns = ("speakers",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        state["speakers"] = _extract_speakers(state["text"], state["toks"], state["entities"])

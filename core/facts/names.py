@@ -1,0 +1,78 @@
+"""Is one name another name for the same person, place or body? Aliases and short forms:
+"Mr. Smith" / "Ben Smith", "Sandi" / "Sandra", "Bill Clinton" / "William J. Clinton",
+"Senator Warren" / "Mrs Warren", "WHO" / "World Health Organization", "Beijing" / "China".
+
+>>> same_name("Mr. Christie", "Gov. Chris Christie", person=True)
+True
+>>> same_name("Sandi", "Sandra", person=True)
+True
+>>> same_name("House Foreign Affairs Committee", "House Foreign Relations Committee")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+from .extract.entities import _norm_key, _same_key
+from .lexicon import nicknames
+from .words import _TITLES
+
+__all__ = ["name_words", "same_name"]
+
+_SPLIT = re.compile(r"[\s\-–]+")
+_EXTRA_TITLES = frozenset("mr mrs ms dr sen rep gov the former jr sr".split())
+
+
+def name_words(text: str) -> list[str]:
+    """Lower-cased words of a name without titles, dots, a possessive or "of <place>"."""
+    t = text.replace("’", "'")
+    t = re.split(r"'s\b", t)[0]
+    t = re.split(r"\s+of\s+", t)[0] if " of " in t and t[:1].isupper() else t
+    words = [w.strip(".,").lower() for w in _SPLIT.split(t) if w.strip(".,")]
+    return [w for w in words if w not in _TITLES and w not in _EXTRA_TITLES]
+
+
+def _same_first(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    if len(x) == 1 or len(y) == 1:  # an initial
+        return x[0] == y[0]
+    nx, ny = nicknames().get(x, frozenset({x})), nicknames().get(y, frozenset({y}))
+    return bool(nx & ny) or len(x) >= 3 and len(y) >= 3 and x[:3] == y[:3]
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """"Calif." / "California", "Ariz." / "Arizona", "Gen. Motors" / "General Motors":
+    each word with a dot is the start of the matching word of the other name."""
+    ws, wf = short.replace("’", "'").split(), full.replace("’", "'").split()
+    if len(ws) != len(wf) or not any(w.endswith(".") and len(w) > 2 for w in ws):
+        return False
+    for x, y in zip(ws, wf, strict=True):
+        x, y = x.lower(), y.lower()
+        if x.endswith(".") and len(x) > 2:
+            if not y.startswith(x[:-1]):
+                return False
+        elif x != y:
+            return False
+    return True
+
+
+def same_name(a: str, b: str, *, person: bool = False) -> bool:
+    """True when ``a`` and ``b`` can name the same entity; ``person`` allows the rules
+    for people (a surname alone, a short first name)."""
+    wa, wb = name_words(a), name_words(b)
+    if not wa or not wb:
+        return False
+    ka, kb = _norm_key(wa), _norm_key(wb)
+    if _same_key(ka, kb) or _abbreviates(a, b) or _abbreviates(b, a):
+        return True
+    if not person:
+        return False
+    if wa[-1] == wb[-1] and len(wa[-1]) > 1:
+        if len(wa) == 1 or len(wb) == 1:
+            return True  # "Mr. Smith" / "Ben Smith"
+        return _same_first(wa[0], wb[0])
+    if len(wa) == 1 and len(wb) == 1:
+        return _same_first(wa[0], wb[0])
+    return False

@@ -1,0 +1,113 @@
+"""Predicates of a parsed sentence with their polarity and certainty, in scope: a "not"
+negates the verb it is attached to (and "failed to show" negates "show"); a modal, a
+hedge or a plan ("could face", "expected to attend", "if ... ") makes the predicate not
+asserted; "done" means asserted and in the past.
+
+>>> from factdiff.core.nlp import Parse, Token
+>>> t = (Token(0, 0, 2, "He", "he", "PRON", "PRP", "nsubj", 3),
+...      Token(1, 3, 6, "did", "do", "AUX", "VBD", "aux", 3),
+...      Token(2, 7, 10, "not", "not", "PART", "RB", "neg", 3),
+...      Token(3, 11, 16, "leave", "leave", "VERB", "VB", "ROOT", 3))
+>>> p = Parse("He did not leave", t)
+>>> [(x.lemma, x.negated, x.asserted) for x in predicates(p)]
+[('leave', True, True)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..nlp import Parse, Token
+from .lexicon import cues
+
+__all__ = ["Predicate", "predicates"]
+
+_CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A verb (or a predicate adjective) with what is said about it."""
+
+    i: int  #: token index
+    lemma: str
+    negated: bool  #: "not", "never", "no one", or under "failed to" / "refused to"
+    asserted: bool  #: not under a modal, a hedge, a plan or a condition
+    past: bool  #: past tense or perfect: reported as done
+    planned: bool  #: under a modal or a plan ("will", "expected to", "possible")
+    hedged: bool = False  #: under a hedge or plan verb ("expected to", "suggested that")
+
+
+def _children(p: Parse, i: int) -> list[Token]:
+    return p.children(i)
+
+
+def _own_negation(p: Parse, t: Token) -> bool:
+    c = cues()
+    for k in _children(p, t.i):
+        low = k.text.lower().replace("’", "'")
+        if k.dep == "neg" or (k.dep == "advmod" and low == "never"):
+            return True
+        if k.dep in ("nsubj", "nsubjpass", "dobj") and (
+            low in ("nobody", "nothing", "none", "neither")
+            or any(d.dep == "det" and d.text.lower() == "no" for d in _children(p, k.i))
+        ):
+            return True
+    return t.lemma.lower() in c["negators"] and t.dep == "neg"
+
+
+def _modal(p: Parse, t: Token) -> bool:
+    c = cues()
+    return any(
+        k.dep == "aux" and (k.tag == "MD" or k.text.lower().replace("’", "'") in c["modals"])
+        for k in _children(p, t.i)
+    )
+
+
+@lru_cache(maxsize=4096)
+def predicates(p: Parse) -> tuple[Predicate, ...]:
+    """The predicates of ``p`` (empty without a parse)."""
+    if not p.parsed:
+        return ()
+    c = cues()
+    out = []
+    for t in p.tokens:
+        if t.pos not in ("VERB", "AUX") or t.dep in ("aux", "auxpass"):
+            continue
+        neg = _own_negation(p, t)
+        planned = _modal(p, t)
+        asserted = not planned
+        hedged = False
+        # Climb the clauses above: a negative implicative ("failed to show") negates its
+        # complement; a modal, hedge or plan above makes it not asserted.
+        h, rel = t, t.dep
+        for _ in range(6):
+            if h.is_root:
+                break
+            up = p.tokens[h.head]
+            if rel == "xcomp" and up.lemma.lower() in c["negative_implicatives"]:
+                neg = neg != (not _own_negation(p, up))
+            if rel in _CLAUSE_UP or rel == "xcomp":
+                if up.lemma.lower() in c["hedges"] or _modal(p, up):
+                    asserted = False
+                    hedged = hedged or up.lemma.lower() in c["hedges"]
+                    if rel == "xcomp":
+                        planned = True
+            if any(k.dep == "mark" and k.lemma.lower() in ("if", "unless", "whether")
+                   for k in _children(p, h.i)):
+                asserted = False
+            if rel not in _CLAUSE_UP:
+                break
+            h, rel = up, up.dep
+        if any(k.dep == "amod" and k.lemma.lower() in c["planning_adjectives"]
+               for k in _children(p, t.i)):
+            planned, asserted, hedged = True, False, True
+        past = t.tag == "VBD" or t.tag == "VBN" and any(
+            k.dep in ("aux", "auxpass") and k.lemma.lower() in ("have", "be")
+            for k in _children(p, t.i)
+        )
+        out.append(
+            Predicate(t.i, t.lemma.lower(), neg, asserted, past and asserted, planned, hedged)
+        )
+    return tuple(out)

@@ -1,0 +1,246 @@
+"""Slots and roles inside one link: is a value in sentence A the counterpart of a value in
+sentence B? Only then can the two disagree; a slot with no counterpart is a detail.
+
+Two slots are counterparts when (strongest first):
+
+- a word of one is aligned to a word of the other (:mod:`.tokalign`: "35" / "53" between
+  aligned neighbours, or mutual best contextual vectors);
+- their **heads** are aligned: the content word each slot hangs from in the parse, through
+  prepositions and auxiliaries ("35 counties" / "53 counties": both count "counties";
+  "on Friday" / "on Saturday": both date the same verb), with a compatible relation;
+- without a parse, their nearest content neighbours on both sides are aligned.
+
+:meth:`PairView.link` returns that strength in [0, 1]; checks compare values only above
+:data:`MIN_LINK` and fold the strength into their confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ..model import Span
+from ..nlp import Parse, fallback_parse
+from .records import Facts
+from .tokalign import TokenAlignment, align_tokens, words_of
+
+__all__ = ["MIN_LINK", "PairView"]
+
+#: The least slot link for two values to be compared at all (tuned on the dev pairs).
+MIN_LINK = 0.6
+_SPEECH = frozenset("say tell add announce state write report claim insist".split())
+_SKIP_POS = frozenset({"ADP", "AUX", "DET", "PART", "PUNCT", "CCONJ", "SCONJ"})
+# Relations that name the same role on both sides (anything else must match exactly).
+_REL_GROUP = {
+    "nsubj": "subj", "nsubjpass": "obj", "csubj": "subj", "agent": "subj", "by": "subj",
+    "dobj": "obj", "obj": "obj", "attr": "obj", "oprd": "obj", "pobj": "obj",
+    "nummod": "mod", "amod": "mod", "compound": "mod", "quantmod": "mod", "npadvmod": "adv",
+    "poss": "poss", "appos": "appos", "conj": "conj", "npmod": "adv", "advmod": "adv",
+    "tmod": "adv",
+}  # fmt: skip
+
+
+
+
+def _parse_of(f: Facts) -> Parse:
+    p = f.parse
+    return p if p is not None else _fallback(f.text)
+
+
+def _fallback(text: str) -> Parse:
+    return fallback_parse(text)
+
+
+@dataclass(frozen=True)
+class Head:
+    """Where a slot hangs in its sentence: the governing content token and the relation."""
+
+    token: int
+    rel: str  #: the slot's dependency label, with the preposition it went through ("prep:on")
+
+
+class PairView:
+    """What the checks of one pair share: both parses and the token alignment."""
+
+    def __init__(self, a: Facts, b: Facts, *, a_vectors: Any = None, b_vectors: Any = None):
+        self.a, self.b = a, b
+        self.pa, self.pb = _parse_of(a), _parse_of(b)
+        self._vectors = (a_vectors, b_vectors)
+
+    @cached_property
+    def align(self) -> TokenAlignment:
+        """The token alignment (computed on first use: unparsed pairs never need it)."""
+        va, vb = self._vectors
+        return align_tokens(words_of(self.pa), words_of(self.pb), a_vectors=va, b_vectors=vb)
+
+    @cached_property
+    def parsed(self) -> bool:
+        return self.pa.parsed and self.pb.parsed
+
+    def parse(self, side: str) -> Parse:
+        return self.pa if side == "a" else self.pb
+
+    def tokens_in(self, side: str, span: Span) -> list[int]:
+        p = self.parse(side)
+        return [t.i for t in p.tokens if t.start < span.end and span.start < t.end]
+
+    def heads(self, side: str, span: Span, *, depth: int = 2) -> list[Head]:
+        """The content tokens a slot hangs from, nearest first (up to ``depth``), through
+        prepositions and auxiliaries; empty without a parse or at the root. Reporting
+        verbs end the climb (every clause of a news sentence hangs from "said")."""
+        p = self.parse(side)
+        if not p.parsed:
+            return []
+        inside = set(self.tokens_in(side, span))
+        if not inside:
+            return []
+        tops = [i for i in sorted(inside) if p.tokens[i].head not in inside or p.tokens[i].is_root]
+        h = p.tokens[tops[0]]
+        rel = h.dep
+        out: list[Head] = []
+        for _ in range(8):
+            if h.is_root or len(out) >= depth:
+                break
+            h = p.tokens[h.head]
+            if h.pos in _SKIP_POS:
+                if h.pos == "ADP":
+                    rel = f"prep:{h.lemma.lower()}"
+                continue
+            if out and h.lemma.lower() in _SPEECH:
+                break
+            out.append(Head(h.i, rel))
+            rel = h.dep
+        return out
+
+    def head(self, side: str, span: Span) -> Head | None:
+        """The nearest content token a slot hangs from (None without a parse)."""
+        hs = self.heads(side, span, depth=1)
+        return hs[0] if hs else None
+
+    def _word(self, side: str, tok: int) -> int | None:
+        return self.align.word_at_token(side, tok)
+
+    def heads_link(self, sa: Span, sb: Span, *, reach: bool = True) -> float:
+        """Aligned heads: the nearest heads (full strength; half for another relation),
+        or, with ``reach``, one side's head aligned to the other's next one up (0.8): "a
+        meeting ... during a conference this Friday" / "met ... on Saturday"."""
+        best = 0.0
+        for da, ha in enumerate(self.heads("a", sa)):
+            for db, hb in enumerate(self.heads("b", sb)):
+                if da + db > (1 if reach else 0):
+                    continue
+                wa, wb = self._word("a", ha.token), self._word("b", hb.token)
+                if wa is None or wb is None:
+                    continue
+                s = self.align.linked_words(wa, wb)
+                if not s:
+                    continue
+                if da == db == 0:
+                    ga = _REL_GROUP.get(ha.rel.split(":")[0], ha.rel)
+                    gb = _REL_GROUP.get(hb.rel.split(":")[0], hb.rel)
+                    if ha.rel != hb.rel and ga != gb:
+                        s *= 0.5
+                else:
+                    s *= 0.8
+                best = max(best, s)
+        return best
+
+    def neighbours_link(self, sa: Span, sb: Span) -> float:
+        """Aligned content neighbours: the nearest on the left of ``sa`` and on its right
+        are aligned to words just left and right of ``sb`` (within three words)."""
+        al = self.align
+        ia, ib = al.words_in("a", sa), al.words_in("b", sb)
+        if not ia or not ib:
+            return 0.0
+        score = 0.0
+        for step, edge_a, edge_b in ((-1, ia[0], ib[0]), (1, ia[-1], ib[-1])):
+            k = edge_a + step
+            while 0 <= k < len(al.a) and not al.a[k].is_content:
+                k += step
+            link = al.links.get(k)
+            if link is None:
+                continue
+            j, s = link
+            if 0 < (j - edge_b) * step <= 3:
+                score += 0.375 * s
+        return score
+
+    def top(self, side: str, span: Span) -> int | None:
+        """The word index of a slot's top content token (the name's head, the number)."""
+        p = self.parse(side)
+        inside = self.tokens_in(side, span)
+        if not inside:
+            return None
+        depth = {}
+        for i in inside:
+            d, h = 0, p.tokens[i]
+            while not h.is_root and h.head in inside and d < 10:
+                h, d = p.tokens[h.head], d + 1
+            depth[i] = d
+        content = [i for i in inside if p.tokens[i].pos not in _SKIP_POS] or inside
+        best = min(content, key=lambda i: (depth[i], -i))
+        return self._word(side, best)
+
+    def direct_link(self, sa: Span, sb: Span) -> float:
+        """The two slots' top words aligned to each other."""
+        wa, wb = self.top("a", sa), self.top("b", sb)
+        if wa is None or wb is None:
+            return 0.0
+        return self.align.linked_words(wa, wb)
+
+    def _context(self, side: str, span: Span) -> set[int]:
+        """Content tokens of the noun phrase a value belongs to: the slot's dependents and,
+        when it hangs from a noun ("a $5,587.75 vacation"), that noun and its dependents,
+        through one preposition, with their compounds; never a verb's other arguments."""
+        p = self.parse(side)
+        inside = set(self.tokens_in(side, span))
+        hs = self.heads(side, span, depth=1)
+        anchors = list(inside)
+        if hs and p.tokens[hs[0].token].pos in ("NOUN", "PROPN"):
+            anchors.append(hs[0].token)
+        out: set[int] = set()
+        for k in anchors:
+            if k not in inside:
+                out.add(k)
+            for c in p.children(k):
+                if c.i in inside or c.pos in ("VERB", "AUX"):
+                    continue
+                out.add(c.i)
+                if c.pos == "ADP":
+                    out.update(g.i for g in p.children(c.i))
+        for k in list(out):
+            out.update(c.i for c in p.children(k) if c.dep in ("compound", "poss", "amod"))
+        return {i for i in out if p.tokens[i].pos in ("NOUN", "PROPN", "ADJ")}
+
+    def context_link(self, sa: Span, sb: Span) -> float:
+        """Shared context: words of the two values' noun phrases that are the same words
+        (exact, lemma or alias links): 0.65 for one, 0.7 for two or more. "a $5,587.75
+        vacation at the Holistic Retreat" / "$5,687.75 on Holistic Retreat"."""
+        ca, cb = self._context("a", sa), self._context("b", sb)
+        wb = {self._word("b", t) for t in cb} - {None}
+        n = 0
+        for t in ca:
+            w = self._word("a", t)
+            if w is None or w not in self.align.links:
+                continue
+            j, s = self.align.links[w]
+            if j in wb and s >= 0.85:
+                n += 1
+        return 0.0 if n == 0 else 0.65 if n == 1 else 0.7
+
+    def link(self, sa: Span, sb: Span, *, context: bool = False) -> float:
+        """How surely the slots at ``sa`` (in A) and ``sb`` (in B) fill the same role;
+        1.0 when either sentence has no parse (compared as without roles). ``context``
+        (figures and dates) also counts a head one step further up and shared words
+        around the slots; names need their own heads aligned."""
+        if not self.parsed:
+            return 1.0
+        best = max(
+            self.direct_link(sa, sb),
+            self.heads_link(sa, sb, reach=context),
+            self.neighbours_link(sa, sb),
+        )
+        if context and best < 0.75:
+            best = max(best, self.context_link(sa, sb))
+        return best

@@ -1,0 +1,132 @@
+"""The fact checks' tokens and light stemmer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Span
+from .words import (
+    _ANTONYMS,
+    _DERIVED,
+    _DETERMINERS,
+    _GENERIC_EVENTS,
+    _IRREGULAR,
+    _PAST_FORMS,
+    _SPEECH,
+    _SPEECH_NEG_EXEMPT,
+    _STANCE,
+)
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*|\d+(?:[.,:]\d+)*|\S"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    low: str
+    stem: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+@lru_cache(maxsize=16384)
+def _stem(word: str) -> str:
+    """A light stemmer: irregular forms, event nouns, then common suffixes.
+
+    Crude on purpose: both sides of a pair go through the same rules, so "agreed" and
+    "agree" meet at "agre" even if that is not a word.
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _IRREGULAR:
+        w = _IRREGULAR[w]
+    elif w in _DERIVED:
+        w = _DERIVED[w]
+    elif len(w) > 4:
+        if w.endswith("ies") or w.endswith("ied"):
+            w = w[:-3] + "y"
+        elif w.endswith("ing") and len(w) > 5:
+            w = w[:-3]
+        elif w.endswith("ed"):
+            w = w[:-2]
+        elif w.endswith("es") and w[-3] in "sxzh":
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+            w = w[:-1]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+_SPEECH_S = frozenset(map(_stem, _SPEECH))
+
+
+_STANCE_S = frozenset(map(_stem, _STANCE))
+
+
+_GENERIC_EVENTS_S = frozenset(map(_stem, _GENERIC_EVENTS))
+
+
+_LIGHT_VERBS = frozenset(map(_stem, "go take make come get give".split()))
+
+
+_SPEECH_NEG_EXEMPT_S = frozenset(map(_stem, _SPEECH_NEG_EXEMPT))
+
+
+_ANTONYM_S: dict[str, frozenset[str]] = {}
+
+
+for _x, _y in _ANTONYMS:
+    _sx, _sy = _stem(_x), _stem(_y)
+    _ANTONYM_S[_sx] = _ANTONYM_S.get(_sx, frozenset()) | {_sy}
+    _ANTONYM_S[_sy] = _ANTONYM_S.get(_sy, frozenset()) | {_sx}
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    """Words, numbers and single punctuation marks with their offsets."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group()
+        out.append(_Tok(t, m.start(), m.end(), t.lower(), _stem(t) if t[0].isalpha() else t))
+    return out
+
+
+def _is_past(tok: _Tok, prev: _Tok | None) -> bool:
+    """A finite past-tense (or participle) verb, not an adjective after a determiner."""
+    low = tok.low
+    if not tok.is_word or tok.is_cap and prev is not None:
+        return False
+    if prev is not None and (prev.low in _DETERMINERS or prev.low.endswith(("'s", "’s"))):
+        return False
+    if low in _PAST_FORMS:
+        return True
+    return len(low) > 4 and low.endswith("ed") and low not in {"need", "speed", "feed"}
+
+
+def _merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if out and s.start <= out[-1].end:
+            if s.end > out[-1].end:
+                out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
+    return tuple(out)
