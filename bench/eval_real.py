@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realdata  # noqa: E402
 
 from factdiff.core.compare import compare, reclassify  # noqa: E402
-from factdiff.core.model import Article, Comparison, Settings  # noqa: E402
+from factdiff.core.model import SHOW_LEVEL, Article, Comparison, Settings  # noqa: E402
 
 
 def _key(a: tuple[int, int], b: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -71,6 +71,10 @@ def score_event(ev: realdata.Event, cmp: Comparison, show_level: float) -> Count
             lk = links.get(key)
             c["gold_conflicts_linked"] += lk is not None
             c["gold_conflicts_found"] += bool(lk is not None and lk.conflicts)
+            c["gold_conflicts_shown"] += bool(
+                lk is not None
+                and any(not x.soft and x.confidence >= show_level for x in lk.conflicts)
+            )
     for g in cmp.groups:
         if len(g.members) > 1:
             c[f"group_size_{min(len(g.members), 10)}"] += 1
@@ -95,7 +99,7 @@ def report(name: str, c: Counter) -> None:
         f"conflicts: false alarms per article pair: shown {c['false_alarm_shown'] / n:.2f}, "
         f"hard {c['false_alarm_hard'] / n:.2f}, any {c['false_alarm_any'] / n:.2f}; "
         f"gold conflicts found {c['gold_conflicts_found']}/{c['gold_conflicts']} "
-        f"(linked {c['gold_conflicts_linked']})"
+        f"(shown {c['gold_conflicts_shown']}, linked {c['gold_conflicts_linked']})"
     )
     sizes = {k: v for k, v in c.items() if k.startswith("group_size_")}
     dist = ", ".join(
@@ -145,6 +149,9 @@ def main() -> int:
     ap.add_argument("--per-event", action="store_true")
     ap.add_argument("--msrp", action="store_true")
     ap.add_argument("--show-level", type=float, default=None)
+    ap.add_argument(
+        "--show-sweep", default="", help="comma-separated show levels to try (dev only)"
+    )
     ap.add_argument("--sweep", default="", help="comma-separated thresholds to try (dev only)")
     ap.add_argument("--margin", type=float, default=None)
     ap.add_argument("--fanout", type=int, default=None)
@@ -157,16 +164,14 @@ def main() -> int:
         settings = replace(settings, margin=args.margin)
     if args.fanout is not None:
         settings = replace(settings, max_fanout=args.fanout)
-    show_level = args.show_level
-    if show_level is None:
-        try:
-            from factdiff.core import facts
-
-            show_level = float(getattr(facts, "SHOW_LEVEL", 0.0))
-        except ImportError:
-            show_level = 0.0
-    total: Counter = Counter()
+    show_level = SHOW_LEVEL if args.show_level is None else args.show_level
+    levels = [float(t) for t in args.show_sweep.split(",") if t]
     sweep = [float(t) for t in args.sweep.split(",") if t]
+    if (sweep or levels) and args.split != "dev":
+        print("sweeps tune: dev split only", file=sys.stderr)
+        return 2
+    by_level: dict[float, Counter] = {t: Counter() for t in levels}
+    total: Counter = Counter()
     swept: dict[float, Counter] = {t: Counter() for t in sweep}
     for event in realdata.split(args.split):
         ev = realdata.load_event(event)
@@ -177,6 +182,8 @@ def main() -> int:
         total += c
         for t in sweep:
             swept[t] += score_event(ev, reclassify(cmp, threshold=t), show_level)
+        for t in levels:
+            by_level[t] += score_event(ev, cmp, t)
     report(f"{args.split} split, {len(realdata.split(args.split))} events", total)
     for t in sweep:
         c = swept[t]
@@ -187,6 +194,13 @@ def main() -> int:
             f"{c['lookalike_linked'] / max(c['lookalike'], 1):.1%} added-ok "
             f"{c['added_ok'] / max(c['added'], 1):.1%} false alarms/pair "
             f"{c['false_alarm_hard'] / max(c['pairs'], 1):.2f}"
+        )
+    for t in levels:
+        c = by_level[t]
+        print(
+            f"show level {t:.2f}: shown false alarms/pair "
+            f"{c['false_alarm_shown'] / max(c['pairs'], 1):.2f}, gold conflicts shown "
+            f"{c['gold_conflicts_shown']}/{c['gold_conflicts']}"
         )
     if args.msrp:
         msrp_recall(settings)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations
 
@@ -78,26 +80,53 @@ def _check_sizes(articles: Sequence[Article], sentences: Sequence[Sequence[Sente
 
 
 @functools.lru_cache(maxsize=16384)
-def _extract(text: str, published: dt.date | None) -> factmod.Facts:
+def _extract(text: str, published: dt.date | None, parse: nlp.Parse | None) -> factmod.Facts:
     """Facts of one sentence; cached across comparisons (re-thresholding, repeat runs)."""
-    return factmod.extract_facts(text, published=published)
+    return factmod.extract_facts(text, published=published, parse=parse)
+
+
+#: The parses :func:`compare` made in this process, by sentence text, so that a new
+#: threshold, a manual link or a re-run compares facts on the same parse (the parse may
+#: have run in another process: the GUI's model process). Bounded, oldest dropped first.
+_PARSES: OrderedDict[str, nlp.Parse] = OrderedDict()
+_PARSES_MAX = 32768
+_parses_lock = threading.Lock()
+
+
+def _remember_parses(parses: Iterable[nlp.Parse]) -> None:
+    with _parses_lock:
+        for p in parses:
+            if p.parsed:
+                _PARSES[p.text] = p
+                _PARSES.move_to_end(p.text)
+        while len(_PARSES) > _PARSES_MAX:
+            _PARSES.popitem(last=False)
+
+
+def _known_parse(text: str) -> nlp.Parse | None:
+    with _parses_lock:
+        return _PARSES.get(text)
 
 
 def clear_caches() -> None:
-    """Forget cached sentence boundaries and facts (benchmarks measure a first run)."""
+    """Forget cached sentence boundaries, parses and facts (benchmarks measure a first run)."""
     from .segment import clear_cache
 
     _extract.cache_clear()
+    with _parses_lock:
+        _PARSES.clear()
     clear_cache()
 
 
 def _fact_getter(
     articles: Sequence[Article], sentences: Sequence[Sequence[Sentence]]
 ) -> Callable[[Ref], factmod.Facts]:
-    """Facts of the sentence at a ref, through the per-text cache of :func:`_extract`."""
+    """Facts of the sentence at a ref, through the per-text cache of :func:`_extract`, on
+    the sentence's parse when this process has seen one (the pattern reading otherwise)."""
 
     def get(ref: Ref) -> factmod.Facts:
-        return _extract(sentences[ref[0]][ref[1]].text, articles[ref[0]].date)
+        text = sentences[ref[0]][ref[1]].text
+        return _extract(text, articles[ref[0]].date, _known_parse(text))
 
     return get
 
@@ -322,6 +351,8 @@ def compare_embeddings(
         sentence_infos(sents, None if parses is None else parses[n])
         for n, sents in enumerate(sentences)
     ]
+    if parses is not None:
+        _remember_parses(p for ps in parses for p in ps)
     units = (
         [[emb[k : k + 1] for k in range(len(emb))] for emb in embeddings]
         if unit_embeddings is None

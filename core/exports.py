@@ -45,6 +45,8 @@ class ConflictRow:
     b_span: tuple[int, int]
     decision: str  #: "confirmed", "rejected" or "" (not reviewed)
     shown: bool  #: highlighted in the reviewed view (neither it nor its link rejected)
+    #: shown as "possible": the softer kind, or under the show level (``Conflict.possible``)
+    possible: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ def link_rows(
                 ConflictRow(
                     kind=c.kind.value,
                     soft=c.soft,
+                    possible=c.possible,
                     a_text=c.a_text,
                     b_text=c.b_text,
                     explanation=c.explanation,
@@ -219,6 +222,7 @@ CSV_COLUMNS = (
     "link_decision",
     "kind",
     "soft",
+    "possible",
     "wording_a",
     "wording_b",
     "explanation",
@@ -269,6 +273,7 @@ def links_csv(comparison: Comparison, review: Review, *, among: Iterable[int] | 
                     "record": "conflict",
                     "kind": c.kind,
                     "soft": "yes" if c.soft else "no",
+                    "possible": "yes" if c.possible else "no",
                     "wording_a": _cell(c.a_text),
                     "wording_b": _cell(c.b_text),
                     "explanation": _cell(c.explanation),
@@ -353,6 +358,7 @@ def links_json(
                     {
                         "kind": c.kind,
                         "soft": c.soft,
+                        "possible": c.possible,
                         "a_text": c.a_text,
                         "b_text": c.b_text,
                         "explanation": c.explanation,

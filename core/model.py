@@ -151,6 +151,13 @@ class Sentence:
         return Span(self.start, self.end)
 
 
+#: A conflict of a hard kind is shown as a conflict only from this confidence up; under
+#: it, as "possible" (with the reason in the tooltip). The confidence combines the
+#: check's kind, how surely the two slots fill the same role and the link's probability;
+#: the level is set on the dev split by ``bench/eval_real.py --show-sweep``.
+SHOW_LEVEL = 0.72
+
+
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """One disagreement between two aligned sentences, with both sides' words.
@@ -180,7 +187,18 @@ class Conflict:
 
     @property
     def soft(self) -> bool:
+        """The kind is the softer one (certainty): a difference, not a contradiction."""
         return self.kind.soft
+
+    @property
+    def possible(self) -> bool:
+        """Shown as "possible", not as a conflict: a softer kind, or under :data:`SHOW_LEVEL`."""
+        return self.kind.soft or self.confidence < SHOW_LEVEL
+
+    @property
+    def below_show_level(self) -> bool:
+        """A hard kind whose confidence is under :data:`SHOW_LEVEL`."""
+        return not self.kind.soft and self.confidence < SHOW_LEVEL
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +263,8 @@ class Link:
 
     @property
     def hard_conflicts(self) -> tuple[Conflict, ...]:
-        return tuple(c for c in self.conflicts if not c.soft)
+        """The conflicts shown as conflicts (not "possible": see :attr:`Conflict.possible`)."""
+        return tuple(c for c in self.conflicts if not c.possible)
 
 
 @dataclass(frozen=True, slots=True)

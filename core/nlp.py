@@ -13,10 +13,12 @@ app; callers compare such sentences without the parse and may say so.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,14 +136,37 @@ _nlp_lock = threading.Lock()
 _parse_lock = threading.Lock()  # a spaCy pipeline is not safe to share across threads
 
 
+@contextlib.contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """Hide torch while spaCy loads, unless it is already imported.
+
+    thinc (spaCy's backend) imports torch when it can find it, only to offer it as an
+    optional backend; ``en_core_web_sm`` never uses it. Importing it costs 2-4 s and
+    ~300 MB here and defeats the torch-free ONNX path, so for the import torch looks
+    absent (``sys.modules[name] = None`` makes ``import torch`` raise ImportError, which
+    thinc handles). The entry is removed afterwards, so a later ``import torch`` (the
+    sentence-transformers fallback) works as usual.
+    """
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+
+
 def _load() -> Any:
     global _nlp
     with _nlp_lock:
         if _nlp is None:
             try:
-                import spacy
+                with _torch_hidden():
+                    import spacy
 
-                _nlp = spacy.load(MODEL_PACKAGE, exclude=["senter"])
+                    _nlp = spacy.load(MODEL_PACKAGE, exclude=["senter"])
                 _nlp.max_length = MAX_CHARS * 2
                 log.info("spaCy model %s loaded", MODEL_PACKAGE)
             except Exception as err:  # noqa: BLE001 - any failure: compare without the parse

@@ -91,7 +91,7 @@ def _clip(text: str, width: int = 100) -> str:
 
 def print_summary(cmp, *, quiet: bool = False) -> None:  # type: ignore[no-untyped-def]
     """The readable summary: counts per status, then every conflict with both wordings."""
-    from factdiff.core.model import Status
+    from factdiff.core.model import SHOW_LEVEL, Status
 
     counts = cmp.counts()
     print(
@@ -114,7 +114,13 @@ def print_summary(cmp, *, quiet: bool = False) -> None:  # type: ignore[no-untyp
     print(f"\n{len(found)} conflicts")
     for n, (link, c) in enumerate(found, 1):
         a_art, b_art = cmp.articles[link.a[0]], cmp.articles[link.b[0]]
-        soft = " (softer: not a contradiction)" if c.soft else ""
+        soft = (
+            " (softer: not a contradiction)"
+            if c.soft
+            else f" (possible: under the show level {SHOW_LEVEL:.2f})"
+            if c.possible
+            else ""
+        )
         print(f"\n{n}. {c.kind.value}{soft}: {c.explanation}  [confidence {c.confidence:.2f}]")
         print(f"   {a_art.label}: {_clip(cmp.sentence(link.a).text)}")
         print(f"   {b_art.label}: {_clip(cmp.sentence(link.b).text)}")

@@ -38,7 +38,7 @@ from factdiff.core.exports import (
     note_rows,
     sentence_kinds,
 )
-from factdiff.core.model import Comparison
+from factdiff.core.model import SHOW_LEVEL, Comparison, Conflict
 from factdiff.core.review import apply_review
 from factdiff.core.session import Session, load_session, needs_recompute
 
@@ -105,6 +105,15 @@ _CSS_LINE = {
     "softwords": "wavy",
     "detail": "dashed",
 }
+
+
+def _possible_note(c: Conflict) -> str:
+    """What a mark's tooltip adds for a conflict shown as "possible"."""
+    if c.soft:
+        return " (softer: not a contradiction)"
+    if c.possible:
+        return f" (possible: confidence {c.confidence:.2f}, under the show level {SHOW_LEVEL:.2f})"
+    return ""
 
 
 def _blend(colour: str, alpha: float) -> str:
@@ -262,8 +271,8 @@ def _article_body(v: _View, art: int) -> str:
                 other = v.shown.articles[link.other(side)[0]].label
                 marks += [(d.start, d.end, "detail", f"only here, not in {other}") for d in details]
         for c in link.conflicts:
-            kind = "softwords" if c.soft else "words"
-            tip = f"{c.kind.value}: {c.explanation}"
+            kind = "softwords" if c.possible else "words"
+            tip = f"{c.kind.value}{_possible_note(c)}: {c.explanation}"
             if link.a[0] == art:
                 marks.append((c.a_span.start, c.a_span.end, kind, tip))
             if link.b[0] == art:
@@ -515,8 +524,10 @@ def _conflict_table(v: _View, r: LinkRow) -> str:
         '<th align="left">Explanation · decision</th></tr>',
     ]
     for c in r.conflicts:
-        look = v.looks["softwords" if c.soft else "words"]
-        kind = f"{look.symbol} {c.kind}" + (" (softer)" if c.soft else "")
+        look = v.looks["softwords" if c.possible else "words"]
+        kind = f"{look.symbol} {c.kind}" + (
+            " (softer)" if c.soft else " (possible)" if c.possible else ""
+        )
         decision = _decision(c.decision)
         if r.status == "rejected":
             decision += " (link rejected)"

@@ -66,7 +66,7 @@ from PySide6.QtWidgets import (
 
 from factdiff.core import paths
 from factdiff.core.errors import FactdiffError, LoadError, SessionError
-from factdiff.core.model import Article, Comparison, Link, Ref, Status
+from factdiff.core.model import SHOW_LEVEL, Article, Comparison, Link, Ref, Status
 from factdiff.core.review import ConflictKey, Decision, LinkKey, conflict_key
 
 from . import (
@@ -989,7 +989,7 @@ class MainWindow(QMainWindow):
             if st is Status.CONFLICT:
                 ref = (k, s)
                 hard = any(
-                    not c.soft
+                    not c.possible
                     for lk in view.links_of(ref)
                     if lk.other(ref)[0] == other
                     for c in lk.conflicts
@@ -1007,7 +1007,7 @@ class MainWindow(QMainWindow):
             ):
                 hl.confirmed.add((lk.a if mine else lk.b)[1])
             for c in lk.conflicts:
-                hl.words.append((c.a_span if mine else c.b_span, c.soft))
+                hl.words.append((c.a_span if mine else c.b_span, c.possible))
             hl.details.extend(lk.a_details if mine else lk.b_details)
             unit = lk.a_unit if mine else lk.b_unit
             if unit is not None:
@@ -1453,7 +1453,14 @@ class MainWindow(QMainWindow):
                 out.append("&nbsp;&nbsp;the shared fact: " + "; ".join(parts))
             for c in lk.conflicts:
                 mine, theirs = (c.a_text, c.b_text) if lk.a == ref else (c.b_text, c.a_text)
-                soft = " (possible)" if c.soft else ""
+                soft = (
+                    " (possible)"
+                    if c.soft
+                    else f" (possible: confidence {c.confidence:.2f}, under the show level "
+                    f"{SHOW_LEVEL:.2f})"
+                    if c.possible
+                    else ""
+                )
                 verdict = self.doc.review.conflicts.get(conflict_key(lk, c))
                 said_so = f" · {DECISION_MARKS[verdict]}" if verdict is not None else ""
                 out.append(

@@ -120,7 +120,7 @@ def build_fact_rows(
             a_words, b_words = (c.b_text, c.a_text) if flip else (c.a_text, c.b_text)
             rows.append(
                 FactRow(
-                    kind="soft" if c.soft else "conflict",
+                    kind="soft" if c.possible else "conflict",
                     conflict=c,
                     conflict_key=ck,
                     span=c.b_span if flip else c.a_span,
