@@ -27,6 +27,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from factdiff.core import facts as factmod  # noqa: E402
+from factdiff.core.model import SHOW_LEVEL  # noqa: E402
 from factdiff.core.segment import split_sentences  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -175,7 +176,8 @@ def parse(text: str) -> Any:
 
 
 def show_level() -> float:
-    return float(getattr(factmod, "SHOW_LEVEL", 0.0))
+    """The confidence from which a hard-kind conflict is shown (``core.model.SHOW_LEVEL``)."""
+    return SHOW_LEVEL
 
 
 _model: Any = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -28,6 +29,8 @@ from .model import (
     Article,
     Candidate,
     Comparison,
+    Conflict,
+    ConflictKind,
     FactGroup,
     Link,
     Ref,
@@ -37,7 +40,7 @@ from .model import (
     Status,
 )
 from .segment import split_sentences
-from .tokens import content_words
+from .tokens import STOP_WORDS, content_words
 
 __all__ = [
     "CancelCheck",
@@ -131,6 +134,50 @@ def _fact_getter(
     return get
 
 
+def conflict_confidence(check: float, link: float) -> float:
+    """A conflict's confidence: the check's (its kind and how surely the two slots fill the
+    same role) times a factor for the link's probability, from 0.8 for a link the scorer
+    doubts to 1 for a sure (or reviewer-made) one: a conflict on a wrong link is no conflict.
+
+    >>> conflict_confidence(0.9, 1.0), conflict_confidence(0.9, 0.5)
+    (0.9, 0.81)
+    """
+    return round(check * (0.8 + 0.2 * max(0.0, min(1.0, link))), 2)
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*[A-Za-z]")
+#: How much a name conflict keeps of its confidence when each article also names the
+#: other side's entity somewhere: below the show level, so it is shown as "possible".
+KNOWN_TO_BOTH = 0.6
+
+
+def _names_in(words: str, text: str) -> bool:
+    """Does ``text`` name what ``words`` names: one of its capitalised words, as a word?"""
+    for w in _NAME_WORD.findall(words):
+        if len(w) >= 3 and w.lower() not in STOP_WORDS:
+            if re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text):
+                return True
+    return False
+
+
+def _known_to_both(c: Conflict, art_a: Article, art_b: Article) -> Conflict:
+    """A name conflict whose two names both articles use (each names the other's entity
+    elsewhere) is rarely a dispute over who: the outlets know both and mention them in
+    other roles (a list of agencies, two parties, a first name and a surname), so its
+    confidence drops under the show level and the explanation says why."""
+    if c.kind is not ConflictKind.ENTITY:
+        return c
+    text_a = art_a.text[: c.a_span.start] + art_a.text[c.a_span.end :]
+    text_b = art_b.text[: c.b_span.start] + art_b.text[c.b_span.end :]
+    if not (_names_in(c.b_text, text_a) and _names_in(c.a_text, text_b)):
+        return c
+    return replace(
+        c,
+        confidence=round(c.confidence * KNOWN_TO_BOTH, 2),
+        explanation=f"{c.explanation} (both articles name both elsewhere)",
+    )
+
+
 def link_pair(
     a: Ref,
     b: Ref,
@@ -159,10 +206,15 @@ def link_pair(
         return None
     sa, sb = sentences[a[0]][a[1]], sentences[b[0]][b[1]]
     conflicts = tuple(
-        replace(
-            c,
-            a_span=c.a_span.shift(sa.start),
-            b_span=c.b_span.shift(sb.start),
+        _known_to_both(
+            replace(
+                c,
+                a_span=c.a_span.shift(sa.start),
+                b_span=c.b_span.shift(sb.start),
+                confidence=conflict_confidence(c.confidence, 1.0 if manual else score),
+            ),
+            articles[a[0]],
+            articles[b[0]],
         )
         for c in res.conflicts
     )

@@ -1,0 +1,99 @@
+"""A conflict's confidence in the pipeline: the link's probability, names both articles
+know, the show level, and facts read on the parse the comparison made."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from factdiff.core import compare as cmpmod
+from factdiff.core import nlp
+from factdiff.core.compare import conflict_confidence, link_pair
+from factdiff.core.model import SHOW_LEVEL, Article, Conflict, ConflictKind, Span
+from factdiff.core.segment import split_sentences
+
+
+def _pair(text_a: str, text_b: str) -> tuple[list[Article], list[list]]:
+    arts = [Article(text=text_a, outlet="A"), Article(text=text_b, outlet="B")]
+    return arts, [split_sentences(a.text) for a in arts]
+
+
+def _conflict(kind: ConflictKind, confidence: float) -> Conflict:
+    return Conflict(
+        kind=kind,
+        a_span=Span(0, 1),
+        b_span=Span(0, 1),
+        a_text="x",
+        b_text="y",
+        explanation="",
+        confidence=confidence,
+    )
+
+
+def test_the_link_probability_scales_the_confidence() -> None:
+    assert conflict_confidence(0.9, 1.0) == 0.9
+    assert conflict_confidence(0.9, 0.4) < conflict_confidence(0.9, 0.7) < 0.9
+    assert conflict_confidence(0.9, 0.0) == pytest.approx(0.72)
+
+
+def test_under_the_show_level_a_hard_kind_is_possible() -> None:
+    above = _conflict(ConflictKind.NUMBER, min(1.0, SHOW_LEVEL + 0.05))
+    below = _conflict(ConflictKind.NUMBER, SHOW_LEVEL - 0.05)
+    soft = _conflict(ConflictKind.CERTAINTY, 1.0)
+    assert not above.possible and not above.below_show_level
+    assert below.possible and below.below_show_level
+    assert soft.possible and soft.soft and not soft.below_show_level
+
+
+def _entity_link(text_a: str, text_b: str):
+    arts, sents = _pair(text_a, text_b)
+    link = link_pair((0, 0), (1, 0), 1.0, arts, sents)
+    assert link is not None
+    return [c for c in link.conflicts if c.kind is ConflictKind.ENTITY]
+
+
+def test_a_name_swap_is_shown_when_the_other_article_never_names_it() -> None:
+    found = _entity_link(
+        "The storm hit Ohio on Monday, officials said.",
+        "The storm hit Indiana on Monday, officials said.",
+    )
+    assert found and not found[0].possible
+
+
+def test_names_both_articles_use_elsewhere_are_only_possible() -> None:
+    found = _entity_link(
+        "The storm hit Ohio on Monday, officials said. Indiana was spared.",
+        "The storm hit Indiana on Monday, officials said. Ohio sent help.",
+    )
+    assert found
+    assert all(c.possible and "both articles name both" in c.explanation for c in found)
+
+
+def _parse_with_marker(text: str) -> nlp.Parse:
+    base = nlp.fallback_parse(text)
+    return dataclasses.replace(base, parsed=True)
+
+
+def test_facts_are_read_on_the_parse_the_comparison_made(monkeypatch) -> None:
+    seen: list[nlp.Parse | None] = []
+    real = cmpmod.factmod.extract_facts
+
+    def spy(text, *, published=None, parse=None):
+        seen.append(parse)
+        return real(text, published=published, parse=parse)
+
+    monkeypatch.setattr(cmpmod.factmod, "extract_facts", spy)
+    cmpmod.clear_caches()
+    arts, sents = _pair("Five people died on Friday.", "Six people died on Friday.")
+    parses = [_parse_with_marker(s.text) for ss in sents for s in ss]
+    cmpmod._remember_parses(parses)
+    try:
+        link_pair((0, 0), (1, 0), 1.0, arts, sents)
+        assert [p is not None and p.parsed for p in seen] == [True, True]
+        cmpmod.clear_caches()  # forgotten: the pattern reading again
+        seen.clear()
+        link_pair((0, 0), (1, 0), 1.0, arts, sents)
+        assert seen == [None, None]
+    finally:
+        cmpmod.clear_caches()
