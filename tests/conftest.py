@@ -7,6 +7,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The suite must give the same verdict on every run: property tests draw the same examples
+# each time (FACTDIFF_HYPOTHESIS=explore draws new ones, to hunt for bugs by hand).
+settings.register_profile("suite", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("FACTDIFF_HYPOTHESIS", "suite"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
