@@ -14,6 +14,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from itertools import combinations
 
@@ -484,9 +485,19 @@ def compare(
             raise CompareError(f"{art.label}: no sentences found in the text")
     _check_sizes(articles, sentences)
     _check(cancel)
-    parse_many = getattr(enc, "parse_many", None) or nlp.parse_many
     flat = [s.text for sents in sentences for s in sents]
-    all_parses = parse_many(flat, progress=progress, cancel=cancel)
+    own_parse = getattr(enc, "parse_many", None)
+    early: np.ndarray | None = None
+    if own_parse is not None:  # the encoder parses (the GUI's model process)
+        all_parses = own_parse(flat, progress=progress, cancel=cancel)
+    else:
+        # spaCy loads and parses in a thread while the sentences are encoded: the encoder
+        # spends most of its time outside the GIL, so on two cores the two overlap (the
+        # clause units need the parse and are encoded after).
+        with ThreadPoolExecutor(1, thread_name_prefix="factdiff-parse") as pool:
+            job = pool.submit(nlp.parse_many, flat, cancel=cancel)
+            early = enc.encode(flat, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
+            all_parses = job.result()
     parses, at = [], 0
     for sents in sentences:
         parses.append(all_parses[at : at + len(sents)])
@@ -494,7 +505,13 @@ def compare(
     infos = [sentence_infos(sents, ps) for sents, ps in zip(sentences, parses, strict=True)]
     texts = [unit_texts(sents, inf) for sents, inf in zip(sentences, infos, strict=True)]
     extra = sorted({t for per_art in texts for ts in per_art for t in ts} - set(flat))
-    vectors = enc.encode(flat + extra, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
+    if early is None:
+        vectors = enc.encode(flat + extra, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
+    elif extra:
+        more = enc.encode(extra, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
+        vectors = np.vstack([early, more])
+    else:
+        vectors = early
     by_text = dict(zip(flat + extra, vectors, strict=True))
     embeddings, unit_embeddings, at = [], [], 0
     for sents, ts in zip(sentences, texts, strict=True):

@@ -14,6 +14,7 @@ app; callers compare such sentences without the parse and may say so.
 from __future__ import annotations
 
 import contextlib
+import importlib.abc
 import logging
 import re
 import sys
@@ -136,26 +137,38 @@ _nlp_lock = threading.Lock()
 _parse_lock = threading.Lock()  # a spaCy pipeline is not safe to share across threads
 
 
+class _HideTorch(importlib.abc.MetaPathFinder):
+    """Makes ``import torch`` fail, in one thread only (the one loading spaCy)."""
+
+    def __init__(self, thread: int) -> None:
+        self.thread = thread
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if threading.get_ident() == self.thread and (name == "torch" or name.startswith("torch.")):
+            raise ModuleNotFoundError(f"factdiff: {name} hidden while spaCy loads", name=name)
+        return None
+
+
 @contextlib.contextmanager
 def _torch_hidden() -> Iterator[None]:
-    """Hide torch while spaCy loads, unless it is already imported.
+    """Hide torch from this thread while spaCy loads, unless it is already imported.
 
     thinc (spaCy's backend) imports torch when it can find it, only to offer it as an
     optional backend; ``en_core_web_sm`` never uses it. Importing it costs 2-4 s and
-    ~300 MB here and defeats the torch-free ONNX path, so for the import torch looks
-    absent (``sys.modules[name] = None`` makes ``import torch`` raise ImportError, which
-    thinc handles). The entry is removed afterwards, so a later ``import torch`` (the
-    sentence-transformers fallback) works as usual.
+    ~300 MB here and defeats the torch-free ONNX path, so during the load an import
+    finder makes ``import torch`` raise ImportError in this thread (thinc handles it).
+    Other threads import as usual (the sentence-transformers fallback may be loading
+    at the same time), and the finder is removed afterwards.
     """
     if "torch" in sys.modules:
         yield
         return
-    sys.modules["torch"] = None  # type: ignore[assignment]
+    finder = _HideTorch(threading.get_ident())
+    sys.meta_path.insert(0, finder)
     try:
         yield
     finally:
-        if sys.modules.get("torch", 0) is None:
-            del sys.modules["torch"]
+        sys.meta_path.remove(finder)
 
 
 def _load() -> Any:

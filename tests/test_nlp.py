@@ -54,3 +54,26 @@ def test_real_parse_has_heads_entities_and_exact_offsets() -> None:
     labels = {text[p.tokens[a].start : p.tokens[b - 1].end]: lab for a, b, lab in p.ents}
     assert labels.get("Saturday") == "DATE"
     assert nlp.parse(text) is p  # cached by text
+
+
+def test_torch_is_hidden_only_from_the_thread_loading_spacy() -> None:
+    import importlib.util
+    import sys
+    import threading
+
+    if "torch" in sys.modules:
+        pytest.skip("torch already imported in this process: nothing is hidden then")
+    seen: dict[str, object] = {}
+
+    def other() -> None:
+        seen["spec"] = importlib.util.find_spec("torch")
+
+    with nlp._torch_hidden():
+        with pytest.raises(ImportError):
+            import torch  # noqa: F401
+        t = threading.Thread(target=other)
+        t.start()
+        t.join()
+    assert seen["spec"] is not None  # another thread finds it as usual
+    assert importlib.util.find_spec("torch") is not None  # and so does this one, after
+    assert "torch" not in sys.modules
