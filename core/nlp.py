@@ -14,15 +14,22 @@ app; callers compare such sentences without the parse and may say so.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.abc
+import importlib.metadata
+import json
 import logging
+import os
 import re
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from . import paths
 from .errors import Cancelled
 
 __all__ = [
@@ -260,6 +267,14 @@ def parse_many(
         else:
             todo.append(n)
     if todo:
+        stored = _store().get_many([texts[n] for n in todo])
+        for n in todo:
+            hit = stored.get(texts[n])
+            if hit is not None:
+                out[n] = hit
+                _remember(hit)
+        todo = [n for n in todo if out[n] is None]
+    if todo:
         nlp = _load()
         if nlp is False:
             for n in todo:
@@ -273,9 +288,13 @@ def parse_many(
                 chunk = todo[at : at + _BATCH]
                 with _parse_lock:
                     docs = list(nlp.pipe([texts[n] for n in chunk], batch_size=_BATCH))
+                fresh = []
                 for n, doc in zip(chunk, docs, strict=True):
-                    out[n] = _from_doc(texts[n], doc)
-                    _remember(out[n])
+                    made = _from_doc(texts[n], doc)
+                    out[n] = made
+                    _remember(made)
+                    fresh.append(made)
+                _store().put_many(fresh)
             if progress:
                 progress(len(todo), len(todo), "Parsing sentences")
     return [p if p is not None else fallback_parse(t) for p, t in zip(out, texts, strict=True)]
@@ -298,8 +317,115 @@ def _remember(p: Parse | None) -> None:
 
 
 def clear_cache() -> None:
-    """Forget cached parses (benchmarks measure a first run)."""
+    """Forget cached parses in memory (benchmarks measure a first run; the store on disk
+    is per ``FACTDIFF_HOME``)."""
+    global _disk
     _memo.clear()
+    with _disk_lock:
+        if _disk is not None:
+            _disk.close()
+        _disk = None
+
+
+#: Bumped when :class:`Parse` or what :func:`_from_doc` keeps changes.
+PARSE_FORMAT = 1
+
+
+class ParseStore:
+    """Parses on disk (SQLite in the cache folder), keyed by the spaCy model, its version
+    and the SHA-256 of the sentence: a second comparison of the same articles never loads
+    spaCy. Safe across threads; a broken store only costs time."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path else paths.cache_dir() / "parses.sqlite3"
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self.model = f"{MODEL_PACKAGE}-{_model_version()}-f{PARSE_FORMAT}"
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS parse (model TEXT, key TEXT, data TEXT,"
+                " PRIMARY KEY (model, key))"
+            )
+            self._db = db
+        return self._db
+
+    def get_many(self, texts: Sequence[str]) -> dict[str, Parse]:
+        keys = {_sha(t): t for t in texts}
+        found: dict[str, Parse] = {}
+        try:
+            with self._lock:
+                db = self._conn()
+                items = list(keys)
+                for i in range(0, len(items), 500):
+                    chunk = items[i : i + 500]
+                    marks = ",".join("?" * len(chunk))
+                    rows = db.execute(
+                        f"SELECT key, data FROM parse WHERE model=? AND key IN ({marks})",
+                        [self.model, *chunk],
+                    ).fetchall()
+                    for key, data in rows:
+                        try:
+                            p = parse_from_json(json.loads(data))
+                        except (ValueError, KeyError, TypeError, IndexError):
+                            continue  # a damaged row: parse again
+                        if p.text == keys[key]:
+                            found[p.text] = p
+        except sqlite3.Error as err:
+            log.warning("parse cache unreadable (%s): %s", self.path, err)
+        return found
+
+    def put_many(self, parses: Sequence[Parse]) -> None:
+        rows = [
+            (self.model, _sha(p.text), json.dumps(parse_to_json(p), separators=(",", ":")))
+            for p in parses
+            if p.parsed
+        ]
+        if not rows:
+            return
+        try:
+            with self._lock:
+                db = self._conn()
+                db.executemany("INSERT OR REPLACE INTO parse VALUES (?, ?, ?)", rows)
+                db.commit()
+        except sqlite3.Error as err:
+            log.warning("parse cache not written (%s): %s", self.path, err)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _model_version() -> str:
+    try:
+        return importlib.metadata.version(MODEL_PACKAGE.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+_disk: ParseStore | None = None
+_disk_lock = threading.Lock()
+
+
+def _store() -> ParseStore:
+    """The parse store of this process's ``FACTDIFF_HOME`` (reopened when it changes)."""
+    global _disk
+    with _disk_lock:
+        want = paths.cache_dir() / "parses.sqlite3"
+        if _disk is None or _disk.path != want:
+            if _disk is not None:
+                _disk.close()
+            _disk = ParseStore(want)
+        return _disk
 
 
 def parse_to_json(p: Parse) -> dict[str, Any]:

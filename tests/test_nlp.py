@@ -77,3 +77,28 @@ def test_torch_is_hidden_only_from_the_thread_loading_spacy() -> None:
     assert seen["spec"] is not None  # another thread finds it as usual
     assert importlib.util.find_spec("torch") is not None  # and so does this one, after
     assert "torch" not in sys.modules
+
+
+def test_parses_are_kept_on_disk_and_spacy_is_not_loaded_again(tmp_path, monkeypatch) -> None:
+    store = nlp.ParseStore(tmp_path / "parses.sqlite3")
+    monkeypatch.setattr(nlp, "_store", lambda: store)
+    text = "The senator said on Friday that she would resign."
+    made = nlp.fallback_parse(text)
+    made = nlp.Parse(text=made.text, tokens=made.tokens, ents=made.ents, parsed=True)
+    store.put_many([made, nlp.fallback_parse("An unparsed one is not stored.")])
+    assert store.get_many(["An unparsed one is not stored."]) == {}
+    nlp.clear_cache()  # nothing in memory
+    monkeypatch.setattr(nlp, "_store", lambda: store)
+
+    def no_spacy() -> None:
+        raise AssertionError("spaCy loaded although the parse was on disk")
+
+    monkeypatch.setattr(nlp, "_load", no_spacy)
+    (got,) = nlp.parse_many([text])
+    assert got == made
+    # a damaged row is parsed again, not trusted
+    with store._lock:
+        store._conn().execute("UPDATE parse SET data = '{broken'")
+        store._conn().commit()
+    nlp.clear_cache()
+    assert nlp.ParseStore(tmp_path / "parses.sqlite3").get_many([text]) == {}
