@@ -33,11 +33,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import realdata  # noqa: E402
 
 from factdiff.core.compare import compare, reclassify  # noqa: E402
-from factdiff.core.model import SHOW_LEVEL, Article, Comparison, Settings  # noqa: E402
+from factdiff.core.model import SHOW_LEVEL, Article, Comparison, Link, Settings  # noqa: E402
 
 
 def _key(a: tuple[int, int], b: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
     return (a, b) if a < b else (b, a)
+
+
+def _shown(lk: Link, show_level: float) -> bool:
+    """Does the link show a conflict at this level (a hard kind, at or above it)?"""
+    return any(not x.soft and x.confidence >= show_level for x in lk.conflicts)
 
 
 def score_event(ev: realdata.Event, cmp: Comparison, show_level: float) -> Counter:
@@ -59,7 +64,7 @@ def score_event(ev: realdata.Event, cmp: Comparison, show_level: float) -> Count
             hard = [x for x in lk.conflicts if not x.soft]
             if not lk.conflicts:
                 continue
-            shown = any(x.confidence >= show_level for x in hard)
+            shown = _shown(lk, show_level)
             if key in pg.conflict:
                 c["conflict_true_flag"] += 1
             else:
@@ -71,10 +76,7 @@ def score_event(ev: realdata.Event, cmp: Comparison, show_level: float) -> Count
             lk = links.get(key)
             c["gold_conflicts_linked"] += lk is not None
             c["gold_conflicts_found"] += bool(lk is not None and lk.conflicts)
-            c["gold_conflicts_shown"] += bool(
-                lk is not None
-                and any(not x.soft and x.confidence >= show_level for x in lk.conflicts)
-            )
+            c["gold_conflicts_shown"] += lk is not None and _shown(lk, show_level)
     for g in cmp.groups:
         if len(g.members) > 1:
             c[f"group_size_{min(len(g.members), 10)}"] += 1

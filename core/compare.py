@@ -11,9 +11,7 @@ import datetime as dt
 import functools
 import logging
 import re
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from itertools import combinations
@@ -89,36 +87,12 @@ def _extract(text: str, published: dt.date | None, parse: nlp.Parse | None) -> f
     return factmod.extract_facts(text, published=published, parse=parse)
 
 
-#: The parses :func:`compare` made in this process, by sentence text, so that a new
-#: threshold, a manual link or a re-run compares facts on the same parse (the parse may
-#: have run in another process: the GUI's model process). Bounded, oldest dropped first.
-_PARSES: OrderedDict[str, nlp.Parse] = OrderedDict()
-_PARSES_MAX = 32768
-_parses_lock = threading.Lock()
-
-
-def _remember_parses(parses: Iterable[nlp.Parse]) -> None:
-    with _parses_lock:
-        for p in parses:
-            if p.parsed:
-                _PARSES[p.text] = p
-                _PARSES.move_to_end(p.text)
-        while len(_PARSES) > _PARSES_MAX:
-            _PARSES.popitem(last=False)
-
-
-def _known_parse(text: str) -> nlp.Parse | None:
-    with _parses_lock:
-        return _PARSES.get(text)
-
-
 def clear_caches() -> None:
     """Forget cached sentence boundaries, parses and facts (benchmarks measure a first run)."""
     from .segment import clear_cache
 
     _extract.cache_clear()
-    with _parses_lock:
-        _PARSES.clear()
+    nlp.clear_cache()
     clear_cache()
 
 
@@ -126,11 +100,13 @@ def _fact_getter(
     articles: Sequence[Article], sentences: Sequence[Sequence[Sentence]]
 ) -> Callable[[Ref], factmod.Facts]:
     """Facts of the sentence at a ref, through the per-text cache of :func:`_extract`, on
-    the sentence's parse when this process has seen one (the pattern reading otherwise)."""
+    the sentence's parse when this process has seen one (:func:`nlp.known`; the parse may
+    have run in another process, the GUI's model process), the pattern reading otherwise.
+    So a new threshold, a manual link or a re-run compares facts on the same parse."""
 
     def get(ref: Ref) -> factmod.Facts:
         text = sentences[ref[0]][ref[1]].text
-        return _extract(text, articles[ref[0]].date, _known_parse(text))
+        return _extract(text, articles[ref[0]].date, nlp.known(text))
 
     return get
 
@@ -405,7 +381,7 @@ def compare_embeddings(
         for n, sents in enumerate(sentences)
     ]
     if parses is not None:
-        _remember_parses(p for ps in parses for p in ps)
+        nlp.remember(p for ps in parses for p in ps)
     units = (
         [[emb[k : k + 1] for k in range(len(emb))] for emb in embeddings]
         if unit_embeddings is None

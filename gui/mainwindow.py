@@ -66,7 +66,7 @@ from PySide6.QtWidgets import (
 
 from factdiff.core import paths
 from factdiff.core.errors import FactdiffError, LoadError, SessionError
-from factdiff.core.model import SHOW_LEVEL, Article, Comparison, Link, Ref, Status
+from factdiff.core.model import Article, Comparison, Link, Ref, Status
 from factdiff.core.review import ConflictKey, Decision, LinkKey, conflict_key
 
 from . import (
@@ -1456,9 +1456,8 @@ class MainWindow(QMainWindow):
                 soft = (
                     " (possible)"
                     if c.soft
-                    else f" (possible: confidence {c.confidence:.2f}, under the show level "
-                    f"{SHOW_LEVEL:.2f})"
-                    if c.possible
+                    else f" ({c.show_level_note})"
+                    if c.show_level_note
                     else ""
                 )
                 verdict = self.doc.review.conflicts.get(conflict_key(lk, c))

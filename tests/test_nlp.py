@@ -104,8 +104,9 @@ def test_parses_are_kept_on_disk_and_spacy_is_not_loaded_again(tmp_path, monkeyp
     (got,) = nlp.parse_many([text])
     assert got == made
     # a damaged row is parsed again, not trusted
-    with store._lock:
-        store._conn().execute("UPDATE parse SET data = '{broken'")
-        store._conn().commit()
+    db = store._store._conn()
+    with store._store._lock:
+        db.execute("UPDATE parse SET data = '{broken'")
+        db.commit()
     nlp.clear_cache()
     assert nlp.ParseStore(tmp_path / "parses.sqlite3").get_many([text]) == {}
