@@ -136,6 +136,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:  # also catches nan
         raise FactdiffError(f"--threshold must be between 0 and 1, not {args.threshold}")
     articles = [load_article(spec) for spec in args.articles]
+    from factdiff.core.language import looks_english, not_english_note
+
+    for art in articles:
+        if not looks_english(art.text):
+            print(f"warning: {not_english_note(art.label)}", file=sys.stderr)
     if args.encoder:
         from factdiff.core.embed import use_backend
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from factdiff.core.language import looks_english, not_english_note
 from factdiff.core.model import Article, Sentence, Span
 
 from . import (
@@ -404,6 +405,16 @@ class PaneHeader(QWidget):
         self.title.setFont(font)
         self.meta = ElidedLabel()  # the date first, then as much of the URL as fits
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.language = QLabel()  # shown only when the article is not in English
+        self.language.setWordWrap(True)
+        self.language.setAutoFillBackground(True)  # its own colours, light or dark theme
+        pal = self.language.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor(theme.WARNING_BACKGROUND))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(theme.WARNING_TEXT))
+        self.language.setPalette(pal)
+        self.language.setContentsMargins(4, 2, 4, 2)
+        self.language.setAccessibleName(f"{side} article language warning")
+        self.language.hide()
         self.edit = QToolButton()
         self.edit.setText("Edit…")
         self.edit.setToolTip("Edit outlet, title and date")
@@ -418,6 +429,7 @@ class PaneHeader(QWidget):
         box.setSpacing(2)
         box.addLayout(top)
         box.addWidget(self.title)
+        box.addWidget(self.language)
         self.combo.activated.connect(self.articleChosen)
         self.edit.clicked.connect(self.editRequested)
 
@@ -443,7 +455,11 @@ class PaneHeader(QWidget):
             if where:
                 bits.append(where)
             self.meta.set_full_text("  ·  ".join(bits), tip=art.url or art.source)
+            english = looks_english(art.text)
+            self.language.setText("" if english else "⚠ " + not_english_note("This article"))
+            self.language.setVisible(not english)
         else:
+            self.language.hide()
             self.combo.setToolTip(f"The article shown on the {self.side}")
             self.title.set_full_text("")
             self.meta.set_full_text("")

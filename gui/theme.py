@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 __all__ = [
     "LOOKS",
+    "WARNING_BACKGROUND",
+    "WARNING_TEXT",
     "plain_tip",
     "Look",
     "apply_dark_palette",
@@ -44,6 +46,10 @@ class Look:
     symbol: str  #: shown in tables so the status is readable without colour
     description: str
 
+
+#: A warning strip (an article not in English): dark text on amber, in either theme.
+WARNING_BACKGROUND = "#FFE8A3"
+WARNING_TEXT = "#3D2E00"
 
 LOOKS: dict[str, Look] = {
     look.key: look

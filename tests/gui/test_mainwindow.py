@@ -503,3 +503,23 @@ def test_article_metadata_is_never_markup(window, qtbot) -> None:  # type: ignor
     source_tip = model.data(model.index(0, model.SOURCE), Qt.ItemDataRole.ToolTipRole)
     assert "&lt;i&gt;x&lt;/i&gt;" in source_tip
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=WAIT_MS)
+
+
+def test_pane_says_when_an_article_is_not_in_english(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from factdiff.core import loaders
+
+    cmp = make_comparison()
+    french = (
+        "Le conseil municipal a approuvé lundi la construction du nouveau pont sur la "
+        "rivière. Le maire a déclaré que les travaux commenceront en mai et coûteront douze "
+        "millions d'euros. Selon lui, on attend depuis des années une solution."
+    )
+    window.doc.reset(cmp.articles, comparison=cmp)
+    assert window.left.header.language.isHidden() and window.right.header.language.isHidden()
+    other = loaders.load_text(french, outlet="Le Journal")
+    arts = (cmp.articles[0], other)
+    window.doc.reset(arts)
+    left, right = window.left.header.language, window.right.header.language
+    assert left.isHidden()
+    assert not right.isHidden() and "does not look like English" in right.text()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=WAIT_MS)
