@@ -38,10 +38,12 @@ __all__ = [
     "Parse",
     "Token",
     "fallback_parse",
+    "loaded",
     "parse",
     "parse_many",
     "parse_from_json",
     "parse_to_json",
+    "preload",
     "clear_cache",
 ]
 
@@ -193,6 +195,17 @@ def _load() -> Any:
                 log.warning("spaCy model %s unavailable (%s): no parse", MODEL_PACKAGE, err)
                 _nlp = False
         return _nlp
+
+
+def loaded() -> bool:
+    """Whether spaCy has been loaded (or has failed to load) in this process."""
+    return _nlp is not None
+
+
+def preload() -> None:
+    """Load spaCy now (for a process that will parse soon); a failure is logged and the
+    parses fall back to the pattern reading, as on first use."""
+    _load()
 
 
 def _from_doc(text: str, doc: Any) -> Parse:

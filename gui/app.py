@@ -111,6 +111,20 @@ def install_exception_hooks(reporter: ErrorReporter) -> None:
     threading.excepthook = thread_hook
 
 
+def _start_model_process() -> None:
+    """Start the model process as soon as the window is up: it loads the encoder and
+    spaCy while the user picks articles (or the seeds load), so the first comparison does
+    not wait for them. Starting it costs the GUI thread one ``Popen``."""
+    from factdiff.core.errors import CompareError
+
+    from .encoding import shared_encoder
+
+    try:
+        shared_encoder().start()
+    except CompareError:  # the first comparison starts it again and reports the error
+        log.warning("could not start the model process early", exc_info=True)
+
+
 def _preload_engine() -> None:
     """Import the engine's pure-Python side (numpy, segmentation, fact rules: ~0.15 s) in the
     GUI thread once the window is painted, before any work starts. Imported by a worker
@@ -196,6 +210,7 @@ def main(paths_: Sequence[str] = ()) -> int:
 
     def begin() -> None:
         _mark("event-loop")
+        _start_model_process()
         _preload_engine()
         if window.offer_restore():
             return

@@ -333,9 +333,11 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
         out.write(json.dumps(head).encode() + b"\n" + payload)
         out.flush()
 
-    # Load while the first request is on its way (the app starts us before it needs us).
+    # Load while the first request is on its way (the app starts us before it needs us):
+    # the encoder and spaCy side by side (a parse request waits for spaCy alone).
     loader = threading.Thread(target=_try_load, args=(encoder,), name="preload", daemon=True)
     loader.start()
+    threading.Thread(target=_try_load_parser, name="preload-parser", daemon=True).start()
     for line in iter(inp.readline, b""):
         try:
             req = json.loads(line)
@@ -345,14 +347,12 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
             break
         rid = req.get("id")
         try:
-            if not encoder.loaded:
-                send({"id": rid, "loading": True})
-                loader.join()
-                encoder.load()  # raises what the preload met
             if "parse" in req:
                 from factdiff.core import nlp
 
-                parses = nlp.parse_many(req["parse"])
+                if not nlp.loaded():
+                    send({"id": rid, "loading": True})
+                parses = nlp.parse_many(req["parse"])  # waits for the preload's spaCy
                 send(
                     {
                         "id": rid,
@@ -362,6 +362,10 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
                     }
                 )
                 continue
+            if not encoder.loaded:
+                send({"id": rid, "loading": True})
+                loader.join()
+                encoder.load()  # raises what the preload met
             if "tokens" in req:
                 items = encoder.token_vectors(req["tokens"])
                 rows = [tv.vectors for tv in items]
@@ -395,6 +399,12 @@ def _try_load(encoder: Any) -> None:
         encoder.load()
     except Exception:  # noqa: BLE001 - the first request loads again and reports it
         logging.getLogger(__name__).exception("preloading the model failed")
+
+
+def _try_load_parser() -> None:
+    from factdiff.core import nlp
+
+    nlp.preload()  # logs and falls back to no parse on failure
 
 
 def _child_main() -> None:
