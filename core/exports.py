@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Comparison, Ref, Status
+from .model import Comparison, Link, Ref, Span, Status
 from .review import Review, apply_review, conflict_key
 
 __all__ = [
@@ -24,6 +24,8 @@ __all__ = [
     "ConflictRow",
     "LinkRow",
     "NoteRow",
+    "WHOLE_SENTENCE",
+    "clause_marks",
     "fact_numbers",
     "link_rows",
     "links_csv",
@@ -118,6 +120,32 @@ def sentence_kinds(
             elif kind == "added":
                 kind = "shared"
         out.append(kind)
+    return out
+
+
+#: Clause marks that together cover this share of a sentence's characters say nothing the
+#: sentence's own highlight does not: the whole sentence is the shared fact.
+WHOLE_SENTENCE = 0.9
+
+
+def clause_marks(comparison: Comparison, article: int, links: Iterable[Link]) -> list[Span]:
+    """The clauses to mark in ``article``'s sentences as the shared fact: the matched units
+    (``a_unit`` / ``b_unit``) of ``links`` on that article's side, except in a sentence
+    where they cover :data:`WHOLE_SENTENCE` of it (two links matching two clauses of one
+    sentence can cover it all). App and PDF mark the same clauses."""
+    by_sentence: dict[int, list[Span]] = {}
+    for link in links:
+        for ref, unit in ((link.a, link.a_unit), (link.b, link.b_unit)):
+            if ref[0] == article and unit is not None:
+                by_sentence.setdefault(ref[1], []).append(unit)
+    out = []
+    for index, units in sorted(by_sentence.items()):
+        sent = comparison.sentences[article][index]
+        covered = set()
+        for u in units:
+            covered.update(range(max(u.start, sent.start), min(u.end, sent.end)))
+        if len(covered) < WHOLE_SENTENCE * (sent.end - sent.start):
+            out.extend(sorted(units, key=lambda u: (u.start, u.end)))
     return out
 
 

@@ -31,6 +31,7 @@ from factdiff.core.atomic import atomic_write_bytes
 from factdiff.core.errors import ExportError
 from factdiff.core.exports import (
     LinkRow,
+    clause_marks,
     fact_numbers,
     link_rows,
     links_csv,
@@ -105,6 +106,11 @@ _CSS_LINE = {
     "softwords": "wavy",
     "detail": "dashed",
 }
+
+
+#: The clause that is the shared fact inside a linked sentence: a little bolder, as in the
+#: app (readable in greyscale; conflicting words stay bold with their wavy line).
+UNIT_STYLE = "font-weight: 600"
 
 
 def _possible_note(c: Conflict) -> str:
@@ -261,9 +267,13 @@ def _article_body(v: _View, art: int) -> str:
         sentence_at[s.start : s.end] = [s.index] * (s.end - s.start)
         look_at[s.start : s.end] = [kind] * (s.end - s.start)
     marks: list[tuple[int, int, str, str]] = []
-    for link in v.reviewed.links:
-        if not (link.a[0] in v.keep and link.b[0] in v.keep):
-            continue
+    # the clause of a linked sentence that is the shared fact (the link's matched unit)
+    unit_at = [False] * len(text)
+    kept = [lk for lk in v.reviewed.links if lk.a[0] in v.keep and lk.b[0] in v.keep]
+    for unit in clause_marks(v.reviewed, art, kept):
+        end = min(unit.end, len(text))
+        unit_at[unit.start : end] = [True] * (end - unit.start)
+    for link in kept:
         for side, details in ((link.a, link.a_details), (link.b, link.b_details)):
             if side[0] == art:
                 other = v.shown.articles[link.other(side)[0]].label
@@ -300,14 +310,16 @@ def _article_body(v: _View, art: int) -> str:
             i += 1
             continue
         j = i + 1
-        key = (sentence_at[i], look_at[i], tip_at[i])
+        key = (sentence_at[i], look_at[i], tip_at[i], unit_at[i])
         while (
             j < len(text)
             and text[j] not in "\n\r"
-            and ((sentence_at[j], look_at[j], tip_at[j]) == key)
+            and ((sentence_at[j], look_at[j], tip_at[j], unit_at[j]) == key)
         ):
             j += 1
         chunk = esc(text[i:j])
+        if unit_at[i]:
+            chunk = f'<span class="unit" style="{UNIT_STYLE}">{chunk}</span>'
         look = look_at[i]
         if look is None:
             para.append(chunk)
@@ -406,6 +418,13 @@ def _cover(v: _View) -> str:
             f'<tr><td><span class="{lk.key}" style="{_style(lk)}">{esc(lk.label)}</span></td>'
             f"<td>{esc(lk.symbol)}</td><td>{esc(lk.description)}</td></tr>"
         )
+    shared = looks["shared"]
+    legend.append(
+        f'<tr><td><span class="{shared.key}" style="{_style(shared)}">A sentence, '
+        f'<span class="unit" style="{UNIT_STYLE}">its shared clause</span></span></td>'
+        "<td></td><td>the clause inside a linked sentence that matched the other article "
+        "(bold, without the wavy line of conflicting words)</td></tr>"
+    )
     legend.append(
         '<tr><td><sup style="font-weight: bold">[12]</sup></td><td></td><td>fact number: '
         "counterpart sentences carry the same number in every article; "

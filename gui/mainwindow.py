@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
 
 from factdiff.core import paths
 from factdiff.core.errors import FactdiffError, LoadError, SessionError
+from factdiff.core.exports import clause_marks
 from factdiff.core.model import Article, Comparison, Link, Ref, Status
 from factdiff.core.review import ConflictKey, Decision, LinkKey, conflict_key
 
@@ -1009,9 +1010,7 @@ class MainWindow(QMainWindow):
             for c in lk.conflicts:
                 hl.words.append((c.a_span if mine else c.b_span, c.possible))
             hl.details.extend(lk.a_details if mine else lk.b_details)
-            unit = lk.a_unit if mine else lk.b_unit
-            if unit is not None:
-                hl.units.append(unit)
+        hl.units.extend(clause_marks(view, k, view.pair_links(k, other)))
         return hl
 
     def _pair_link_kind(self, lk: Link) -> str:

@@ -609,3 +609,56 @@ def test_seeds_compare_session_export_round_trip(
         assert squash(c.explanation) in text
     rows = list(csv.DictReader(io.StringIO(csv_path.read_text("utf-8-sig"))))
     assert sum(r["record"] == "conflict" for r in rows) == len(conflicts)
+
+
+def test_pdf_marks_the_shared_clause_of_a_link(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A link's matched units are a little bolder in the exported document, as in the app,
+    and only those characters (the rest of the sentence keeps the normal weight)."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QFont, QTextCursor
+
+    from factdiff.gui.export import html_document, render_html
+
+    cmp = make_comparison()
+    a_clause, b_clause = "The balloon flew over Montana", "The balloon flew over Montana"
+    a_at = A_TEXT.index(a_clause)
+    b_at = B_TEXT.index(b_clause)
+    link = replace(
+        cmp.links[1],
+        a_unit=Span(a_at, a_at + len(a_clause)),
+        b_unit=Span(b_at, b_at + len(b_clause)),
+    )
+    cmp = replace(cmp, links=(cmp.links[0], link))
+    html = render_html(sm.new_session(cmp))
+    assert html.count('<span class="unit"') >= 2
+    etree.fromstring(html.encode("utf-8"))
+    doc = html_document(html)
+    plain = doc.toPlainText()
+
+    def weight_at(fragment: str, offset: int) -> int:
+        cur = QTextCursor(doc)
+        cur.setPosition(plain.index(fragment) + offset + 1)
+        return cur.charFormat().fontWeight()
+
+    assert weight_at("The balloon flew over Montana for three", 3) > QFont.Weight.Normal
+    assert weight_at("The balloon flew over Montana for five", 3) > QFont.Weight.Normal
+    assert weight_at("& more", 3) == QFont.Weight.Normal  # same sentence, past the clause
+    # the legend explains it
+    assert "its shared clause" in plain
+
+
+def test_clause_marks_skip_a_sentence_its_clauses_cover() -> None:
+    """Two links matching the two halves of one sentence mark nothing there (the whole
+    sentence is the shared fact); a clause that is part of a sentence is kept."""
+    from dataclasses import replace
+
+    cmp = make_comparison()
+    s0 = cmp.sentences[1][0]  # "Blinken met Wang Yi on Saturday in Munich, officials said ..."
+    half = s0.start + (s0.end - s0.start) // 2
+    first = replace(cmp.links[0], b_unit=Span(s0.start, half))
+    second = Link(a=(0, 2), b=(1, 0), score=0.6, status=Status.SHARED,
+                  b_unit=Span(half, s0.end))
+    assert exports.clause_marks(cmp, 1, [first]) == [Span(s0.start, half)]
+    assert exports.clause_marks(cmp, 1, [first, second]) == []
+    assert exports.clause_marks(cmp, 0, [first, second]) == []  # no units on that side
