@@ -141,7 +141,7 @@ def clause_marks(comparison: Comparison, article: int, links: Iterable[Link]) ->
     out = []
     for index, units in sorted(by_sentence.items()):
         sent = comparison.sentences[article][index]
-        covered = set()
+        covered: set[int] = set()
         for u in units:
             covered.update(range(max(u.start, sent.start), min(u.end, sent.end)))
         if len(covered) < WHOLE_SENTENCE * (sent.end - sent.start):
