@@ -102,7 +102,9 @@ def _fact_getter(
     """Facts of the sentence at a ref, through the per-text cache of :func:`_extract`, on
     the sentence's parse when this process has seen one (:func:`nlp.known`; the parse may
     have run in another process, the GUI's model process), the pattern reading otherwise.
-    So a new threshold, a manual link or a re-run compares facts on the same parse."""
+    So a new threshold, a manual link or a re-run compares facts on the same parse; in a
+    new process (a reopened session) the parses come back from the store on disk."""
+    nlp.recall(s.text for sents in sentences for s in sents)
 
     def get(ref: Ref) -> factmod.Facts:
         text = sentences[ref[0]][ref[1]].text

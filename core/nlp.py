@@ -44,6 +44,9 @@ __all__ = [
     "parse_from_json",
     "parse_to_json",
     "preload",
+    "recall",
+    "remember",
+    "known",
     "clear_cache",
 ]
 
@@ -322,6 +325,15 @@ def known(text: str) -> Parse | None:
     with _memo_lock:
         return _memo.get(text)
 
+
+def recall(texts: Iterable[str]) -> None:
+    """Make :func:`known` answer for those of ``texts`` parsed before, in any process with
+    this cache folder: read them from the parse store on disk. Never loads spaCy, so the
+    app can call it (a reopened session's facts then read the parse they were made on)."""
+    with _memo_lock:
+        missing = list(dict.fromkeys(t for t in texts if t not in _memo))
+    if missing:
+        remember(_store().get_many(missing).values())
 
 
 def remember(parses: Iterable[Parse | None]) -> None:

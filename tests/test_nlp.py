@@ -110,3 +110,32 @@ def test_parses_are_kept_on_disk_and_spacy_is_not_loaded_again(tmp_path, monkeyp
         db.commit()
     nlp.clear_cache()
     assert nlp.ParseStore(tmp_path / "parses.sqlite3").get_many([text]) == {}
+
+
+def test_a_new_process_reads_its_facts_parses_back_from_disk(tmp_path, monkeypatch) -> None:
+    """A reopened session (a new process, nothing in memory) compares facts on the parses
+    made when it was compared, read from the store, without loading spaCy."""
+    from factdiff.core import compare
+    from factdiff.core.model import Article, Sentence
+
+    store = nlp.ParseStore(tmp_path / "parses.sqlite3")
+    monkeypatch.setattr(nlp, "_store", lambda: store)
+    text = "The senator said on Friday that she would resign."
+    base = nlp.fallback_parse(text)
+    made = nlp.Parse(text=base.text, tokens=base.tokens, ents=base.ents, parsed=True)
+    store.put_many([made])
+    nlp.clear_cache()
+    monkeypatch.setattr(nlp, "_store", lambda: store)
+
+    def no_spacy() -> None:
+        raise AssertionError("spaCy loaded to read facts")
+
+    monkeypatch.setattr(nlp, "_load", no_spacy)
+    art = Article(text, outlet="A")
+    sents = ((Sentence(0, 0, len(text), text),),)
+    assert nlp.known(text) is None
+    seen = []
+    monkeypatch.setattr(compare, "_extract", lambda t, d, p: seen.append(p) or None)
+    get = compare._fact_getter([art], sents)
+    get((0, 0))
+    assert seen == [made] and nlp.known(text) == made
