@@ -32,7 +32,7 @@ from sklearn.metrics import average_precision_score  # noqa: E402
 
 from factdiff.core import nlp  # noqa: E402
 from factdiff.core.align import idf_weights, score_matrices  # noqa: E402
-from factdiff.core.compare import sentence_infos, unit_texts, unit_vectors  # noqa: E402
+from factdiff.core.compare import clause_vectors, sentence_infos  # noqa: E402
 from factdiff.core.embed import default_encoder  # noqa: E402
 from factdiff.core.linkscore import FEATURES  # noqa: E402
 from factdiff.core.tokens import content_words  # noqa: E402
@@ -48,14 +48,10 @@ def event_matrix(event: str) -> tuple[np.ndarray, np.ndarray]:
     for sents in ev.sentences:
         parses = nlp.parse_many([s.text for s in sents])
         info = sentence_infos(sents, parses)
-        texts = unit_texts(sents, info)
-        flat = [s.text for s in sents] + [t for ts in texts for t in ts]
-        v = enc.encode(flat)
-        by_text = dict(zip(flat, v, strict=True))
-        sv = v[: len(sents)]
+        sv = enc.encode([s.text for s in sents], keep_tokens=True)
         infos.append(info)
         vecs.append(sv)
-        units.append(unit_vectors(sv, texts, by_text))
+        units.append(clause_vectors(enc, sents, info, sv))  # as compare() makes them
     words = [[content_words(s.text) for s in sents] for sents in ev.sentences]
     weights = idf_weights(*words)
     xs, ys = [], []

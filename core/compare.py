@@ -231,6 +231,44 @@ def unit_vectors(
     return out
 
 
+def unit_runs(infos: Sequence[SentenceInfo]) -> list[tuple[tuple[tuple[int, int], ...], ...]]:
+    """Per sentence, the runs of its clause units (sentence offsets); none for a sentence of
+    one unit (its sentence vector stands for it)."""
+    return [
+        tuple(tuple((r.start, r.end) for r in u.runs) for u in info.units)
+        if len(info.units) > 1
+        else ()
+        for info in infos
+    ]
+
+
+def clause_vectors(
+    encoder: object,
+    sentences: Sequence[Sentence],
+    infos: Sequence[SentenceInfo],
+    sentence_vectors: np.ndarray,
+    *,
+    cancel: CancelCheck | None = None,
+) -> list[np.ndarray]:
+    """Per sentence, the matrix of its unit vectors, its sentence vector first. The units
+    are pooled from the sentence's own token vectors (``encoder.unit_vectors``: no encoding
+    beyond the sentence's); an encoder without it (a test's) encodes the unit texts."""
+    runs = unit_runs(infos)
+    pooled = getattr(encoder, "unit_vectors", None)
+    if pooled is None:
+        texts = unit_texts(sentences, infos)
+        flat = sorted({t for ts in texts for t in ts})
+        vecs = encoder.encode(flat, cancel=cancel) if flat else np.zeros((0, 0))  # type: ignore[attr-defined]
+        return unit_vectors(sentence_vectors, texts, dict(zip(flat, vecs, strict=True)))
+    items = [(s.text, r) for s, r in zip(sentences, runs, strict=True) if r]
+    rows = iter(pooled(items, cancel=cancel) if items else [])
+    out = []
+    for k, r in enumerate(runs):
+        mats = [sentence_vectors[k][None, :]] + ([next(rows)] if r else [])
+        out.append(np.vstack(mats).astype(np.float32))
+    return out
+
+
 def sentence_infos(
     sentences: Sequence[Sentence], parses: Sequence[nlp.Parse] | None = None
 ) -> list[SentenceInfo]:
@@ -471,31 +509,23 @@ def compare(
     else:
         # spaCy loads and parses in a thread while the sentences are encoded: the encoder
         # spends most of its time outside the GIL, so on two cores the two overlap (the
-        # clause units need the parse and are encoded after).
+        # clause units need the parse: they are pooled after, from the token vectors this
+        # pass kept).
         with ThreadPoolExecutor(1, thread_name_prefix="factdiff-parse") as pool:
             job = pool.submit(nlp.parse_many, flat, cancel=cancel)
-            early = enc.encode(flat, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
+            early = _encode(enc, flat, progress, cancel)
             all_parses = job.result()
     parses, at = [], 0
     for sents in sentences:
         parses.append(all_parses[at : at + len(sents)])
         at += len(sents)
     infos = [sentence_infos(sents, ps) for sents, ps in zip(sentences, parses, strict=True)]
-    texts = [unit_texts(sents, inf) for sents, inf in zip(sentences, infos, strict=True)]
-    extra = sorted({t for per_art in texts for ts in per_art for t in ts} - set(flat))
-    if early is None:
-        vectors = enc.encode(flat + extra, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
-    elif extra:
-        more = enc.encode(extra, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
-        vectors = np.vstack([early, more])
-    else:
-        vectors = early
-    by_text = dict(zip(flat + extra, vectors, strict=True))
+    vectors = early if early is not None else _encode(enc, flat, progress, cancel)
     embeddings, unit_embeddings, at = [], [], 0
-    for sents, ts in zip(sentences, texts, strict=True):
+    for sents, inf in zip(sentences, infos, strict=True):
         sv = vectors[at : at + len(sents)]
         embeddings.append(sv)
-        unit_embeddings.append(unit_vectors(sv, ts, by_text))
+        unit_embeddings.append(clause_vectors(enc, sents, inf, sv, cancel=cancel))
         at += len(sents)
     return compare_embeddings(
         articles,
@@ -507,6 +537,16 @@ def compare(
         progress=progress,
         cancel=cancel,
     )
+
+
+def _encode(
+    enc: object, texts: list[str], progress: Progress | None, cancel: CancelCheck | None
+) -> np.ndarray:
+    """Sentence vectors; an encoder that pools clause units keeps the token vectors of
+    this same pass for them."""
+    if hasattr(enc, "unit_vectors"):
+        return enc.encode(texts, progress=progress, cancel=cancel, keep_tokens=True)  # type: ignore[attr-defined]
+    return enc.encode(texts, progress=progress, cancel=cancel)  # type: ignore[attr-defined]
 
 
 def reclassify(comparison: Comparison, *, threshold: float) -> Comparison:

@@ -12,7 +12,9 @@ is ONNX, falling back to torch with a warning when the ONNX model cannot be made
 agree to cosine >= 0.999 (checked when the ONNX file is made), so they share cache
 entries; ``onnx-int8`` does not agree that closely and has cache entries of its own.
 Besides sentence vectors, :meth:`Encoder.token_vectors` gives each word piece's
-contextual vector and its character span, for token-level alignment.
+contextual vector and its character span, for token-level alignment, and
+:meth:`Encoder.unit_vectors` pools those of a clause into the clause's vector (cached
+under the model's name plus :data:`POOLED`).
 """
 
 from __future__ import annotations
@@ -36,11 +38,16 @@ __all__ = [
     "BACKENDS",
     "DIM",
     "MODEL_NAME",
+    "POOLED",
     "Backend",
     "EmbeddingCache",
     "Encoder",
+    "Runs",
     "TokenVectors",
     "cache_name",
+    "pool_runs",
+    "pooled_unit_vectors",
+    "unit_key",
     "configured_backend",
     "default_encoder",
     "model_path",
@@ -105,6 +112,40 @@ def cache_name(backend: str, base: str = MODEL_NAME) -> str:
     ('all-MiniLM-L6-v2', 'all-MiniLM-L6-v2', 'all-MiniLM-L6-v2+int8')
     """
     return f"{base}+int8" if backend == "onnx-int8" else base
+
+
+#: Runs of one clause unit inside its sentence: ((start, end), ...), sentence offsets.
+Runs = tuple[tuple[int, int], ...]
+
+#: Cache entries of pooled clause vectors live under the model's name plus this.
+POOLED = "+pooled-units-v1"
+
+
+def unit_key(sentence: str, runs: Runs) -> str:
+    """The cache text of one clause unit's pooled vector: its sentence and its runs."""
+    return sentence + "\x00" + ";".join(f"{a}:{b}" for a, b in runs)
+
+
+def pool_runs(tv: TokenVectors, runs: Runs) -> np.ndarray:
+    """A clause unit's vector from its sentence's contextual token vectors: the mean of the
+    word pieces inside ``runs``, normalised (all the sentence's pieces when none is, as for
+    words past the model's length limit). Costs no inference: the pieces come from the
+    sentence's own encoding, so clauses carry their sentence's context.
+
+    >>> tv = TokenVectors.build("ab cd", tokens=["ab", "cd"], spans=[(0, 2), (3, 5)],
+    ...                         vectors=np.eye(2, DIM, dtype=np.float32))
+    >>> pool_runs(tv, ((3, 5),))[:2].tolist(), round(float(pool_runs(tv, ((0, 5),))[0]), 4)
+    ([0.0, 1.0], 0.7071)
+    """
+    spans = np.asarray(tv.spans, dtype=np.int64).reshape(-1, 2)
+    inside = np.zeros(len(spans), dtype=bool)
+    for start, end in runs:
+        inside |= (spans[:, 0] >= start) & (spans[:, 1] <= end)
+    if not inside.any():
+        inside[:] = True
+    vec = tv.vectors[inside].mean(axis=0) if len(spans) else np.zeros(DIM, dtype=np.float32)
+    norm = float(np.linalg.norm(vec))
+    return (vec / norm if norm > 1e-12 else vec).astype(np.float32)
 
 
 def _check_backend(name: str) -> str:
@@ -247,8 +288,11 @@ class Encoder:
         *,
         progress: Progress | None = None,
         cancel: CancelCheck | None = None,
+        keep_tokens: bool = False,
     ) -> np.ndarray:
-        """Normalised embeddings, one row per text, reusing the disk cache."""
+        """Normalised embeddings, one row per text, reusing the disk cache. With
+        ``keep_tokens`` the texts encoded now also leave their token vectors in memory
+        (the same pass, when the backend can), for :meth:`unit_vectors`."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         cached = self.cache.get_many(self.name, texts) if self.cache else {}
         todo = sorted({t for t in texts if t not in cached}, key=len)
@@ -262,7 +306,12 @@ class Encoder:
                 if cancel and cancel():
                     raise Cancelled()
                 batch = todo[i : i + self.batch_size]
-                vecs = backend.sentence_vectors(batch)
+                both = getattr(backend, "sentence_and_token_vectors", None)
+                if keep_tokens and both is not None:
+                    vecs, tvs = both(batch)
+                    self._keep_tokens(dict(zip(batch, tvs, strict=True)))
+                else:
+                    vecs = backend.sentence_vectors(batch)
                 fresh.update(zip(batch, np.asarray(vecs, dtype=np.float32), strict=True))
                 if progress:
                     progress(min(i + self.batch_size, total), total, "Encoding sentences")
@@ -271,6 +320,30 @@ class Encoder:
         for row, text in enumerate(texts):
             out[row] = cached[text] if text in cached else fresh[text]
         return out
+
+    def _keep_tokens(self, items: dict[str, TokenVectors]) -> None:
+        with self._lock:
+            for t, tv in items.items():
+                self._tokens[t] = tv
+                self._tokens.move_to_end(t)
+            while len(self._tokens) > self._token_cache_size:
+                self._tokens.popitem(last=False)
+
+    def unit_vectors(
+        self,
+        items: Sequence[tuple[str, Sequence[Runs]]],
+        *,
+        cancel: CancelCheck | None = None,
+    ) -> list[np.ndarray]:
+        """Pooled vectors of clause units (:func:`pool_runs`): for each (sentence, its
+        units' runs), an array of one row per unit. Reuses the disk cache, then the token
+        vectors :meth:`encode` kept (``keep_tokens``), and encodes only what is left."""
+        return pooled_unit_vectors(
+            items,
+            cache=self.cache,
+            name=self.name + POOLED,
+            token_vectors=lambda texts: self.token_vectors(texts, cancel=cancel),
+        )
 
     def token_vectors(
         self, texts: Sequence[str], *, cancel: CancelCheck | None = None
@@ -296,6 +369,41 @@ class Encoder:
                 while len(self._tokens) > self._token_cache_size:
                     self._tokens.popitem(last=False)
         return [found[t] for t in texts]
+
+
+def _runs(runs: Sequence[Sequence[int]]) -> Runs:
+    return tuple((int(a), int(b)) for a, b in runs)
+
+
+def pooled_unit_vectors(
+    items: Sequence[tuple[str, Sequence[Runs]]],
+    *,
+    cache: EmbeddingCache | None,
+    name: str,
+    token_vectors: Callable[[Sequence[str]], list[TokenVectors]],
+) -> list[np.ndarray]:
+    """:meth:`Encoder.unit_vectors` for any encoder: cached rows first, the rest pooled
+    from ``token_vectors`` of their sentences, then cached."""
+    keys = [[unit_key(text, _runs(r)) for r in units] for text, units in items]
+    flat = [k for ks in keys for k in ks]
+    found = cache.get_many(name, flat) if cache and flat else {}
+    need = list(dict.fromkeys(text for (text, _), ks in zip(items, keys, strict=True)
+                              if any(k not in found for k in ks)))
+    fresh: dict[str, np.ndarray] = {}
+    if need:
+        tvs = dict(zip(need, token_vectors(need), strict=True))
+        for (text, units), ks in zip(items, keys, strict=True):
+            if text in tvs:
+                for runs, k in zip(units, ks, strict=True):
+                    if k not in found:
+                        fresh[k] = pool_runs(tvs[text], _runs(runs))
+        if cache and fresh:
+            cache.put_many(name, fresh)
+    out = []
+    for ks in keys:
+        rows = [found[k] if k in found else fresh[k] for k in ks]
+        out.append(np.vstack(rows).astype(np.float32) if rows else np.zeros((0, DIM), np.float32))
+    return out
 
 
 _default: Encoder | None = None

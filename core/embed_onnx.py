@@ -336,6 +336,21 @@ class OnnxBackend:
         if not texts:
             return []
         hidden, _, encs = self._hidden(texts)
+        return self._tokens(texts, hidden, encs)
+
+    def sentence_and_token_vectors(
+        self, texts: Sequence[str]
+    ) -> tuple[np.ndarray, list[TokenVectors]]:
+        """:meth:`sentence_vectors` and :meth:`token_vectors` from one pass."""
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32), []
+        hidden, mask, encs = self._hidden(texts)
+        vecs = pool(hidden, mask, normalize=self.pipeline.normalize)
+        return vecs, self._tokens(texts, hidden, encs)
+
+    def _tokens(
+        self, texts: Sequence[str], hidden: np.ndarray, encs: list[Any]
+    ) -> list[TokenVectors]:
         out = []
         for row, (text, e) in enumerate(zip(texts, encs, strict=True)):
             keep = [i for i, special in enumerate(e.special_tokens_mask) if not special]

@@ -11,7 +11,9 @@ is told to quit; :meth:`ProcessEncoder.start` may be called early to overlap tha
 the window's own start.
 
 Protocol (child's stdin/stdout, binary): a request is one JSON line
-``{"id": n, "texts": [...]}``, ``{"id": n, "tokens": [...]}`` or ``{"quit": true}``; the
+``{"id": n, "texts": [...]}`` (with ``"keep_tokens": true``, the child keeps the token
+vectors of that pass for a following ``tokens`` request), ``{"id": n, "tokens": [...]}``,
+``{"id": n, "parse": [...]}`` or ``{"quit": true}``; the
 child answers with JSON lines ``{"id": n, "progress": [done, total]}``,
 ``{"id": n, "loading": true}``, ``{"id": n, "error": "..."}`` or
 ``{"id": n, "rows": r, "dim": d}`` followed by ``r * d`` little-endian float32 values.
@@ -39,10 +41,13 @@ from factdiff.core import paths
 from factdiff.core.embed import (
     DIM,
     ENV_BACKEND,
+    POOLED,
     EmbeddingCache,
+    Runs,
     TokenVectors,
     cache_name,
     configured_backend,
+    pooled_unit_vectors,
 )
 from factdiff.core.errors import Cancelled, CompareError
 
@@ -100,8 +105,11 @@ class ProcessEncoder:
         *,
         progress: Progress | None = None,
         cancel: CancelCheck | None = None,
+        keep_tokens: bool = False,
     ) -> np.ndarray:
-        """Normalised embeddings, one row per text, reusing the disk cache."""
+        """Normalised embeddings, one row per text, reusing the disk cache; with
+        ``keep_tokens`` the child keeps the token vectors of this pass for
+        :meth:`unit_vectors`."""
         cache = self.cache
         cached = cache.get_many(self.name, texts) if cache else {}
         todo = sorted({t for t in texts if t not in cached}, key=len)
@@ -109,7 +117,7 @@ class ProcessEncoder:
         if progress:
             progress(0, len(todo), "Encoding sentences")
         if todo:
-            vectors = self._remote(todo, progress, cancel)
+            vectors = self._remote(todo, progress, cancel, keep_tokens=keep_tokens)
             fresh = dict(zip(todo, vectors, strict=True))
             if cache:
                 cache.put_many(self.name, fresh)
@@ -117,6 +125,21 @@ class ProcessEncoder:
         for row, text in enumerate(texts):
             out[row] = cached[text] if text in cached else fresh[text]
         return out
+
+    def unit_vectors(
+        self,
+        items: Sequence[tuple[str, Sequence[Runs]]],
+        *,
+        cancel: CancelCheck | None = None,
+    ) -> list[np.ndarray]:
+        """Clause units' pooled vectors, as :meth:`factdiff.core.embed.Encoder.unit_vectors`:
+        the disk cache here, then the token vectors the child kept from :meth:`encode`."""
+        return pooled_unit_vectors(
+            items,
+            cache=self.cache,
+            name=self.name + POOLED,
+            token_vectors=lambda texts: self.token_vectors(texts, cancel=cancel),
+        )
 
     def token_vectors(
         self, texts: Sequence[str], *, cancel: CancelCheck | None = None
@@ -210,9 +233,15 @@ class ProcessEncoder:
             proc.stdout.close()
 
     def _remote(
-        self, texts: list[str], progress: Progress | None, cancel: CancelCheck | None
+        self,
+        texts: list[str],
+        progress: Progress | None,
+        cancel: CancelCheck | None,
+        *,
+        keep_tokens: bool = False,
     ) -> np.ndarray:
-        return self._remote_head(texts, progress, cancel)[1]
+        extra = {"keep_tokens": True} if keep_tokens else None
+        return self._remote_head(texts, progress, cancel, extra=extra)[1]
 
     def _remote_head(
         self,
@@ -221,6 +250,7 @@ class ProcessEncoder:
         cancel: CancelCheck | None,
         *,
         kind: str = "texts",
+        extra: dict[str, Any] | None = None,
     ) -> tuple[dict[str, Any], np.ndarray]:
         with self._lock:
             self.start()
@@ -229,7 +259,8 @@ class ProcessEncoder:
             self._next_id += 1
             rid = self._next_id
             try:
-                proc.stdin.write(json.dumps({"id": rid, kind: texts}).encode() + b"\n")
+                req = {"id": rid, kind: texts, **(extra or {})}
+                proc.stdin.write(json.dumps(req).encode() + b"\n")
                 proc.stdin.flush()
             except OSError as err:
                 self.close()
@@ -383,6 +414,7 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
                 continue
             vecs = encoder.encode(
                 req["texts"],
+                keep_tokens=bool(req.get("keep_tokens")),
                 progress=lambda done, total, _what, rid=rid: send(
                     {"id": rid, "progress": [done, total]}
                 ),

@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from factdiff.core import embed, embed_onnx
-from factdiff.core.embed import DIM, Encoder, TokenVectors, cache_name
+from factdiff.core.embed import DIM, EmbeddingCache, Encoder, TokenVectors, cache_name
 from factdiff.core.errors import CompareError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -359,3 +361,81 @@ def test_the_app_child_gives_token_vectors_too(tmp_path: Path, onnx_encoder) -> 
         assert x.tokens == y.tokens and x.spans == y.spans
         assert np.allclose(x.vectors, y.vectors, atol=1e-5)
     assert np.allclose(vecs, onnx_encoder.encode(SENTENCES[:3]), atol=1e-5)
+
+
+# -- clause units pooled from the sentence's own token vectors --------------------------------
+
+
+class PoolingBackend:
+    """Words as one-hot pieces: a text's pieces are its words, vector k for word k."""
+
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, list[str]]] = []
+
+    def _tv(self, text: str) -> TokenVectors:
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        vecs = np.eye(len(spans), DIM, dtype=np.float32)
+        return TokenVectors.build(text, tokens=[text[a:b] for a, b in spans], spans=spans,
+                                  vectors=vecs)
+
+    def sentence_vectors(self, texts):  # type: ignore[no-untyped-def]
+        self.calls.append(("sentences", list(texts)))
+        return np.stack([unit(1)[0] for _ in texts])
+
+    def token_vectors(self, texts):  # type: ignore[no-untyped-def]
+        self.calls.append(("tokens", list(texts)))
+        return [self._tv(t) for t in texts]
+
+    def sentence_and_token_vectors(self, texts):  # type: ignore[no-untyped-def]
+        self.calls.append(("both", list(texts)))
+        return np.stack([unit(1)[0] for _ in texts]), [self._tv(t) for t in texts]
+
+
+def test_pool_runs_averages_the_pieces_inside_the_clause() -> None:
+    from factdiff.core.embed import pool_runs
+
+    tv = PoolingBackend()._tv("police said the bridge closed")
+    vec = pool_runs(tv, ((16, 29),))  # "bridge closed"
+    assert np.allclose(vec[:5], [0, 0, 0, 0.70711, 0.70711], atol=1e-4)
+    two = pool_runs(tv, ((0, 6), (16, 22)))  # "police" + "bridge": a clause in two runs
+    assert np.allclose(two[:5], [0.70711, 0, 0, 0.70711, 0], atol=1e-4)
+    assert float(np.linalg.norm(pool_runs(tv, ((100, 120),)))) == pytest.approx(1.0)
+
+
+def test_units_come_from_the_sentence_pass_then_from_the_cache(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    backend = PoolingBackend()
+    enc = Encoder(cache=EmbeddingCache(tmp_path / "c.sqlite3"))
+    enc._backend = backend  # type: ignore[assignment]
+    text = "police said the bridge closed"
+    enc.encode([text], keep_tokens=True)
+    (rows,) = enc.unit_vectors([(text, (((0, 11),), ((12, 29),)))])
+    assert rows.shape == (2, DIM)
+    assert backend.calls == [("both", [text])]  # no second pass for the units
+    # a new process: nothing in memory, the pooled rows come from the disk cache
+    again = Encoder(cache=EmbeddingCache(tmp_path / "c.sqlite3"))
+    again._backend = PoolingBackend()  # type: ignore[assignment]
+    (cached,) = again.unit_vectors([(text, (((0, 11),), ((12, 29),)))])
+    assert np.allclose(cached, rows) and again._backend.calls == []  # type: ignore[attr-defined]
+    # another clause of a sentence not encoded with keep_tokens: one token pass
+    other = Encoder(use_cache=False)
+    other._backend = PoolingBackend()  # type: ignore[assignment]
+    other.encode([text])
+    other.unit_vectors([(text, (((0, 6),),))])
+    assert [c[0] for c in other._backend.calls] == ["sentences", "tokens"]  # type: ignore[attr-defined]
+
+
+def test_clause_vectors_put_the_sentence_vector_first() -> None:
+    from factdiff.core.compare import clause_vectors, sentence_infos
+    from factdiff.core.segment import split_sentences
+
+    sents = split_sentences("Police said the bridge closed on Monday. It rained.")
+    infos = sentence_infos(sents, None)
+    infos = [replace(infos[0], units=infos[0].units * 2), infos[1]]  # pretend: two units
+    enc = Encoder(use_cache=False)
+    enc._backend = PoolingBackend()  # type: ignore[assignment]
+    sv = enc.encode([s.text for s in sents], keep_tokens=True)
+    mats = clause_vectors(enc, sents, infos, sv)
+    assert [m.shape[0] for m in mats] == [3, 1]
+    assert np.allclose(mats[0][0], sv[0]) and np.allclose(mats[1][0], sv[1])
