@@ -136,11 +136,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:  # also catches nan
         raise FactdiffError(f"--threshold must be between 0 and 1, not {args.threshold}")
     articles = [load_article(spec) for spec in args.articles]
-    from factdiff.core.language import looks_english, not_english_note
-
-    for art in articles:
-        if not looks_english(art.text):
-            print(f"warning: {not_english_note(art.label)}", file=sys.stderr)
     if args.encoder:
         from factdiff.core.embed import use_backend
 
@@ -149,6 +144,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     cmp = compare(articles, settings=settings, progress=_progress)
     if sys.stderr.isatty():
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr)
+    from factdiff.core.language import looks_english, not_english_note
+
+    for art in articles:  # said once there is a result (a refused input gets one line)
+        if not looks_english(art.text):
+            print(f"warning: {not_english_note(art.label)}", file=sys.stderr)
     print_summary(cmp, quiet=args.quiet)
     if args.json:
         try:

@@ -64,7 +64,7 @@ def test_note_names_the_article() -> None:
 
 
 def test_cli_warns_of_an_article_not_in_english(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The CLI says so on stderr before comparing (the compare itself is stubbed)."""
+    """Once there is a result, the CLI says so on stderr (the model is stubbed)."""
     from factdiff.core import compare as compare_mod
     from factdiff.gui import cli
 
@@ -75,10 +75,11 @@ def test_cli_warns_of_an_article_not_in_english(tmp_path, monkeypatch) -> None: 
     class Stop(Exception):
         pass
 
-    def no_model(*_a, **_k):  # type: ignore[no-untyped-def]
+    def summary(*_a, **_k):  # type: ignore[no-untyped-def]
         raise Stop
 
-    monkeypatch.setattr(compare_mod, "compare", no_model)
+    monkeypatch.setattr(compare_mod, "compare", lambda *_a, **_k: None)
+    monkeypatch.setattr(cli, "print_summary", summary)
     errs: list[str] = []
     monkeypatch.setattr(sys, "stderr", type("E", (), {
         "write": lambda self, s: errs.append(s), "flush": lambda self: None,
