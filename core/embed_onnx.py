@@ -270,6 +270,10 @@ def _last_line(text: str) -> str:
 # -- the backend ---------------------------------------------------------------------------
 
 
+#: Most padded word pieces in one onnxruntime run (32 sentences of 64 pieces).
+TOKEN_BUDGET = 2048
+
+
 class OnnxBackend:
     """Sentence and token vectors from the ONNX export; built by :class:`~.embed.Encoder`."""
 
@@ -318,10 +322,17 @@ class OnnxBackend:
         for row, e in enumerate(encs):
             ids[row, : len(e.ids)] = e.ids
             mask[row, : len(e.ids)] = 1
-        feed = {"input_ids": ids, "attention_mask": mask}
-        if "token_type_ids" in self._inputs:
-            feed["token_type_ids"] = np.zeros_like(ids)
-        hidden = np.asarray(self._session.run(None, feed)[0], dtype=np.float32)
+        hidden = np.zeros((len(encs), width, DIM), dtype=np.float32)
+        # rows in runs of at most TOKEN_BUDGET padded pieces: a batch of long texts would
+        # otherwise grow onnxruntime's memory arena by hundreds of MB (attention is
+        # rows x heads x width^2), and it never gives that back
+        step = max(1, TOKEN_BUDGET // width)
+        for at in range(0, len(encs), step):
+            part = slice(at, at + step)
+            feed = {"input_ids": ids[part], "attention_mask": mask[part]}
+            if "token_type_ids" in self._inputs:
+                feed["token_type_ids"] = np.zeros_like(ids[part])
+            hidden[part] = np.asarray(self._session.run(None, feed)[0], dtype=np.float32)
         return hidden, mask, encs
 
     def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:

@@ -126,9 +126,11 @@ def fact_units(parse: Parse) -> tuple[Unit, ...]:
                 changed = True
     # a quotation of a few words or more is a unit apart from its attribution
     next_id = -2
+    total = _content(list(toks))  # once: a long text can hold thousands of quotes
     for first, last in _quote_regions(parse):
         inside = list(toks[first : last + 1])
-        if _content(inside) >= MIN_WORDS and _content(list(toks)) - _content(inside) >= 1:
+        words = _content(inside)
+        if words >= MIN_WORDS and total - words >= 1:
             for t in inside:
                 owner[t.i] = next_id
             kind[next_id] = "quote"

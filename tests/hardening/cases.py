@@ -432,12 +432,13 @@ def one_huge_sentence(tmp: Path) -> Outcome:
     words = "the council voted on the new bridge and its cost".split()
     text = " ".join(words[i % len(words)] for i in range(20_000))[:100_000]
     spans = _spans_exact(text)
-    assert 5 <= len(spans) <= 10, len(spans)  # cut at spaces into pieces pysbd handles
+    assert 20 <= len(spans) <= 40, len(spans)  # cut at spaces into pieces pysbd handles
+    assert max(e - s for s, e in spans) <= 5_000
     a = loaders.load_text(text, outlet="A")
     b = loaders.load_text(ARTICLE, outlet="B")
     cmp = expect_result(lambda: _pair(a, b, unit_rows(len(spans)), unit_rows(3, seed=1)))
     assert len(cmp.sentences[0]) == len(spans)
-    return Outcome("result", f"{len(spans)} pieces, each ≤ 20,000 chars, covering every word")
+    return Outcome("result", f"{len(spans)} pieces, each ≤ 5,000 chars, covering every word")
 
 
 @case("engine", "2,000 one-word lines", "result")
