@@ -9,7 +9,15 @@ For each set (the seeds, 3 and 10 articles of ~800 words) it reports, as medians
 - warm: compare() in this process with the model already loaded and an empty cache;
 - floor: the model alone encoding the same sentences, in this same process (the bound);
 - repeat: the same comparison again, now served from the embedding cache;
-- facts: the share of the warm time spent in fact extraction and comparison.
+- facts: the share of the warm time spent in fact extraction and comparison;
+- no parse: the same warm comparison with spaCy switched off (the pattern reading of facts,
+  no clause units), and "parse+facts +%": how much the parse, the units and the fact
+  comparison add to what is left of that run once its own fact time is taken out
+  (issue 11's target: at most 30%).
+
+A real three-outlet story (NYT, Fox News, HuffPost; BASIL event 576116e5, 642-887 words an
+article) is measured too when ../shared/devdata is there. Warm runs use an empty
+embedding cache *and* an empty parse store (a fresh ``FACTDIFF_HOME``).
 
 The encoder is the default (ONNX, issue 12); ``FACTDIFF_ENCODER=torch`` measures the
 sentence-transformers one instead.
@@ -40,10 +48,20 @@ from factdiff.core.embed import EmbeddingCache, Encoder  # noqa: E402
 from factdiff.core.segment import split_sentences  # noqa: E402
 
 MODEL_CACHE = paths.model_cache_dir()  # before any FACTDIFF_HOME of a cold run
+REAL_EVENT = "576116e5"
+
+
+def _real() -> list:
+    import realdata
+
+    return list(realdata.load_event(REAL_EVENT).articles)
+
+
 SETS = {
     "seeds (2)": lambda: corpus.seeds(),
     "3 x 800 words": lambda: corpus.articles(3),
     "10 x 800 words": lambda: corpus.articles(10),
+    "real story (3)": _real,
 }
 
 COLD = r"""
@@ -64,6 +82,7 @@ MAKERS = {
     "seeds (2)": "corpus.seeds()",
     "3 x 800 words": "corpus.articles(3)",
     "10 x 800 words": "corpus.articles(10)",
+    "real story (3)": f"list(__import__('realdata').load_event({REAL_EVENT!r}).articles)",
 }
 
 
@@ -125,23 +144,49 @@ def main() -> int:
     model = Encoder(use_cache=False)
     model.load()
     rows = []
+    import realdata
+
+    from factdiff.core import nlp
+
+    nlp.preload()  # warm: spaCy is loaded too
     for name, make in SETS.items():
+        if name.startswith("real") and not realdata.available():
+            print(f"skipped {name}: no {realdata.BASIL}", file=sys.stderr)
+            continue
         arts = make()
         texts = [s.text for a in arts for s in split_sentences(a.text)]
         words = sum(len(a.text.split()) for a in arts)
         colds = [cold(name) for _ in range(args.runs)]
-        warm, floor, repeat, facts = [], [], [], []
+        warm, floor, repeat, facts, bare, bare_facts = [], [], [], [], [], []
         for _ in range(args.runs):
             floor.append(timed(encode_all, model, sorted(set(texts), key=len)))
-            with tempfile.TemporaryDirectory() as tmp:
-                enc = Encoder(cache=EmbeddingCache(Path(tmp) / "c.sqlite3"))
-                enc._backend = model._backend  # warm: the model is loaded, the caches are empty
-                cmpmod.clear_caches()
-                with FactTimer() as ft:
-                    warm.append(timed(cmpmod.compare, arts, encoder=enc))
-                facts.append(ft.seconds)
-                repeat.append(timed(cmpmod.compare, arts, encoder=enc))
-                enc.cache.close()
+            for parse in (True, False):
+                with tempfile.TemporaryDirectory() as tmp:
+                    home = os.environ.get("FACTDIFF_HOME")
+                    os.environ["FACTDIFF_HOME"] = tmp  # an empty parse store too
+                    loaded = nlp._nlp
+                    if not parse:
+                        nlp._nlp = False  # as if spaCy could not load: pattern facts
+                    try:
+                        enc = Encoder(cache=EmbeddingCache(Path(tmp) / "c.sqlite3"))
+                        enc._backend = model._backend  # warm: the model is loaded
+                        cmpmod.clear_caches()
+                        with FactTimer() as ft:
+                            took = timed(cmpmod.compare, arts, encoder=enc)
+                        if parse:
+                            warm.append(took)
+                            facts.append(ft.seconds)
+                            repeat.append(timed(cmpmod.compare, arts, encoder=enc))
+                        else:
+                            bare.append(took)
+                            bare_facts.append(ft.seconds)
+                        enc.cache.close()
+                    finally:
+                        nlp._nlp = loaded
+                        if home is None:
+                            os.environ.pop("FACTDIFF_HOME", None)
+                        else:
+                            os.environ["FACTDIFF_HOME"] = home
         med = statistics.median
         w, f = med(warm), med(floor)
         rows.append(
@@ -159,6 +204,8 @@ def main() -> int:
                 "facts_s": med(facts),
                 "facts_share": med(facts) / w,
                 "peak_rss_mb": max(c["rss_mb"] for c in colds),
+                "bare_s": med(bare),
+                "added": w / (med(bare) - med(bare_facts)) - 1,
             }
         )
     print(f"median of {args.runs} runs; python {sys.version.split()[0]}, {os.cpu_count()} cores")
@@ -174,6 +221,8 @@ def main() -> int:
         "repeat/warm",
         "facts %",
         "peak RSS MB",
+        "no parse s",
+        "parse+facts +%",
     )
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
@@ -182,7 +231,7 @@ def main() -> int:
             f"| {r['set']} | {r['words']} | {r['sentences']} | {r['cold_s']:.2f} | "
             f"{r['warm_s']:.3f} | {r['floor_s']:.3f} | {r['warm_over_floor']:.2f} | "
             f"{r['repeat_s']:.3f} | {r['repeat_over_warm']:.1%} | {r['facts_share']:.1%} | "
-            f"{r['peak_rss_mb']:.0f} |"
+            f"{r['peak_rss_mb']:.0f} | {r['bare_s']:.3f} | {r['added']:+.0%} |"
         )
     return 0
 
