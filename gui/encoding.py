@@ -13,7 +13,8 @@ the window's own start.
 Protocol (child's stdin/stdout, binary): a request is one JSON line
 ``{"id": n, "texts": [...]}`` (with ``"keep_tokens": true``, the child keeps the token
 vectors of that pass for a following ``tokens`` request), ``{"id": n, "tokens": [...]}``,
-``{"id": n, "parse": [...]}`` or ``{"quit": true}``; the
+``{"id": n, "parse": [...]}`` (with ``"ahead": [...]``, texts to encode meanwhile for
+the next ``texts`` request) or ``{"quit": true}``; the
 child answers with JSON lines ``{"id": n, "progress": [done, total]}``,
 ``{"id": n, "loading": true}``, ``{"id": n, "error": "..."}`` or
 ``{"id": n, "rows": r, "dim": d}`` followed by ``r * d`` little-endian float32 values.
@@ -176,7 +177,14 @@ class ProcessEncoder:
 
         if not texts:
             return []
-        head, _ = self._remote_head(list(texts), progress, cancel, kind="parse")
+        # the sentences the next encode() will ask for: the child encodes them while it
+        # parses
+        cache = self.cache
+        cached = cache.get_many(self.name, texts) if cache else {}
+        ahead = sorted({t for t in texts if t not in cached}, key=len)
+        head, _ = self._remote_head(
+            list(texts), progress, cancel, kind="parse", extra={"ahead": ahead} if ahead else None
+        )
         return [parse_from_json(item) for item in head["parses"]]
 
     # -- the child process --------------------------------------------------------------
@@ -369,6 +377,19 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
     loader = threading.Thread(target=_try_load, args=(encoder,), name="preload", daemon=True)
     loader.start()
     threading.Thread(target=_try_load_parser, name="preload-parser", daemon=True).start()
+    # Sentences a parse request says are coming next ("ahead") are encoded in a thread
+    # while they are parsed (onnxruntime runs outside the GIL): the two overlap on two
+    # cores, and the following "texts" request takes its vectors from here.
+    ahead: dict[str, np.ndarray] = {}
+    ahead_jobs: list[threading.Thread] = []
+
+    def encode_ahead(texts: list[str]) -> None:
+        try:
+            loader.join()
+            ahead.update(zip(texts, encoder.encode(texts, keep_tokens=True), strict=True))
+        except Exception:  # noqa: BLE001 - the "texts" request encodes again and reports it
+            logging.getLogger(__name__).exception("encoding ahead failed")
+
     for line in iter(inp.readline, b""):
         try:
             req = json.loads(line)
@@ -381,6 +402,12 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
             if "parse" in req:
                 from factdiff.core import nlp
 
+                if req.get("ahead"):
+                    job = threading.Thread(
+                        target=encode_ahead, args=(list(req["ahead"]),), name="ahead", daemon=True
+                    )
+                    job.start()
+                    ahead_jobs.append(job)
                 if not nlp.loaded():
                     send({"id": rid, "loading": True})
                 parses = nlp.parse_many(req["parse"])  # waits for the preload's spaCy
@@ -412,14 +439,26 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
                     vecs.tobytes(),
                 )
                 continue
-            vecs = encoder.encode(
-                req["texts"],
-                keep_tokens=bool(req.get("keep_tokens")),
-                progress=lambda done, total, _what, rid=rid: send(
-                    {"id": rid, "progress": [done, total]}
-                ),
+            for job in ahead_jobs:
+                job.join()
+            ahead_jobs.clear()
+            texts = list(req["texts"])
+            rest = [t for t in texts if t not in ahead]
+            fresh: dict[str, np.ndarray] = {}
+            if rest:
+                made = encoder.encode(
+                    rest,
+                    keep_tokens=bool(req.get("keep_tokens")),
+                    progress=lambda done, total, _what, rid=rid: send(
+                        {"id": rid, "progress": [done, total]}
+                    ),
+                )
+                fresh = dict(zip(rest, made, strict=True))
+            rows = [ahead[t] if t in ahead else fresh[t] for t in texts]
+            ahead.clear()
+            vecs = np.ascontiguousarray(
+                np.stack(rows) if rows else np.zeros((0, DIM)), dtype="<f4"
             )
-            vecs = np.ascontiguousarray(vecs, dtype="<f4")
             send({"id": rid, "rows": vecs.shape[0], "dim": vecs.shape[1]}, vecs.tobytes())
         except Exception as err:  # noqa: BLE001 - every failure goes back as a message
             logging.getLogger(__name__).exception("encoding failed")

@@ -24,3 +24,32 @@ def test_parse_in_the_model_process_keeps_spacy_out_of_the_app() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().endswith("ok")
+
+
+@pytest.mark.model
+def test_the_model_process_encodes_while_it_parses_and_pools_units(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """parse_many asks the child to encode the uncached sentences meanwhile; encode() then
+    returns those vectors (the same as the in-process encoder's), and unit_vectors pools
+    from the token vectors the child kept."""
+    import numpy as np
+
+    from factdiff.core.embed import EmbeddingCache, Encoder
+    from factdiff.gui.encoding import ProcessEncoder
+
+    texts = [
+        "Blinken met Wang on Saturday, officials said.",
+        "The balloon drifted over Montana before it was shot down.",
+    ]
+    enc = ProcessEncoder(cache=EmbeddingCache(tmp_path / "c.sqlite3"))
+    try:
+        parses = enc.parse_many(texts)
+        vecs = enc.encode(texts, keep_tokens=True)
+        (units,) = enc.unit_vectors([(texts[0], (((0, 30),), ((32, 45),)))])
+    finally:
+        enc.close()
+    assert all(p.parsed for p in parses)
+    local = Encoder(use_cache=False)
+    ref = local.encode(texts, keep_tokens=True)
+    (ref_units,) = local.unit_vectors([(texts[0], (((0, 30),), ((32, 45),)))])
+    assert np.min(np.sum(vecs * ref, axis=1)) > 0.999
+    assert units.shape == (2, 384) and np.min(np.sum(units * ref_units, axis=1)) > 0.999
