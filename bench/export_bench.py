@@ -7,16 +7,14 @@ Runs the real engine once per set (the two seeds; 10 synthetic articles of ~800 
 bench/corpus.py), adds review decisions and notes, then reports the median of --runs runs
 of: PDF export (side-by-side columns and one after another, A4), HTML export, CSV + JSON,
 session save and load. Model loading and comparing are not part of the figures.
-``--png`` renders a page of the seeds' PDF (pdftoppm, 80 dpi); ``--keep`` keeps the files.
+``--png`` renders a page of the seeds' PDF (pypdfium2, 80 dpi); ``--keep`` keeps the files.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -156,13 +154,15 @@ def main() -> int:
 
 
 def render_png(pdf: Path, png: Path, page: int) -> None:
-    if shutil.which("pdftoppm") is None:
-        print("pdftoppm not found: no PNG", file=sys.stderr)
-        return
-    base = png.with_suffix("")
-    pages = ["-f", str(page), "-l", str(page)]
-    cmd = ["pdftoppm", "-png", "-r", "80", *pages, "-singlefile", str(pdf), str(base)]
-    subprocess.run(cmd, check=True)
+    """Page ``page`` (1-based) at 80 dpi, by pypdfium2 (a wheel: no poppler needed)."""
+    import numpy as np
+    import pypdfium2
+    from PySide6.QtGui import QImage
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    rgb = np.ascontiguousarray(doc[page - 1].render(scale=80 / 72).to_numpy()[:, :, :3])
+    height, width, _ = rgb.shape
+    QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_BGR888).save(str(png))
     print(f"wrote {png}", file=sys.stderr)
 
 
