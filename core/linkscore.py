@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,6 +34,7 @@ __all__ = [
     "default_scorer",
     "pair_features",
     "sentence_info",
+    "overlap",
     "which_units",
 ]
 
@@ -179,6 +180,37 @@ def _z(mat: np.ndarray, axis: int) -> np.ndarray:
     return (mat - mean) / np.maximum(std, 0.02)
 
 
+def overlap(
+    sets_a: Sequence[frozenset[str]],
+    sets_b: Sequence[frozenset[str]],
+    weight: Callable[[str], float] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For every pair (i, j): how many items ``sets_a[i]`` and ``sets_b[j]`` share, and
+    the sum of ``weight`` over them (zeros without ``weight``), as two ``(n, m)`` float32
+    matrices; one product of 0/1 indicator matrices instead of n x m set intersections.
+
+    >>> c, w = overlap([frozenset("ab"), frozenset()], [frozenset("bc")], lambda x: 0.5)
+    >>> c.tolist(), w.tolist()
+    ([[1.0], [0.0]], [[0.5], [0.0]])
+    """
+    n, m = len(sets_a), len(sets_b)
+    vocab = {x: k for k, x in enumerate(sorted(set().union(*sets_a) & set().union(*sets_b)))}
+    if not n or not m or not vocab:
+        zeros = np.zeros((n, m), dtype=np.float32)
+        return zeros, zeros.copy()
+    ind_a = np.zeros((n, len(vocab)), dtype=np.float32)
+    ind_b = np.zeros((m, len(vocab)), dtype=np.float32)
+    for ind, sets in ((ind_a, sets_a), (ind_b, sets_b)):
+        for row, items in enumerate(sets):
+            cols = [vocab[x] for x in items if x in vocab]
+            ind[row, cols] = 1.0
+    shared = ind_a @ ind_b.T
+    if weight is None:
+        return shared, np.zeros((n, m), dtype=np.float32)
+    wv = np.array([weight(x) for x in vocab], dtype=np.float32)
+    return shared, (ind_a * wv) @ ind_b.T
+
+
 def pair_features(
     sem: np.ndarray,
     unit: np.ndarray,
@@ -200,41 +232,33 @@ def pair_features(
         return out
     w = weights or {}
 
-    def mass(words: frozenset[str]) -> float:
-        return float(sum(min(w.get(x, 4.0), 16.0) for x in words)) / 16.0
+    def weight(x: str) -> float:
+        return min(w.get(x, 4.0), 16.0) / 16.0
 
-    ent_shared = np.zeros((n, m), dtype=np.float32)
-    ent_jacc = np.zeros((n, m), dtype=np.float32)
-    ent_clash = np.zeros((n, m), dtype=np.float32)
-    num_shared = np.zeros((n, m), dtype=np.float32)
-    num_clash = np.zeros((n, m), dtype=np.float32)
-    quote = np.zeros((n, m), dtype=np.float32)
-    roots = np.zeros((n, m), dtype=np.float32)
-    bigram = np.zeros((n, m), dtype=np.float32)
-    for i, a in enumerate(info_a):
-        for j, b in enumerate(info_b):
-            if a.roots and b.roots:
-                roots[i, j] = float(bool(a.roots & b.roots))
-            if a.bigrams and b.bigrams:
-                bigram[i, j] = min(len(a.bigrams & b.bigrams), 3)
-            if a.names or b.names:
-                both = a.names & b.names
-                ent_shared[i, j] = mass(both)
-                ent_jacc[i, j] = len(both) / len(a.names | b.names)
-                ent_clash[i, j] = float(bool(a.names and b.names and not both))
-            if a.numbers and b.numbers:
-                num_shared[i, j] = len(a.numbers & b.numbers)
-                num_clash[i, j] = float(not (a.numbers & b.numbers))
-            if a.quoted and b.quoted:
-                quote[i, j] = len(a.quoted & b.quoted) / min(len(a.quoted), len(b.quoted))
+    def count(sa: Sequence[frozenset], sb: Sequence[frozenset]) -> np.ndarray:
+        return overlap(sa, sb)[0]
+
+    roots = np.minimum(count([a.roots for a in info_a], [b.roots for b in info_b]), 1.0)
+    bigram = np.minimum(count([a.bigrams for a in info_a], [b.bigrams for b in info_b]), 3.0)
+    names_a, names_b = [a.names for a in info_a], [b.names for b in info_b]
+    both, ent_shared = overlap(names_a, names_b, weight)
+    size_a = np.array([len(x) for x in names_a], dtype=np.float32)[:, None]
+    size_b = np.array([len(x) for x in names_b], dtype=np.float32)[None, :]
+    union = size_a + size_b - both
+    ent_jacc = np.divide(both, union, out=np.zeros_like(both), where=union > 0)
+    ent_clash = ((size_a > 0) & (size_b > 0) & (both == 0)).astype(np.float32)
+    nums_a = np.array([bool(a.numbers) for a in info_a])[:, None]
+    nums_b = np.array([bool(b.numbers) for b in info_b])[None, :]
+    num_shared = count([a.numbers for a in info_a], [b.numbers for b in info_b])
+    num_clash = (nums_a & nums_b & (num_shared == 0)).astype(np.float32)
+    q_a = np.array([len(a.quoted) for a in info_a], dtype=np.float32)[:, None]
+    q_b = np.array([len(b.quoted) for b in info_b], dtype=np.float32)[None, :]
+    q_min = np.minimum(q_a, q_b)
+    q_both = count([a.quoted for a in info_a], [b.quoted for b in info_b])
+    quote = np.divide(q_both, q_min, out=np.zeros_like(q_both), where=q_min > 0)
     lex_mass = np.zeros((n, m), dtype=np.float32)
     if lex_words is not None:
-        wa, wb = lex_words
-        for i, x in enumerate(wa):
-            for j, y in enumerate(wb):
-                shared = x & y
-                if shared:
-                    lex_mass[i, j] = mass(frozenset(shared))
+        lex_mass = overlap(lex_words[0], lex_words[1], weight)[1]
     pos_a = np.arange(n, dtype=np.float32) / max(n - 1, 1)
     pos_b = np.arange(m, dtype=np.float32) / max(m - 1, 1)
     pad = np.pad(sem, 1, constant_values=0.0)
