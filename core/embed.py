@@ -363,11 +363,7 @@ class Encoder:
                     raise Cancelled()
                 batch = todo[i : i + self.batch_size]
                 found.update(zip(batch, backend.token_vectors(batch), strict=True))
-            with self._lock:
-                for t in todo:
-                    self._tokens[t] = found[t]
-                while len(self._tokens) > self._token_cache_size:
-                    self._tokens.popitem(last=False)
+            self._keep_tokens({t: found[t] for t in todo})
         return [found[t] for t in texts]
 
 

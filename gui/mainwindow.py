@@ -1000,7 +1000,8 @@ class MainWindow(QMainWindow):
                 looks.append(st.value)
         hl = PaneHighlights(looks=looks)
         review = self.doc.review
-        for lk in view.pair_links(k, other):
+        links = view.pair_links(k, other)
+        for lk in links:
             mine = lk.a[0] == k
             if review.links.get(lk.key) is Decision.CONFIRMED or any(
                 review.conflicts.get(conflict_key(lk, c)) is Decision.CONFIRMED
@@ -1010,7 +1011,7 @@ class MainWindow(QMainWindow):
             for c in lk.conflicts:
                 hl.words.append((c.a_span if mine else c.b_span, c.possible))
             hl.details.extend(lk.a_details if mine else lk.b_details)
-        hl.units.extend(clause_marks(view, k, view.pair_links(k, other)))
+        hl.units.extend(clause_marks(view, k, links))
         return hl
 
     def _pair_link_kind(self, lk: Link) -> str:
