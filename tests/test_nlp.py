@@ -86,6 +86,25 @@ print("torch" in sys.modules)
     assert out == ["hidden", "True", "True", "False"]
 
 
+@pytest.mark.model
+def test_spacy_loads_without_its_command_line_which_still_imports_later() -> None:
+    code = """
+import sys
+from factdiff.core import nlp
+nlp.preload()
+print(nlp._nlp is not False, "spacy.cli" in sys.modules, "weasel" in sys.modules)
+import spacy
+print(spacy.info is nlp._info_stand_in)
+import spacy.cli
+print(hasattr(spacy.cli, "download"), callable(spacy.cli.info))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True
+    ).stdout.split()
+    # loaded with no CLI; afterwards ``import spacy.cli`` gives the real package
+    assert out == ["True", "False", "False", "True", "True", "True"]
+
+
 def test_parses_are_kept_on_disk_and_spacy_is_not_loaded_again(tmp_path, monkeypatch) -> None:
     store = nlp.ParseStore(tmp_path / "parses.sqlite3")
     monkeypatch.setattr(nlp, "_store", lambda: store)
