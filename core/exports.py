@@ -37,7 +37,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ConflictRow:
-    kind: str  #: number, date, entity, polarity, attribution, certainty
+    kind: str  #: number, date, entity, polarity, attribution, quote, certainty
     soft: bool  #: certainty: worth a look, not a contradiction
     a_text: str  #: the exact words on side a
     b_text: str

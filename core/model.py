@@ -59,6 +59,7 @@ class ConflictKind(StrEnum):
     ENTITY = "entity"
     POLARITY = "polarity"
     ATTRIBUTION = "attribution"
+    QUOTE = "quote"  #: the same quotation in different words
     CERTAINTY = "certainty"  #: softer: possible/planned in one, done in the other
 
     @property

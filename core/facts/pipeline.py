@@ -21,6 +21,7 @@ from .checks.date import DateCheck
 from .checks.entity import EntityCheck
 from .checks.number import NumberCheck
 from .checks.polarity import PolarityCheck
+from .checks.quote import QuoteCheck
 from .component import Component, check_order
 from .extract.clauses import Asides, Frames, MainClause, Marks
 from .extract.dates import Dates
@@ -58,6 +59,7 @@ CHECKS: tuple[Component, ...] = (
     DateCheck(),
     AttributionCheck(),
     EntityCheck(),
+    QuoteCheck(),
     PolarityCheck(),
     CertaintyCheck(),
 )

@@ -1,0 +1,150 @@
+"""Quote check: the same quotation given with a different word.
+
+Two outlets quoting one remark verbatim should agree word for word. When the two quotes
+line up on a run of shared words and then differ in one or two words at the same place
+("We reject his visit." / "We reject his message."), one of them misquotes: the words
+around the difference pin it to the same slot, so no parse or vector is needed. A quote
+cut short or extended by one outlet is a detail (the alignment has a gap, not a
+replacement); a different inflection of the same word ("say" / "said") and a figure
+(the number check's) are not reported here.
+
+>>> from factdiff.core.facts import extract_facts
+>>> a = extract_facts('"We don\\'t want him. We reject his visit."')
+>>> b = extract_facts('"We don\\'t like him, we don\\'t want him. We reject his message," he said.')
+>>> bld = _Builder(a, b, "A", "B")
+>>> QuoteCheck()({"builder": bld})
+>>> [(c.kind.value, c.a_text, c.b_text) for c in bld.conflicts]
+[('quote', 'visit', 'message')]
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+from ...model import ConflictKind, Span
+from ...tokens import STOP_WORDS, stem
+from ..checks.base import _Builder
+from ..component import Component
+
+#: Shared words that must come straight before the differing words, inside both quotes.
+MIN_BEFORE = 2
+#: Shared words in all (both quotes' aligned words) for the quotes to be one quotation.
+MIN_SHARED = 5
+#: The most words a difference may span on either side (more is a different sentence).
+MAX_CHANGED = 2
+_CONF = 0.85
+
+_WORD = re.compile(r"[\w’']+")  # "tax-filing" is "tax filing"
+_OPEN = '“‘"'
+_CLOSE = '”’"'
+
+
+def quoted_spans(text: str) -> list[Span]:
+    """Spans inside quotation marks; a sentence that opens inside a quotation (its marks
+    close once more than they open, as in a quote carried over from the previous sentence)
+    counts from its start.
+
+    >>> t = 'He said: “We will win.” Then “soon”.'
+    >>> [t[s.start:s.end] for s in quoted_spans(t)]
+    ['We will win.', 'soon']
+    """
+    spans: list[Span] = []
+    opened: int | None = None
+    for m in re.finditer(r"[“”\"]", text):
+        ch = m.group()
+        if ch == "“" or (ch == '"' and opened is None):
+            if opened is None:
+                opened = m.end()
+        elif opened is not None:
+            spans.append(Span(opened, m.start()))
+            opened = None
+        elif not spans and text[: m.start()].strip():
+            spans.append(Span(0, m.start()))  # carried over: closes without opening
+    return [s for s in spans if s.end > s.start]
+
+
+def _words(text: str, span: Span) -> list[tuple[str, Span]]:
+    part = text[span.start : span.end]
+    return [
+        (m.group().lower().replace("’", "'"), Span(span.start + m.start(), span.start + m.end()))
+        for m in _WORD.finditer(part)
+    ]
+
+
+def _content(words: list[tuple[str, Span]]) -> list[str]:
+    return [w for w, _ in words if w not in STOP_WORDS and not w[:1].isdigit()]
+
+
+def _differs(wa: list[tuple[str, Span]], wb: list[tuple[str, Span]]) -> bool:
+    """Do the replaced words say something else (not the same word inflected)?"""
+    if "".join(w for w, _ in wa) == "".join(w for w, _ in wb):
+        return False  # "per cent" / "percent", "tax-filing" / "tax filing"
+    ca, cb = _content(wa), _content(wb)
+    if not ca or not cb:
+        return False
+    return {stem(w) for w in ca} != {stem(w) for w in cb}
+
+
+def _taken(bld: _Builder, sa: Span, sb: Span) -> bool:
+    return any(
+        c.a_span.start < sa.end
+        and sa.start < c.a_span.end
+        or c.b_span.start < sb.end
+        and sb.start < c.b_span.end
+        for c in bld.conflicts
+    )
+
+
+def _compare_quotes(bld: _Builder) -> None:
+    a, b = bld.a.text, bld.b.text
+    for qa in quoted_spans(a):
+        wa = _words(a, qa)
+        for qb in quoted_spans(b):
+            wb = _words(b, qb)
+            sm = SequenceMatcher(None, [w for w, _ in wa], [w for w, _ in wb], autojunk=False)
+            ops = sm.get_opcodes()
+            shared = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+            if shared < MIN_SHARED:
+                continue
+            # Verbatim but for one replacement: one outlet may quote more at either end
+            # (a gap there), but words changed, added or left out anywhere else make it a
+            # paraphrase, whose words need not match.
+            inner = [
+                op
+                for n, op in enumerate(ops)
+                if op[0] != "equal"
+                and not (op[0] in ("insert", "delete") and n in (0, len(ops) - 1))
+            ]
+            if len(inner) != 1:
+                continue
+            for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+                if tag != "replace" or i2 - i1 > MAX_CHANGED or j2 - j1 > MAX_CHANGED:
+                    continue
+                before = ops[n - 1] if n > 0 else None
+                after = ops[n + 1] if n + 1 < len(ops) else None
+                if before is None or before[0] != "equal" or before[2] - before[1] < MIN_BEFORE:
+                    continue
+                # The words after agree too, or both quotes end here (no "after").
+                if after is not None and after[0] != "equal":
+                    continue
+                if not _differs(wa[i1:i2], wb[j1:j2]):
+                    continue
+                sa = Span(wa[i1][1].start, wa[i2 - 1][1].end)
+                sb = Span(wb[j1][1].start, wb[j2 - 1][1].end)
+                if _taken(bld, sa, sb):
+                    continue  # another check already reports these words
+                bld.add(ConflictKind.QUOTE, sa, sb, "the same quotation, different words", _CONF)
+
+
+class QuoteCheck(Component):
+    """Two verbatim quotations of one remark that differ in a word."""
+
+    name = "quote"
+    requires = ("builder",)
+    assigns = ("quotes_checked",)
+
+    def __call__(self, state: dict[str, Any]) -> None:
+        _compare_quotes(state["builder"])
+        state["quotes_checked"] = True

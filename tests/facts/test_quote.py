@@ -1,0 +1,75 @@
+"""The quote check: one quotation given in different words (crafted sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdiff.core.facts import compare_sentences
+from factdiff.core.facts.checks.quote import quoted_spans
+from factdiff.core.model import ConflictKind
+
+
+def _quote_conflicts(a: str, b: str) -> list[tuple[str, str]]:
+    return [
+        (c.a_text, c.b_text)
+        for c in compare_sentences(a, b).conflicts
+        if c.kind is ConflictKind.QUOTE
+    ]
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_one_word_changed_at_the_end_of_the_same_quote(swap: bool) -> None:
+    a = "“We don’t want him. We reject his visit,” the minister said."
+    b = "“We do not like him, we don’t want him. We reject his message.”"
+    a, b = (b, a) if swap else (a, b)
+    want = [("message", "visit")] if swap else [("visit", "message")]
+    assert _quote_conflicts(a, b) == want
+
+
+def test_one_word_changed_between_shared_words() -> None:
+    a = '"The committee will review the decision next month," she said.'
+    b = '"The committee will reverse the decision next month," she told reporters.'
+    assert _quote_conflicts(a, b) == [("review", "reverse")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same words: one outlet quotes more at the end
+        ('"We will rebuild the bridge," he said.', '"We will rebuild the bridge by spring."'),
+        # spelling and hyphenation variants
+        ('"About 60 per cent of voters agree," he said.', '"About 60 percent of voters agree."'),
+        (
+            '"It gives clear tax-filing guidance to couples."',
+            '"It gives clear tax filing guidance to couples."',
+        ),
+        # the same word inflected
+        ('"The people have spoken and they said no."', '"The people have spoken and they say no."'),
+        # a paraphrase, not one quotation: words differ in more than one place
+        (
+            '"I used money I shouldn’t have used for personal purposes."',
+            '"I used money that should have been used for my campaign."',
+        ),
+        # too few shared words to be one quotation
+        ('"We have a real challenge," he said.', '"Frankly, we have a big challenge ahead."'),
+        # outside quotation marks: reporters' own words may differ
+        (
+            "The minister rejected his visit on Monday.",
+            "The minister rejected his message on Monday.",
+        ),
+    ],
+)
+def test_near_misses_are_not_misquotes(a: str, b: str) -> None:
+    assert _quote_conflicts(a, b) == []
+
+
+def test_a_changed_figure_is_the_number_checks() -> None:
+    a = '"We counted 40 ballots in the second district," she said.'
+    b = '"We counted 50 ballots in the second district," she said.'
+    kinds = [c.kind for c in compare_sentences(a, b).conflicts]
+    assert ConflictKind.QUOTE not in kinds
+
+
+def test_quoted_spans_of_a_quote_carried_over_from_the_sentence_before() -> None:
+    t = "We will not back down,” he said, “not now.”"
+    assert [t[s.start : s.end] for s in quoted_spans(t)] == ["We will not back down,", "not now."]
