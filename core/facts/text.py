@@ -130,3 +130,27 @@ def _merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
         else:
             out.append(s)
     return tuple(out)
+
+
+def quoted_spans(text: str) -> list[Span]:
+    """Spans inside quotation marks; a sentence that opens inside a quotation (its marks
+    close once more than they open, as in a quote carried over from the previous sentence)
+    counts from its start.
+
+    >>> t = 'He said: “We will win.” Then “soon”.'
+    >>> [t[s.start:s.end] for s in quoted_spans(t)]
+    ['We will win.', 'soon']
+    """
+    spans: list[Span] = []
+    opened: int | None = None
+    for m in re.finditer(r"[“”\"]", text):
+        ch = m.group()
+        if ch == "“" or (ch == '"' and opened is None):
+            if opened is None:
+                opened = m.end()
+        elif opened is not None:
+            spans.append(Span(opened, m.start()))
+            opened = None
+        elif not spans and text[: m.start()].strip():
+            spans.append(Span(0, m.start()))  # carried over: closes without opening
+    return [s for s in spans if s.end > s.start]

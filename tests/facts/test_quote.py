@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factdiff.core.facts import compare_sentences
-from factdiff.core.facts.checks.quote import quoted_spans
+from factdiff.core.facts.text import quoted_spans
 from factdiff.core.model import ConflictKind
 
 

@@ -27,6 +27,7 @@ from ...model import ConflictKind, Span
 from ...tokens import STOP_WORDS, stem
 from ..checks.base import _Builder
 from ..component import Component
+from ..text import quoted_spans
 
 #: Shared words that must come straight before the differing words, inside both quotes.
 MIN_BEFORE = 2
@@ -37,32 +38,6 @@ MAX_CHANGED = 2
 _CONF = 0.85
 
 _WORD = re.compile(r"[\w’']+")  # "tax-filing" is "tax filing"
-_OPEN = '“‘"'
-_CLOSE = '”’"'
-
-
-def quoted_spans(text: str) -> list[Span]:
-    """Spans inside quotation marks; a sentence that opens inside a quotation (its marks
-    close once more than they open, as in a quote carried over from the previous sentence)
-    counts from its start.
-
-    >>> t = 'He said: “We will win.” Then “soon”.'
-    >>> [t[s.start:s.end] for s in quoted_spans(t)]
-    ['We will win.', 'soon']
-    """
-    spans: list[Span] = []
-    opened: int | None = None
-    for m in re.finditer(r"[“”\"]", text):
-        ch = m.group()
-        if ch == "“" or (ch == '"' and opened is None):
-            if opened is None:
-                opened = m.end()
-        elif opened is not None:
-            spans.append(Span(opened, m.start()))
-            opened = None
-        elif not spans and text[: m.start()].strip():
-            spans.append(Span(0, m.start()))  # carried over: closes without opening
-    return [s for s in spans if s.end > s.start]
 
 
 def _words(text: str, span: Span) -> list[tuple[str, Span]]:
