@@ -39,6 +39,20 @@ _REL_GROUP = {
     "poss": "poss", "appos": "appos", "conj": "conj", "npmod": "adv", "advmod": "adv",
     "tmod": "adv",
 }  # fmt: skip
+#: Prepositions of time: "unveiled on Wednesday" relates as "unveiled Wednesday" does.
+_TIME_PREPS = frozenset({"prep:on", "prep:at", "prep:during"})
+
+
+def _same_role(ra: str, rb: str) -> bool:
+    """Do two dependency relations (with the preposition gone through) name one role?"""
+    if ra == rb:
+        return True
+    ga = "adv" if ra in _TIME_PREPS else _REL_GROUP.get(ra.split(":")[0], ra)
+    gb = "adv" if rb in _TIME_PREPS else _REL_GROUP.get(rb.split(":")[0], rb)
+    if ga == gb:
+        return True
+    # any two prepositional relations matched before; a time preposition stays one too
+    return {ra.split(":")[0], rb.split(":")[0]} == {"prep"}
 
 
 
@@ -97,7 +111,8 @@ class PairView:
             return []
         tops = [i for i in sorted(inside) if p.tokens[i].head not in inside or p.tokens[i].is_root]
         h = p.tokens[tops[0]]
-        rel = h.dep
+        # "on Friday" taken whole relates as "Friday" does when the span leaves "on" out
+        rel = f"prep:{h.lemma.lower()}" if h.pos == "ADP" else h.dep
         out: list[Head] = []
         for _ in range(8):
             if h.is_root or len(out) >= depth:
@@ -137,9 +152,7 @@ class PairView:
                 if not s:
                     continue
                 if da == db == 0:
-                    ga = _REL_GROUP.get(ha.rel.split(":")[0], ha.rel)
-                    gb = _REL_GROUP.get(hb.rel.split(":")[0], hb.rel)
-                    if ha.rel != hb.rel and ga != gb:
+                    if not _same_role(ha.rel, hb.rel):
                         s *= 0.5
                 else:
                     s *= 0.8

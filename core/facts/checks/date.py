@@ -12,7 +12,13 @@ from ..component import Component
 from ..extract.dates import _PARTS
 from ..records import DateFact
 from ..slots import MIN_LINK
+from ..text import quoted_spans
 
+_WRITTEN_DAY = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b|['’]\d\d\b")
 
 
@@ -81,6 +87,15 @@ def _date_relation(x: DateFact, y: DateFact) -> tuple[str, str]:
     return "agree", ""
 
 
+def _said_relative(text: str, d: DateFact) -> bool:
+    """A relative date inside a quotation ("this afternoon", "yesterday" in a statement):
+    relative to when it was said, which may not be the day the article was published, so
+    its resolved day cannot contradict another."""
+    if _WRITTEN_DAY.search(d.text):
+        return False  # names its day, month or year: the same whenever it was said
+    return any(q.start <= d.span.start and d.span.end <= q.end for q in quoted_spans(text))
+
+
 def _fmt_day(d: DateFact) -> str:
     if d.lo is not None and d.lo == d.hi and not d.alts:
         return d.lo.strftime("%a %d %b %Y").replace(" 0", " ")
@@ -115,6 +130,10 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
             else:
                 rel, what = _date_relation(x, y)
                 if rel == "conflict" and abs(x.level - y.level) > 1:
+                    rel = "none"
+                if rel == "conflict" and (
+                    _said_relative(bld.a.text, x) or _said_relative(bld.b.text, y)
+                ):
                     rel = "none"
             if rel == "none":
                 continue

@@ -1,0 +1,58 @@
+"""The date check: roles of dates (crafted sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factdiff.core import nlp
+from factdiff.core.facts import compare_facts, compare_sentences, extract_facts
+from factdiff.core.model import ConflictKind
+
+MON = dt.date(2012, 12, 10)
+
+
+def _dates(result) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(c.a_text, c.b_text) for c in result.conflicts if c.kind is ConflictKind.DATE]
+
+
+def test_a_relative_day_inside_a_quotation_is_not_resolved_against_publication() -> None:
+    a = "The two leaders met at the White House on Sunday."
+    quoted = '"This afternoon, the two leaders met at the White House," the statement said.'
+    plain = "This afternoon, the two leaders met at the White House, the statement said."
+    # said on Sunday, printed on Monday: "this afternoon" is the speaker's day
+    assert _dates(compare_sentences(a, quoted, a_date=MON, b_date=MON)) == []
+    # the reporter's own words are relative to the article's date: Monday is not Sunday
+    assert _dates(compare_sentences(a, plain, a_date=MON, b_date=MON)) == [
+        ("on Sunday", "This afternoon")
+    ]
+
+
+def test_a_named_day_inside_a_quotation_still_counts() -> None:
+    a = "The two leaders met at the White House on Sunday."
+    b = '"On Saturday, the two leaders met at the White House," the statement said.'
+    assert _dates(compare_sentences(a, b, a_date=MON, b_date=MON)) == [("on Sunday", "Saturday")]
+
+
+def _parsed(text: str, day: dt.date):  # type: ignore[no-untyped-def]
+    return extract_facts(text, published=day, parse=nlp.parse(text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_bare_day_and_on_day_date_the_same_verb(swap: bool) -> None:
+    a = "Intel unveiled Wednesday its new processor for mobile phones."
+    b = "Intel on Friday unveiled its new processor for mobile phones."
+    a, b = (b, a) if swap else (a, b)
+    day = dt.date(2003, 9, 12)
+    got = _dates(compare_facts(_parsed(a, day), _parsed(b, day)))
+    assert got == ([("on Friday", "Wednesday")] if swap else [("Wednesday", "on Friday")])
+
+
+@pytest.mark.model
+def test_days_of_two_different_verbs_are_details() -> None:
+    a = "Intel unveiled its new processor on Wednesday."
+    b = "Intel unveiled its new processor, which will ship on Friday."
+    day = dt.date(2003, 9, 12)
+    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
