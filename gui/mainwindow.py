@@ -83,6 +83,7 @@ from .models import (
     FactsProxy,
     build_fact_rows,
     clip,
+    in_quotes,
 )
 from .panes import ArticlePane, Connector, ConnectorLink, Legend, PaneHighlights, SentenceView
 from .widgets import ArticleDialog, FindBar, ProgressArea, ThresholdControl
@@ -1433,10 +1434,10 @@ class MainWindow(QMainWindow):
             if decision is not None:
                 flags.append(DECISION_MARKS[decision])
             extra = f" · {', '.join(flags)}" if flags else ""
-            said = escape(clip(view.sentence(other).text, 220))
+            said = escape(in_quotes(clip(view.sentence(other).text, 220)))
             out.append(
                 f"<b>{look.symbol} {look.label}</b> with <b>{name}</b> "
-                f"(probability {lk.score:.2f}{extra}):<br><i>“{said}”</i>"
+                f"(probability {lk.score:.2f}{extra}):<br><i>{said}</i>"
             )
             mine_unit = lk.a_unit if lk.a == ref else lk.b_unit
             their_unit = lk.b_unit if lk.a == ref else lk.a_unit
@@ -1445,10 +1446,13 @@ class MainWindow(QMainWindow):
                 there = view.articles[other[0]].text
                 parts = []
                 if mine_unit is not None:
-                    parts.append(f"here “{escape(clip(here[mine_unit.start:mine_unit.end], 160))}”")
+                    parts.append(
+                        f"here {escape(in_quotes(clip(here[mine_unit.start:mine_unit.end], 160)))}"
+                    )
                 if their_unit is not None:
                     parts.append(
-                        f"there “{escape(clip(there[their_unit.start:their_unit.end], 160))}”"
+                        "there "
+                        + escape(in_quotes(clip(there[their_unit.start : their_unit.end], 160)))
                     )
                 out.append("&nbsp;&nbsp;the shared fact: " + "; ".join(parts))
             for c in lk.conflicts:

@@ -53,6 +53,16 @@ def clip(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def in_quotes(text: str) -> str:
+    """``text`` between quotation marks, unless it has its own (a quoted remark would
+    show doubled marks: ““We reject his visit.””).
+
+    >>> in_quotes("They met."), in_quotes("“We met,” he said.")
+    ('“They met.”', '“We met,” he said.')
+    """
+    return text if any(q in text for q in "“”\"") else f"“{text}”"
+
+
 @dataclass(frozen=True)
 class FactRow:
     """One line of the facts list: a conflict, a shared link, an added sentence or detail."""

@@ -226,3 +226,13 @@ def test_long_names_in_the_list_have_their_whole_name_in_a_tooltip(window) -> No
     proxy = window.facts_proxy
     tip = proxy.data(proxy.index(0, window.facts_model.WHERE), Qt.ItemDataRole.ToolTipRole)
     assert long_name in tip
+
+
+def test_tooltip_quotes_a_sentence_once(loaded) -> None:  # type: ignore[no-untyped-def]
+    from factdiff.gui.models import in_quotes
+
+    # a plain sentence gets quotation marks; a quoted remark keeps its own, not doubled
+    tip = loaded.sentence_tooltip(0, 0)
+    assert "<i>“On Monday the mayor opened the new bridge over the river.”</i>" in tip
+    assert in_quotes("“We reject his visit.”") == "“We reject his visit.”"
+    assert in_quotes('"Stop lying!" she said.') == '"Stop lying!" she said.'
