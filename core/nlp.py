@@ -251,13 +251,28 @@ def preload() -> None:
     _load()
 
 
+#: Curly apostrophes as spaCy's English model knows them: it was trained on straight ones, and
+#: reads "I’m" as a word "’m" (lemma "’m", not "be") and misses "n’t" forms. One character
+#: for one, so every offset stays; the tokens keep the sentence's own characters.
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def for_spacy(text: str) -> str:
+    """What spaCy is given for ``text`` (same length: offsets carry over).
+
+    >>> for_spacy("I’m not ‘ashamed’")
+    "I'm not 'ashamed'"
+    """
+    return text.translate(_APOSTROPHES)
+
+
 def _from_doc(text: str, doc: Any) -> Parse:
     toks = tuple(
         Token(
             i=t.i,
             start=t.idx,
             end=t.idx + len(t.text),
-            text=t.text,
+            text=text[t.idx : t.idx + len(t.text)],
             lemma=t.lemma_ or t.text.lower(),
             pos=t.pos_,
             tag=t.tag_,
@@ -341,7 +356,9 @@ def parse_many(
                     progress(at, len(todo), "Parsing sentences")
                 chunk = todo[at : at + _BATCH]
                 with _parse_lock:
-                    docs = list(nlp.pipe([texts[n] for n in chunk], batch_size=_BATCH))
+                    docs = list(
+                        nlp.pipe([for_spacy(texts[n]) for n in chunk], batch_size=_BATCH)
+                    )
                 fresh = [_from_doc(texts[n], doc) for n, doc in zip(chunk, docs, strict=True)]
                 for n, made in zip(chunk, fresh, strict=True):
                     out[n] = made
@@ -400,7 +417,7 @@ def clear_cache() -> None:
 
 
 #: Bumped when :class:`Parse` or what :func:`_from_doc` keeps changes.
-PARSE_FORMAT = 1
+PARSE_FORMAT = 2  # 2: spaCy reads straight apostrophes (for_spacy)
 
 
 class ParseStore:

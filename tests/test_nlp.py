@@ -59,6 +59,16 @@ def test_real_parse_has_heads_entities_and_exact_offsets() -> None:
     assert nlp.parse(text) is p  # cached by text
 
 
+@pytest.mark.model
+def test_curly_apostrophes_parse_as_straight_ones_and_keep_their_characters() -> None:
+    curly = nlp.parse("“I’m not ashamed,” he said, “and we don’t need them.”")
+    straight = nlp.parse("\"I'm not ashamed,\" he said, \"and we don't need them.\"")
+    assert [t.text for t in curly.tokens][1:4] == ["I", "’m", "not"]  # the text's own
+    assert [t.lemma for t in curly.tokens] == [t.lemma for t in straight.tokens]
+    assert [t.dep for t in curly.tokens] == [t.dep for t in straight.tokens]
+    assert next(t for t in curly.tokens if t.text == "’m").lemma == "be"
+
+
 def test_torch_is_hidden_only_from_the_thread_loading_spacy() -> None:
     # In a fresh interpreter: in this one another test may have imported torch already.
     code = """
