@@ -33,6 +33,10 @@ _SPEECH_VERB = re.compile(
 _PRONOUNS = frozenset("he she they it we i you who which this that".split())
 
 
+#: Courtesy titles: they name no role or office.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+
+
 def _speaker_from(
     text: str, toks: Sequence[_Tok], s: int, e: int, entities: Sequence[Entity]
 ) -> Speaker | None:
@@ -71,7 +75,9 @@ def _speaker_from(
     roles = frozenset(
         _WORD_SYNONYMS.get(t.low, _stem(t.low))
         for t in phrase_toks
-        if (not t.is_cap or t.low.rstrip(".") in _TITLES) and t.low not in _STOP
+        if (not t.is_cap or t.low.rstrip(".") in _TITLES)
+        and t.low not in _STOP
+        and t.low.rstrip(".") not in _HONORIFICS  # "Mr." says no role: he may be "the attorney"
     ) | frozenset(ti for en in names for ti in en.titles)
     head = "" if names else _WORD_SYNONYMS.get(head_tok.low, _stem(head_tok.low))
     if not names and head_tok.low in _STOP | _DETERMINERS:

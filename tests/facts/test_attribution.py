@@ -1,0 +1,35 @@
+"""The attribution check: who said it (crafted sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdiff.core.facts import compare_sentences
+from factdiff.core.model import ConflictKind
+
+QUOTE = "“This decision should be deeply troubling to all Americans,”"
+
+
+def _speakers(a: str, b: str) -> list[tuple[str, str]]:
+    return [
+        (c.a_text, c.b_text)
+        for c in compare_sentences(a, b).conflicts
+        if c.kind is ConflictKind.ATTRIBUTION
+    ]
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_courtesy_title_names_no_role_so_the_attorney_may_be_him(swap: bool) -> None:
+    a, b = f"{QUOTE} Mr. Goelman added.", f"{QUOTE} the attorney said."
+    a, b = (b, a) if swap else (a, b)
+    assert _speakers(a, b) == []
+
+
+def test_an_office_still_tells_two_speakers_apart() -> None:
+    got = _speakers(f"{QUOTE} Senator Goelman added.", f"{QUOTE} the mayor said.")
+    assert got == [("Senator Goelman", "the mayor")]
+
+
+def test_two_named_speakers_of_one_quote_conflict() -> None:
+    got = _speakers(f"{QUOTE} Mr. Goelman added.", f"{QUOTE} Ms. Whitfield said.")
+    assert got == [("Mr. Goelman", "Ms. Whitfield")]
