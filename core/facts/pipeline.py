@@ -51,7 +51,7 @@ EXTRACTORS: tuple[Component, ...] = (
     Asides(),
 )
 #: The fields ``extract_facts`` starts from.
-EXTRACT_INPUTS = ("text", "published")
+EXTRACT_INPUTS = ("text", "published", "parse")
 
 #: What ``compare_facts`` runs, in order (one per conflict kind).
 CHECKS: tuple[Component, ...] = (
@@ -85,7 +85,7 @@ def extract_facts(
     >>> f.dates[0].lo
     datetime.date(2023, 2, 17)
     """
-    state: dict[str, Any] = {"text": text, "published": published}
+    state: dict[str, Any] = {"text": text, "published": published, "parse": parse}
     for step in EXTRACTORS:
         step(state)
     return Facts(

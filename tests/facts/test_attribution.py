@@ -33,3 +33,18 @@ def test_an_office_still_tells_two_speakers_apart() -> None:
 def test_two_named_speakers_of_one_quote_conflict() -> None:
     got = _speakers(f"{QUOTE} Mr. Goelman added.", f"{QUOTE} Ms. Whitfield said.")
     assert got == [("Mr. Goelman", "Ms. Whitfield")]
+
+
+@pytest.mark.model
+def test_a_noun_that_looks_like_a_reporting_verb_frames_nothing() -> None:
+    from factdiff.core import nlp
+    from factdiff.core.facts import extract_facts
+
+    noun = "The men were smuggled into Washington state from Amsterdam in July."
+    verb = "Officials told reporters on Monday that the men came from Amsterdam."
+    # "Washington state": a noun in the parse, not "Washington states ..."
+    assert extract_facts(noun, parse=nlp.parse(noun)).frames == ()
+    # without the parse the pattern reading still takes it for a verb, as before
+    assert extract_facts(noun).frames != ()
+    # a verb the parse reads as one still frames its addressee
+    assert extract_facts(verb, parse=nlp.parse(verb)).frames != ()

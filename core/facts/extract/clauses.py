@@ -98,11 +98,12 @@ _NOUN_LIKE_FORMS = frozenset(
 _VERB_BEFORE = frozenset("to not n't he she it they we i you who also".split()) | _AUX
 
 
-def _reporting_verb(toks: Sequence[_Tok], k: int) -> str:
-    """'say', 'tell' or 'announce' if toks[k] is an active reporting verb, else ''."""
+def _reporting_verb(toks: Sequence[_Tok], k: int, nouns: frozenset[int] = frozenset()) -> str:
+    """'say', 'tell' or 'announce' if toks[k] is an active reporting verb, else ''.
+    ``nouns``: start offsets of the tokens the parse reads as nouns ("Washington state")."""
     t = toks[k]
     low = t.low
-    if low not in _REPORT_FORMS or (t.is_cap and k > 0):
+    if low not in _REPORT_FORMS or (t.is_cap and k > 0) or t.start in nouns:
         return ""
     j = k - 1
     while j >= 0 and toks[j].low.endswith("ly") and toks[j].is_word:
@@ -140,7 +141,7 @@ def _addressee_end(toks: Sequence[_Tok], k: int) -> int:
 
 
 def _reporting_frames(
-    toks: Sequence[_Tok], dates: Sequence[DateFact]
+    toks: Sequence[_Tok], dates: Sequence[DateFact], nouns: frozenset[int] = frozenset()
 ) -> tuple[list[Span], set[int]]:
     """Spans of the reporting frames (verb, addressee, "in a statement", their dates) and
     the indices of the dates that say when something was said rather than when it happened.
@@ -151,7 +152,7 @@ def _reporting_frames(
     frames: list[Span] = []
     n = len(toks)
     for k in range(n):
-        kind = _reporting_verb(toks, k) if toks[k].low in _REPORT_FORMS else ""
+        kind = _reporting_verb(toks, k, nouns) if toks[k].low in _REPORT_FORMS else ""
         if kind == "tell":
             end = _addressee_end(toks, k)
             if end > k + 1:
@@ -190,7 +191,7 @@ def _reporting_frames(
         verb = ""
         while k >= 0 and len(between) <= 7:
             t = toks[k]
-            if t.low in _REPORT_FORMS and (verb := _reporting_verb(toks, k)):
+            if t.low in _REPORT_FORMS and (verb := _reporting_verb(toks, k, nouns)):
                 break
             if not t.is_word or t.low == "that" or _is_clause_verb(t, toks[k - 1] if k else None):
                 break
@@ -510,12 +511,18 @@ class Frames(Component):
     """Reporting frames ("told the BBC on Monday"); their dates become "report" dates."""
 
     name = "frames"
-    requires = ("toks", "raw_dates")
+    requires = ("toks", "raw_dates", "parse")
     assigns = ("frames", "dates")
 
     def __call__(self, state: dict[str, Any]) -> None:
         dates = state["raw_dates"]
-        frames, report = _reporting_frames(state["toks"], dates)
+        parse = state["parse"]
+        nouns = (
+            frozenset(t.start for t in parse.tokens if t.pos in ("NOUN", "PROPN"))
+            if parse is not None and parse.parsed
+            else frozenset()
+        )
+        frames, report = _reporting_frames(state["toks"], dates, nouns)
         state["frames"] = frames
         state["dates"] = [
             replace(d, role="report") if i in report and d.role == "point" else d
