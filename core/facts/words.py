@@ -190,6 +190,8 @@ _FUTURE_CUES = re.compile(
 )
 
 
+#: Courtesy titles: they name no role or office ("Mr. Goelman" may be "the attorney").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _TITLES = frozenset(
     """president prime minister secretary senator sen rep representative gov governor
     mayor chancellor coach captain judge justice dr mr mrs ms miss king queen prince

@@ -118,8 +118,8 @@ class QuoteCheck(Component):
 
     name = "quote"
     requires = ("builder",)
-    assigns = ("quotes_checked",)
+    assigns = ("quote_done",)
 
     def __call__(self, state: dict[str, Any]) -> None:
         _compare_quotes(state["builder"])
-        state["quotes_checked"] = True
+        state["quote_done"] = True

@@ -10,7 +10,15 @@ from ...model import Span
 from ..component import Component
 from ..records import Entity, Speaker
 from ..text import _stem, _Tok
-from ..words import _DETERMINERS, _POLL_SHARE, _SOURCE_KINDS, _STOP, _TITLES, _WORD_SYNONYMS
+from ..words import (
+    _DETERMINERS,
+    _HONORIFICS,
+    _POLL_SHARE,
+    _SOURCE_KINDS,
+    _STOP,
+    _TITLES,
+    _WORD_SYNONYMS,
+)
 
 _SPEAKER_AFTER = re.compile(
     r"[,“”\"]\s*(?P<v>said|says|added|wrote|noted|stated|explained|declared|insisted|"
@@ -31,10 +39,6 @@ _SPEECH_VERB = re.compile(
 
 
 _PRONOUNS = frozenset("he she they it we i you who which this that".split())
-
-
-#: Courtesy titles: they name no role or office.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 
 
 def _speaker_from(
