@@ -60,3 +60,8 @@ def sentences_of(text: str) -> tuple[Sentence, ...]:
         out.append(Sentence(index=i, start=start, end=start + len(line), text=line))
         start += len(line) + 1
     return tuple(out)
+
+
+def words_in_conflict(result, kind) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """The (a_text, b_text) of a fact comparison's conflicts of one kind, in order."""
+    return [(c.a_text, c.b_text) for c in result.conflicts if c.kind is kind]

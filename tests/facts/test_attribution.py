@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import words_in_conflict
 
 from factdiff.core.facts import compare_sentences
 from factdiff.core.model import ConflictKind
@@ -11,11 +12,7 @@ QUOTE = "“This decision should be deeply troubling to all Americans,”"
 
 
 def _speakers(a: str, b: str) -> list[tuple[str, str]]:
-    return [
-        (c.a_text, c.b_text)
-        for c in compare_sentences(a, b).conflicts
-        if c.kind is ConflictKind.ATTRIBUTION
-    ]
+    return words_in_conflict(compare_sentences(a, b), ConflictKind.ATTRIBUTION)
 
 
 @pytest.mark.parametrize("swap", [False, True])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import words_in_conflict
 
 from factdiff.core import nlp
 from factdiff.core.facts import compare_facts, compare_sentences, extract_facts
@@ -14,7 +15,7 @@ MON = dt.date(2012, 12, 10)
 
 
 def _dates(result) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(c.a_text, c.b_text) for c in result.conflicts if c.kind is ConflictKind.DATE]
+    return words_in_conflict(result, ConflictKind.DATE)
 
 
 def test_a_relative_day_inside_a_quotation_is_not_resolved_against_publication() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import words_in_conflict
 
 from factdiff.core.facts import compare_sentences
 from factdiff.core.facts.text import quoted_spans
@@ -10,11 +11,7 @@ from factdiff.core.model import ConflictKind
 
 
 def _quote_conflicts(a: str, b: str) -> list[tuple[str, str]]:
-    return [
-        (c.a_text, c.b_text)
-        for c in compare_sentences(a, b).conflicts
-        if c.kind is ConflictKind.QUOTE
-    ]
+    return words_in_conflict(compare_sentences(a, b), ConflictKind.QUOTE)
 
 
 @pytest.mark.parametrize("swap", [False, True])
