@@ -115,6 +115,29 @@ print(hasattr(spacy.cli, "download"), callable(spacy.cli.info))
     assert out == ["True", "False", "False", "True", "True", "True"]
 
 
+@pytest.mark.model
+def test_the_model_tokenizer_is_the_default_one() -> None:
+    """nlp loads the model without its stored tokenizer (_NOT_LOADED), so the stored one
+    must be what spaCy builds for English anyway: every rule, affix and URL pattern."""
+    import importlib
+    from pathlib import Path
+
+    assert "tokenizer" in nlp._NOT_LOADED
+    with nlp._torch_hidden(), nlp._without_spacy_cli():
+        from spacy.lang.en import English
+
+        package = Path(importlib.import_module(nlp.MODEL_PACKAGE).__file__).parent
+        folder = next(p for p in package.iterdir() if (p / "tokenizer").is_file())
+        stored = English().tokenizer.from_disk(folder / "tokenizer")
+        built = English().tokenizer
+    assert stored.to_bytes(exclude=["vocab"]) == built.to_bytes(exclude=["vocab"])
+    loaded = nlp._load()
+    assert loaded is not False
+    assert loaded.tokenizer.to_bytes(exclude=["vocab"]) == built.to_bytes(exclude=["vocab"])
+    words = [t.text for t in loaded("Mr. O'Neill didn't pay $5.2bn at 3:30 p.m. (see u.s.gov).")]
+    assert words[:4] == ["Mr.", "O'Neill", "did", "n't"]
+
+
 def test_parses_are_kept_on_disk_and_spacy_is_not_loaded_again(tmp_path, monkeypatch) -> None:
     store = nlp.ParseStore(tmp_path / "parses.sqlite3")
     monkeypatch.setattr(nlp, "_store", lambda: store)
