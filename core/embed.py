@@ -235,8 +235,10 @@ class Encoder:
         batch_size: int = 32,
         backend: str | None = None,
         token_cache_size: int = 2048,
+        threads: int | None = None,
     ) -> None:
         self.path = path
+        self.threads = threads  # the ONNX encoder's threads (None: one per core)
         self.backend = _check_backend(backend or configured_backend())
         base = MODEL_NAME if path is None else Path(path).name
         self.name = cache_name(self.backend, base)
@@ -268,7 +270,9 @@ class Encoder:
             from .embed_onnx import OnnxBackend, OnnxUnavailable
 
             try:
-                return OnnxBackend(folder, quantized=self.backend == "onnx-int8")
+                return OnnxBackend(
+                    folder, quantized=self.backend == "onnx-int8", threads=self.threads
+                )
             except OnnxUnavailable as err:
                 if self.backend != "auto":
                     raise

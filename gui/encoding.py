@@ -366,7 +366,9 @@ def serve(inp: IO[bytes], out: IO[bytes]) -> None:
     """The child's loop: read requests, answer with vectors, until quit or end of input."""
     from factdiff.core.embed import Encoder
 
-    encoder = Encoder(use_cache=False)
+    # One thread for onnxruntime: spaCy loads and parses beside it on the other core (the
+    # parse is the first result's critical path), and the GUI needs a core too.
+    encoder = Encoder(use_cache=False, threads=1)
 
     def send(head: dict[str, Any], payload: bytes = b"") -> None:
         out.write(json.dumps(head).encode() + b"\n" + payload)
