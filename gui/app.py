@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factdiff.core import paths
 
+from . import modelproc
+
 __all__ = ["ErrorReporter", "install_exception_hooks", "main"]
 
 log = logging.getLogger("factdiff")
@@ -112,9 +114,9 @@ def install_exception_hooks(reporter: ErrorReporter) -> None:
 
 
 def _start_model_process() -> None:
-    """Start the model process as soon as the window is up: it loads the encoder and
-    spaCy while the user picks articles (or the seeds load), so the first comparison does
-    not wait for them. Starting it costs the GUI thread one ``Popen``."""
+    """Give the app's encoder its model process once the window is up: the one
+    :func:`modelproc.start_early` launched before Qt (it has been loading the encoder and
+    spaCy while the window was built), or a new one if that failed."""
     from factdiff.core.errors import CompareError
 
     from .encoding import shared_encoder
@@ -190,6 +192,10 @@ def main(paths_: Sequence[str] = ()) -> int:
     _mark("start")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # First thing, with the standard library alone (one Popen, ~5 ms): launched after the
+    # window instead, the seeds were highlighted 0.2-0.3 s later and the window shown no
+    # sooner (bench/README, issue 12).
+    modelproc.start_early()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("factdiff")
@@ -222,6 +228,7 @@ def main(paths_: Sequence[str] = ()) -> int:
         _bench_probes(app, window)
     code = app.exec()
     shutdown_shared_encoder()
+    modelproc.discard_early()
     return code
 
 

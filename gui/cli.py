@@ -202,6 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_compare(args)
         if args.command == "export":
             return cmd_export(args)
+        from factdiff.gui import modelproc
+
+        modelproc.start_early()  # before Qt is imported: it loads while the window is built
         from factdiff.gui.app import main as gui_main
 
         return gui_main(list(args.files))

@@ -38,7 +38,6 @@ from typing import IO, Any
 
 import numpy as np
 
-from factdiff.core import paths
 from factdiff.core.embed import (
     DIM,
     ENV_BACKEND,
@@ -51,6 +50,8 @@ from factdiff.core.embed import (
     pooled_unit_vectors,
 )
 from factdiff.core.errors import Cancelled, CompareError
+
+from . import modelproc
 
 __all__ = ["ProcessEncoder", "shared_encoder", "shutdown_shared_encoder"]
 
@@ -193,24 +194,15 @@ class ProcessEncoder:
         """Start the child (it loads the model on its first request)."""
         if self.running:
             return
-        self._log_path = paths.cache_dir() / "encoder.log"
-        env = dict(os.environ)
-        env.setdefault("HF_HUB_OFFLINE", "1")
-        env.setdefault("TRANSFORMERS_OFFLINE", "1")
-        env.setdefault("TOKENIZERS_PARALLELISM", "false")
-        env[ENV_BACKEND] = self.backend
-        env.pop("QT_QPA_PLATFORM", None)
-        try:
-            with open(self._log_path, "ab") as errlog:
-                self._proc = subprocess.Popen(
-                    [sys.executable, "-m", "factdiff.gui.encoding"],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    stderr=errlog,
-                    env=env,
-                )
-        except OSError as err:
-            raise CompareError(f"could not start the model process: {err}") from err
+        started = modelproc.take_early(
+            lambda env: (env.get(ENV_BACKEND) or "auto") == self.backend
+        )
+        if started is None:
+            try:
+                started = modelproc.spawn({ENV_BACKEND: self.backend})
+            except OSError as err:
+                raise CompareError(f"could not start the model process: {err}") from err
+        self._proc, self._log_path = started
         self._inbox = queue.Queue()
         self._reader = threading.Thread(
             target=_read_answers,
