@@ -265,6 +265,9 @@ def main() -> int:
     p.add_argument("--skip-cold", action="store_true")
     p.add_argument("--skip-warm", action="store_true")
     args = p.parse_args()
+    import gui_startup
+
+    gui_startup.compile_sources()  # as `make run` leaves them
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f} at start")
     if not args.skip_cold:
