@@ -37,6 +37,10 @@ class Predicate:
     past: bool  #: past tense or perfect: reported as done
     planned: bool  #: under a modal or a plan ("will", "expected to", "possible")
     hedged: bool = False  #: under a hedge or plan verb ("expected to", "suggested that")
+    #: in a clause of "whether", "if" or "unless": an open question or a condition, which
+    #: says neither that it happened nor that it did not ("declined to say whether ... was
+    #: hacked")
+    open: bool = False
 
 
 def _children(p: Parse, i: int) -> list[Token]:
@@ -78,7 +82,7 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
         neg = _own_negation(p, t)
         planned = _modal(p, t)
         asserted = not planned
-        hedged = False
+        hedged = open_ = False
         # Climb the clauses above: a negative implicative ("failed to show") negates its
         # complement; a modal, hedge or plan above makes it not asserted.
         h, rel = t, t.dep
@@ -96,7 +100,7 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
                         planned = True
             if any(k.dep == "mark" and k.lemma.lower() in ("if", "unless", "whether")
                    for k in _children(p, h.i)):
-                asserted = False
+                asserted, open_ = False, True
             if rel not in _CLAUSE_UP:
                 break
             h, rel = up, up.dep
@@ -108,6 +112,8 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
             for k in _children(p, t.i)
         )
         out.append(
-            Predicate(t.i, t.lemma.lower(), neg, asserted, past and asserted, planned, hedged)
+            Predicate(
+                t.i, t.lemma.lower(), neg, asserted, past and asserted, planned, hedged, open_
+            )
         )
     return tuple(out)

@@ -122,6 +122,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
             continue
         if x.hedged != y.hedged or x.planned != y.planned:
             continue  # another modality: certainty's business, not polarity's
+        if x.open or y.open:
+            continue  # "whether it was hacked" says neither
         sup = _support(view, x, y)
         if sup < MIN_LINK:
             continue
@@ -138,6 +140,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
                 if y.lemma not in opposite.get(x.lemma, ()) or x.negated != y.negated:
                     continue
                 if x.lemma in lemmas_b or y.lemma in lemmas_a or x.hedged != y.hedged:
+                    continue
+                if x.open or y.open:
                     continue
                 sup = _support(view, x, y)
                 if sup >= MIN_LINK and (best is None or sup > best[0]):

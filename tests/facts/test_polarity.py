@@ -1,0 +1,45 @@
+"""The polarity check on parsed sentences: predicates in scope (crafted sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from builders import words_in_conflict
+
+from factdiff.core import nlp
+from factdiff.core.facts import compare_facts, extract_facts
+from factdiff.core.facts.predicates import predicates
+from factdiff.core.model import ConflictKind
+
+
+def _polarity(a: str, b: str) -> list[tuple[str, str]]:
+    fa = extract_facts(a, parse=nlp.parse(a))
+    fb = extract_facts(b, parse=nlp.parse(b))
+    return words_in_conflict(compare_facts(fa, fb), ConflictKind.POLARITY)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "open_question",
+    [
+        "Twitter has declined to say whether the congressman's account was hacked.",
+        "Twitter will not say if the congressman's account was hacked.",
+    ],
+)
+def test_a_clause_of_whether_or_if_says_neither(open_question: str) -> None:
+    denied = "A spokesman said the congressman's account was not hacked."
+    said = "Twitter said the congressman's account was hacked."
+    hacked = [x for x in predicates(nlp.parse(open_question)) if x.lemma == "hack"]
+    assert hacked and hacked[0].open and not hacked[0].asserted
+    assert _polarity(open_question, denied) == []
+    assert _polarity(denied, open_question) == []
+    # asserted on both sides, one negated: a clash
+    assert _polarity(said, denied) == [("hacked", "not hacked")]
+
+
+@pytest.mark.model
+def test_a_conjoined_predicate_inside_the_whether_clause_is_open_too() -> None:
+    a = "Steele will announce whether he plans to step down or will seek a second term."
+    b = "Steele is expected to announce that he will not seek a second term."
+    seek = [x for x in predicates(nlp.parse(a)) if x.lemma == "seek"]
+    assert seek and seek[0].open
+    assert _polarity(a, b) == []
