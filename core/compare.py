@@ -139,22 +139,53 @@ def _names_in(words: str, text: str) -> bool:
     return False
 
 
-def _known_to_both(c: Conflict, art_a: Article, art_b: Article) -> Conflict:
-    """A name conflict whose two names both articles use (each names the other's entity
-    elsewhere) is rarely a dispute over who: the outlets know both and mention them in
-    other roles (a list of agencies, two parties, a first name and a surname), so its
-    confidence drops under the show level and the explanation says why."""
-    if c.kind is not ConflictKind.ENTITY:
-        return c
-    text_a = art_a.text[: c.a_span.start] + art_a.text[c.a_span.end :]
-    text_b = art_b.text[: c.b_span.start] + art_b.text[c.b_span.end :]
-    if not (_names_in(c.b_text, text_a) and _names_in(c.a_text, text_b)):
+def _known_to_both(
+    c: Conflict,
+    art_a: Article,
+    art_b: Article,
+    elsewhere: Callable[[], bool],
+) -> Conflict:
+    """A conflict whose two values both articles use is rarely a dispute: each names the
+    other's entity elsewhere (a list of agencies, two parties, a first name and a
+    surname), or states the other's day or figure in another sentence (two meetings, two
+    years' rates; asked of ``elsewhere`` only for those kinds). Its confidence
+    drops under the show level and the explanation says why."""
+    if c.kind is ConflictKind.ENTITY:
+        text_a = art_a.text[: c.a_span.start] + art_a.text[c.a_span.end :]
+        text_b = art_b.text[: c.b_span.start] + art_b.text[c.b_span.end :]
+        if not (_names_in(c.b_text, text_a) and _names_in(c.a_text, text_b)):
+            return c
+        why = "both articles name both elsewhere"
+    elif c.kind in (ConflictKind.DATE, ConflictKind.NUMBER):
+        if not elsewhere():
+            return c
+        what = "day" if c.kind is ConflictKind.DATE else "figure"
+        why = f"each article gives the other's {what} elsewhere"
+    else:
         return c
     return replace(
         c,
         confidence=round(c.confidence * KNOWN_TO_BOTH, 2),
-        explanation=f"{c.explanation} (both articles name both elsewhere)",
+        explanation=f"{c.explanation} ({why})",
     )
+
+
+def _stated_elsewhere(
+    a: Ref,
+    b: Ref,
+    sentences: Sequence[Sequence[Sentence]],
+    get: Callable[[Ref], factmod.Facts],
+) -> Callable[[Conflict], bool]:
+    """:func:`factmod.stated_elsewhere` for conflicts between the sentences at ``a`` and
+    ``b``, the other sentences' facts read on first need."""
+
+    def others(ref: Ref) -> list[factmod.Facts]:
+        return [get((ref[0], k)) for k in range(len(sentences[ref[0]])) if k != ref[1]]
+
+    def check(c: Conflict) -> bool:
+        return factmod.stated_elsewhere(c, get(a), get(b), others(a), others(b))
+
+    return check
 
 
 def link_pair(
@@ -184,6 +215,7 @@ def link_pair(
     ):
         return None
     sa, sb = sentences[a[0]][a[1]], sentences[b[0]][b[1]]
+    elsewhere = _stated_elsewhere(a, b, sentences, get)
     conflicts = tuple(
         _known_to_both(
             replace(
@@ -194,6 +226,7 @@ def link_pair(
             ),
             articles[a[0]],
             articles[b[0]],
+            functools.partial(elsewhere, c),
         )
         for c in res.conflicts
     )

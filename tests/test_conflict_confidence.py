@@ -4,6 +4,7 @@ know, the show level, and facts read on the parse the comparison made."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
@@ -68,6 +69,55 @@ def test_names_both_articles_use_elsewhere_are_only_possible() -> None:
     )
     assert found
     assert all(c.possible and "both articles name both" in c.explanation for c in found)
+
+
+def _link_conflicts(text_a: str, text_b: str, kind: ConflictKind) -> list[Conflict]:
+    arts, sents = _pair(text_a, text_b)
+    arts = [dataclasses.replace(a, date=dt.date(2012, 12, 10)) for a in arts]
+    link = link_pair((0, 0), (1, 0), 1.0, arts, sents)
+    assert link is not None
+    return [c for c in link.conflicts if c.kind is kind]
+
+
+def test_two_days_both_articles_give_are_only_possible() -> None:
+    # two meetings, each outlet reporting both: not a dispute over the day
+    found = _link_conflicts(
+        "The two leaders met at the White House on Sunday. Aides talked on Thursday.",
+        "The two leaders met at the White House on Thursday. They spoke on Sunday too.",
+        ConflictKind.DATE,
+    )
+    assert found and all(c.possible for c in found)
+    assert "each article gives the other's day elsewhere" in found[0].explanation
+    # one article alone knows both days: shown
+    found = _link_conflicts(
+        "The two leaders met at the White House on Sunday. Aides talked on Thursday.",
+        "The two leaders met at the White House on Thursday. Nothing else happened.",
+        ConflictKind.DATE,
+    )
+    assert found and not found[0].possible
+    # a coarser date that holds both days ("this week") gives neither
+    found = _link_conflicts(
+        "The two leaders met at the White House on Sunday. Aides talked this week.",
+        "The two leaders met at the White House on Thursday. Talks went on this week.",
+        ConflictKind.DATE,
+    )
+    assert found and not found[0].possible
+
+
+def test_two_figures_both_articles_give_are_only_possible() -> None:
+    found = _link_conflicts(
+        "The couple paid a rate of 34.2 percent. In 2014 they paid 35.7 percent.",
+        "The couple paid a rate of 35.7 percent. The year before it was 34.2 percent.",
+        ConflictKind.NUMBER,
+    )
+    assert found and all(c.possible for c in found)
+    assert "each article gives the other's figure elsewhere" in found[0].explanation
+    found = _link_conflicts(
+        "The couple paid a rate of 34.2 percent. In 2014 they paid 35.7 percent.",
+        "The couple paid a rate of 35.7 percent. The year before it was 31 percent.",
+        ConflictKind.NUMBER,
+    )
+    assert found and not found[0].possible
 
 
 def _parse_with_marker(text: str) -> nlp.Parse:

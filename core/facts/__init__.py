@@ -20,6 +20,7 @@ Layout: ``extract/`` reads a sentence (quantities, dates, entities, speakers, cl
 
 from __future__ import annotations
 
+from .elsewhere import stated_elsewhere
 from .pipeline import compare_facts, compare_sentences, extract_facts
 from .records import DateFact, Entity, FactResult, Facts, Quantity, Speaker
 
@@ -33,4 +34,5 @@ __all__ = [
     "compare_facts",
     "compare_sentences",
     "extract_facts",
+    "stated_elsewhere",
 ]
