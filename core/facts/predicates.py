@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..nlp import Parse, Token
 from .lexicon import cues
+from .words import _NOT_MANNER
 
 __all__ = ["Predicate", "predicates"]
 
@@ -47,10 +48,29 @@ def _children(p: Parse, i: int) -> list[Token]:
     return p.children(i)
 
 
+def _manner_focus(p: Parse, neg: Token, verb: Token) -> bool:
+    """Is ``neg`` focused on a manner adverb between it and the verb ("did not directly
+    dispute", "does not unilaterally obtain", "did not immediately respond")? It then
+    denies the manner, not the event: the event may well have happened."""
+    for k in _children(p, verb.i):
+        low = k.text.lower()
+        if (
+            k.dep == "advmod"
+            and neg.i < k.i < verb.i
+            and low.endswith("ly")
+            and len(low) > 4
+            and low not in _NOT_MANNER
+        ):
+            return True
+    return False
+
+
 def _own_negation(p: Parse, t: Token) -> bool:
     c = cues()
     for k in _children(p, t.i):
         low = k.text.lower().replace("’", "'")
+        if k.dep == "neg" and _manner_focus(p, k, t):
+            continue
         if k.dep == "neg" or (k.dep == "advmod" and low == "never"):
             return True
         if k.dep in ("nsubj", "nsubjpass", "dobj") and (

@@ -192,6 +192,16 @@ _FUTURE_CUES = re.compile(
 
 #: Courtesy titles: they name no role or office ("Mr. Goelman" may be "the attorney").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+#: Adverbs in -ly that a "not" before them does not take as its focus: sentence, epistemic,
+#: frequency and sequence adverbs ("will not ultimately be used", "was not actually
+#: yesterday" deny the event), and -ly words that are no manner ("not only", "not likely").
+#: Before a manner or degree adverb the negation denies the manner ("not directly dispute").
+_NOT_MANNER = frozenset(
+    """only likely early really nearly hardly ultimately actually probably certainly
+    definitely possibly currently presently previously finally eventually originally
+    usually generally normally typically simply merely exactly virtually surely truly
+    apparently obviously formerly initially recently newly""".split()
+)
 _TITLES = frozenset(
     """president prime minister secretary senator sen rep representative gov governor
     mayor chancellor coach captain judge justice dr mr mrs ms miss king queen prince

@@ -43,3 +43,29 @@ def test_a_conjoined_predicate_inside_the_whether_clause_is_open_too() -> None:
     seek = [x for x in predicates(nlp.parse(a)) if x.lemma == "seek"]
     assert seek and seek[0].open
     assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "manner",
+    [
+        "The special counsel did not directly dispute the report.",
+        "The special counsel did not publicly dispute the report.",
+    ],
+)
+def test_a_not_before_a_manner_adverb_denies_the_manner_not_the_event(manner: str) -> None:
+    disputed = "The special counsel disputed the report on Friday."
+    (x,) = [x for x in predicates(nlp.parse(manner)) if x.lemma == "dispute"]
+    assert not x.negated
+    assert _polarity(manner, disputed) == []
+    # the plain denial is a clash
+    assert _polarity("The special counsel did not dispute the report.", disputed) == [
+        ("not dispute", "disputed")
+    ]
+
+
+@pytest.mark.model
+def test_a_not_before_a_sentence_adverb_still_denies_the_event() -> None:
+    text = "The seal will not ultimately be used on department materials."
+    (x,) = [x for x in predicates(nlp.parse(text)) if x.lemma == "use"]
+    assert x.negated
