@@ -44,6 +44,22 @@ def _bounds_differ(x: Quantity, y: Quantity) -> bool:
     )
 
 
+def _digits(q: Quantity) -> str:
+    return "".join(ch for ch in q.text if ch.isdigit())
+
+
+def _one_digit_apart(x: Quantity, y: Quantity) -> bool:
+    """Two figures written alike to the last digit but one ("$5,587.75" / "$5,687.75",
+    four or more significant digits): one figure, misreported or mistyped, not two figures
+    that happen to differ. Round figures ("1,200" / "1,300") say nothing of the kind."""
+    dx, dy = _digits(x), _digits(y)
+    if len(dx) != len(dy) or x.unit != y.unit:
+        return False
+    if len(dx.rstrip("0")) < 4 and len(dy.rstrip("0")) < 4:
+        return False
+    return sum(a != b for a, b in zip(dx, dy, strict=True)) == 1
+
+
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
     """Pair quantities by unit and context; report pairs whose values cannot both hold."""
     qa, qb = bld.a.quantities, bld.b.quantities
@@ -61,6 +77,8 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
             if y.compound and y.compound not in x.context | {x.compound}:
                 continue
             link = bld.link(x.span, y.span, context=True)
+            if link < 0.9 and _one_digit_apart(x, y):
+                link = 0.9  # the same figure, one digit changed: the same slot
             if not (bld.view.parsed and link >= 0.9) and not _same_event(bld, x.span, y.span):
                 continue
             ok = _overlap(x, y)

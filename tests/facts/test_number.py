@@ -1,0 +1,35 @@
+"""The number check: figures in the same slot (crafted sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factdiff.core import nlp
+from factdiff.core.facts import compare_facts, extract_facts
+from factdiff.core.facts.checks.number import _one_digit_apart
+from factdiff.core.model import ConflictKind
+
+
+def _numbers(a: str, b: str):  # type: ignore[no-untyped-def]
+    res = compare_facts(extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b)))
+    return [c for c in res.conflicts if c.kind is ConflictKind.NUMBER]
+
+
+def test_one_digit_apart_needs_four_significant_digits() -> None:
+    q = lambda t: extract_facts(f"They paid {t}.").quantities[0]  # noqa: E731
+    assert _one_digit_apart(q("$5,587.75"), q("$5,687.75"))
+    assert _one_digit_apart(q("2,456 dollars"), q("2,457 dollars"))
+    assert not _one_digit_apart(q("1,200 dollars"), q("1,300 dollars"))  # round figures
+    assert not _one_digit_apart(q("$5,587.75"), q("$6,687.75"))  # two digits
+    assert not _one_digit_apart(q("$5,587.75"), q("$55,877.50"))
+
+
+@pytest.mark.model
+def test_a_figure_one_digit_apart_is_one_slot_even_in_other_words() -> None:
+    a = "Hunter spent $5,587.75 on a family vacation to Italy, prosecutors said."
+    b = "The couple charged a $5,687.75 trip to Italy to the campaign."
+    found = _numbers(a, b)
+    assert [(c.a_text, c.b_text) for c in found] == [("$5,587.75", "$5,687.75")]
+    assert found[0].confidence >= 0.85
+    # a round figure in other words is another figure: a detail, no conflict
+    assert _numbers("About 1,200 troops were sent.", "About 1,300 people were there.") == []
