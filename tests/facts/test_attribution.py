@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from builders import words_in_conflict
 
-from factdiff.core.facts import compare_sentences
+from factdiff.core import nlp
+from factdiff.core.facts import compare_facts, compare_sentences, extract_facts
 from factdiff.core.model import ConflictKind
 
 QUOTE = "“This decision should be deeply troubling to all Americans,”"
@@ -45,3 +46,20 @@ def test_a_noun_that_looks_like_a_reporting_verb_frames_nothing() -> None:
     assert extract_facts(noun).frames != ()
     # a verb the parse reads as one still frames its addressee
     assert extract_facts(verb, parse=nlp.parse(verb)).frames != ()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_phrase_inside_the_quotation_is_not_its_source(swap: bool) -> None:
+    # the parse reads "the court dismissed ..." inside the quote as a speaker on both
+    # sides; it is what was said, so it cannot make the two sources "the same"
+    quote = '"We are very pleased that the court dismissed the vast majority of the claims,"'
+    a = f"{quote} Coke spokeswoman Sonya Soutus said."
+    b = f"{quote} said Pepsi spokesman Ben Deutsch."
+    a, b = (b, a) if swap else (a, b)
+    fa = extract_facts(a, parse=nlp.parse(a))
+    fb = extract_facts(b, parse=nlp.parse(b))
+    assert any(sp.text.startswith("the court") for sp in fa.speakers)
+    want = ("Coke spokeswoman Sonya Soutus", "Pepsi spokesman Ben Deutsch")
+    got = words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION)
+    assert got == [want[::-1] if swap else want]

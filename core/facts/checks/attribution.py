@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import ConflictKind, Span
-from ..checks.base import _Builder
+from ..checks.base import _Builder, _inside
 from ..component import Component
 from ..extract.entities import _same_entity, _same_key
 from ..names import same_name
-from ..records import Speaker
+from ..records import Facts, Speaker
+from ..text import quoted_spans
 from ..tokalign import Word
 from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND
 
@@ -71,10 +72,12 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 def _compare_attribution(bld: _Builder) -> None:
     """Same statement, different speakers (a matching speaker anywhere settles it)."""
     a, b = bld.a, bld.b
-    if not a.speakers or not b.speakers:
+    # A speaker inside the quotation is part of what was said, not its source.
+    speakers_a, speakers_b = _sources(a), _sources(b)
+    if not speakers_a or not speakers_b:
         return
     parsed = bld.view.parsed
-    rels = [(_relation(x, y, parsed), x, y) for x in a.speakers for y in b.speakers]
+    rels = [(_relation(x, y, parsed), x, y) for x in speakers_a for y in speakers_b]
     if any(r == "same" for r, _, _ in rels):
         return
     diff = [(x, y) for r, x, y in rels if r == "diff"]
@@ -98,6 +101,12 @@ def _compare_attribution(bld: _Builder) -> None:
         0.85 if overlap >= 0.4 else 0.7,
         link=link,
     )
+
+
+def _sources(f: Facts) -> list[Speaker]:
+    """The speakers outside the sentence's quotations."""
+    quoted = quoted_spans(f.text)
+    return [sp for sp in f.speakers if not _inside(sp.span, quoted)]
 
 
 #: The least share of the shorter statement's content words aligned to the other's.
