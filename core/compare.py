@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -25,6 +26,7 @@ from .errors import Cancelled, CompareError
 from .linkscore import LinkScorer, SentenceInfo, default_scorer, sentence_info, which_units
 from .model import (
     LEGACY_SCORER,
+    SHOW_LEVEL,
     Article,
     Candidate,
     Comparison,
@@ -157,7 +159,9 @@ def _known_to_both(
             return c
         why = "both articles name both elsewhere"
     elif c.kind in (ConflictKind.DATE, ConflictKind.NUMBER):
-        if not elsewhere():
+        # read only for a conflict that would be shown: the others are possible already,
+        # and the search reads the facts of every sentence of both articles
+        if c.confidence < SHOW_LEVEL or not elsewhere():
             return c
         what = "day" if c.kind is ConflictKind.DATE else "figure"
         why = f"each article gives the other's {what} elsewhere"
@@ -170,6 +174,12 @@ def _known_to_both(
     )
 
 
+#: Each article's sentence facts, per fact getter (one per comparison; dropped with it).
+_article_facts: weakref.WeakKeyDictionary[
+    Callable[[Ref], factmod.Facts], dict[int, list[factmod.Facts]]
+] = weakref.WeakKeyDictionary()
+
+
 def _stated_elsewhere(
     a: Ref,
     b: Ref,
@@ -179,8 +189,12 @@ def _stated_elsewhere(
     """:func:`factmod.stated_elsewhere` for conflicts between the sentences at ``a`` and
     ``b``, the other sentences' facts read on first need."""
 
+    known = _article_facts.setdefault(get, {})
+
     def others(ref: Ref) -> list[factmod.Facts]:
-        return [get((ref[0], k)) for k in range(len(sentences[ref[0]])) if k != ref[1]]
+        if ref[0] not in known:  # once per article and comparison, not per conflict
+            known[ref[0]] = [get((ref[0], k)) for k in range(len(sentences[ref[0]]))]
+        return [f for k, f in enumerate(known[ref[0]]) if k != ref[1]]
 
     def check(c: Conflict) -> bool:
         return factmod.stated_elsewhere(c, get(a), get(b), others(a), others(b))
