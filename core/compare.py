@@ -176,7 +176,8 @@ def _known_to_both(
 
 #: Each article's sentence facts, per fact getter (one per comparison; dropped with it).
 _article_facts: weakref.WeakKeyDictionary[
-    Callable[[Ref], factmod.Facts], dict[int, list[factmod.Facts]]
+    Callable[[Ref], factmod.Facts],
+    dict[tuple[int, ConflictKind], list[tuple[int, factmod.Facts]]],
 ] = weakref.WeakKeyDictionary()
 
 
@@ -191,13 +192,21 @@ def _stated_elsewhere(
 
     known = _article_facts.setdefault(get, {})
 
-    def others(ref: Ref) -> list[factmod.Facts]:
-        if ref[0] not in known:  # once per article and comparison, not per conflict
-            known[ref[0]] = [get((ref[0], k)) for k in range(len(sentences[ref[0]]))]
-        return [f for k, f in enumerate(known[ref[0]]) if k != ref[1]]
+    def others(ref: Ref, kind: ConflictKind) -> list[factmod.Facts]:
+        key = (ref[0], kind)
+        if key not in known:  # once per article, kind and comparison, not per conflict
+            sents = sentences[ref[0]]
+            known[key] = [
+                (k, get((ref[0], k)))
+                for k in range(len(sents))
+                if factmod.could_state(kind, sents[k].text)
+            ]
+        return [f for k, f in known[key] if k != ref[1]]
 
     def check(c: Conflict) -> bool:
-        return factmod.stated_elsewhere(c, get(a), get(b), others(a), others(b))
+        return factmod.stated_elsewhere(
+            c, get(a), get(b), others(a, c.kind), others(b, c.kind)
+        )
 
     return check
 

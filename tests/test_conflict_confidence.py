@@ -104,6 +104,17 @@ def test_two_days_both_articles_give_are_only_possible() -> None:
     assert found and not found[0].possible
 
 
+def test_only_sentences_that_can_state_a_day_or_figure_are_read() -> None:
+    from factdiff.core.facts import could_state
+
+    assert could_state(ConflictKind.DATE, "They spoke on Sunday too.")
+    assert could_state(ConflictKind.DATE, "It happened on 3 March.")
+    assert not could_state(ConflictKind.DATE, "Nothing else happened.")
+    assert could_state(ConflictKind.NUMBER, "It was 31 percent.")
+    assert could_state(ConflictKind.NUMBER, "Seven people died.")
+    assert not could_state(ConflictKind.NUMBER, "Nobody died.")
+
+
 def test_two_figures_both_articles_give_are_only_possible() -> None:
     found = _link_conflicts(
         "The couple paid a rate of 34.2 percent. In 2014 they paid 35.7 percent.",

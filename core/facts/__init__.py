@@ -20,7 +20,7 @@ Layout: ``extract/`` reads a sentence (quantities, dates, entities, speakers, cl
 
 from __future__ import annotations
 
-from .elsewhere import stated_elsewhere
+from .elsewhere import could_state, stated_elsewhere
 from .pipeline import compare_facts, compare_sentences, extract_facts
 from .records import DateFact, Entity, FactResult, Facts, Quantity, Speaker
 
@@ -33,6 +33,7 @@ __all__ = [
     "Speaker",
     "compare_facts",
     "compare_sentences",
+    "could_state",
     "extract_facts",
     "stated_elsewhere",
 ]

@@ -23,15 +23,38 @@ False
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from ..model import Conflict, ConflictKind, Span
 from .checks.base import _dims_match, _overlap
 from .checks.date import _date_relation
+from .extract.dates import _MONTH_RE, _WEEKDAY_RE
+from .extract.quantities import _SMALL
 from .records import DateFact, Facts, Quantity
 
-__all__ = ["stated_elsewhere"]
+__all__ = ["could_state", "stated_elsewhere"]
+
+#: Words without which a sentence states no day (a weekday or month name, a relative day, a
+#: digit) or no figure (a digit, a number word): the facts of the rest are never read.
+_DAY_HINT = re.compile(
+    rf"\d|\b(?:{_WEEKDAY_RE}|{_MONTH_RE}|today|yesterday|tomorrow|tonight|weekend|"
+    r"morning|afternoon|evening|night|week|month|year)\b",
+    re.IGNORECASE,
+)
+_FIGURE_HINT = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|hundred|thousand|"
+    r"million|billion|trillion|dozens?|half|third|quarter|fifth|double|triple)\b",
+    re.IGNORECASE,
+)
+
+
+def could_state(kind: ConflictKind, text: str) -> bool:
+    """Can ``text`` state a day (``DATE``) or a figure (``NUMBER``) at all? A cheap test
+    before reading its facts."""
+    hint = _DAY_HINT if kind is ConflictKind.DATE else _FIGURE_HINT
+    return bool(hint.search(text))
 
 T = TypeVar("T", DateFact, Quantity)
 
