@@ -63,3 +63,17 @@ def test_a_phrase_inside_the_quotation_is_not_its_source(swap: bool) -> None:
     want = ("Coke spokeswoman Sonya Soutus", "Pepsi spokesman Ben Deutsch")
     got = words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION)
     assert got == [want[::-1] if swap else want]
+
+
+@pytest.mark.parametrize("adverb", ["also ", "later ", ""])
+def test_an_adverb_before_the_reporting_verb_is_not_part_of_the_speaker(adverb: str) -> None:
+    a = f"Ms Pike {adverb}said it was not unusual for hospitals to go into deficit."
+    b = "Larry Norton said it was not unusual for hospitals to go into deficit."
+    (sp,) = extract_facts(a).speakers
+    assert sp.text == "Ms Pike"
+    assert _speakers(a, b) == [("Ms Pike", "Larry Norton")]
+
+
+def test_a_name_ending_in_ly_stays_whole() -> None:
+    (sp,) = extract_facts("Megyn Kelly said it was fine.").speakers
+    assert sp.text == "Megyn Kelly"

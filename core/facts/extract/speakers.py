@@ -38,6 +38,12 @@ _SPEECH_VERB = re.compile(
 )
 
 
+#: Adverbs between a preposed speaker and the reporting verb (lower case: "Kelly" stays).
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:also|later|then|again|too|earlier|once|often|now|still|[a-z]+ly))+\s*$"
+)
+
+
 _PRONOUNS = frozenset("he she they it we i you who which this that".split())
 
 
@@ -140,6 +146,10 @@ def _extract_speakers(text: str, toks: Sequence[_Tok], entities: Sequence[Entity
             s2 = re.search(r"\b(?:has|have|had)\s*$", phrase_s)
             assert s2 is not None
             phrase = phrase_s[: s2.start()]
+        # "Ms Pike also said", "the senator later wrote": the adverb is not the speaker's
+        adverbs = _TRAILING_ADVERBS.search(phrase)
+        if adverbs:
+            phrase = phrase[: adverbs.start()]
         e = s + len(phrase)
         if any(o.span.start <= s < o.span.end for o in out):
             continue
