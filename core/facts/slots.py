@@ -242,6 +242,27 @@ class PairView:
                 n += 1
         return 0.0 if n == 0 else 0.65 if n == 1 else 0.7
 
+    def aligned_share(
+        self, skip_a: list[Span], skip_b: list[Span], *, of_longer: bool = False
+    ) -> float:
+        """The share of content words outside ``skip_a`` that are aligned (exact, lemma,
+        alias or vectors, strength 0.7 up) to content words of B outside ``skip_b``: of the
+        shorter side's count, or with ``of_longer`` of the longer side's."""
+        al = self.align
+
+        def outside(start: int, spans: list[Span]) -> bool:
+            return not any(s.start <= start < s.end for s in spans)
+
+        ca = [i for i, w in enumerate(al.a) if w.is_content and outside(w.start, skip_a)]
+        cb = {j for j, w in enumerate(al.b) if w.is_content and outside(w.start, skip_b)}
+        if not ca or not cb:
+            return 0.0
+        hit = sum(
+            1 for i in ca if i in al.links and al.links[i][0] in cb and al.links[i][1] >= 0.7
+        )
+        size = max(len(ca), len(cb)) if of_longer else min(len(ca), len(cb))
+        return min(1.0, hit / size)
+
     def link(self, sa: Span, sb: Span, *, context: bool = False) -> float:
         """How surely the slots at ``sa`` (in A) and ``sb`` (in B) fill the same role;
         1.0 when either sentence has no parse (compared as without roles). ``context``

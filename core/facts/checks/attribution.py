@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import ConflictKind, Span
+from ...model import ConflictKind
 from ..checks.base import _Builder, _inside
 from ..component import Component
 from ..extract.entities import _same_entity, _same_key
 from ..names import same_name
 from ..records import Facts, Speaker
 from ..text import quoted_spans
-from ..tokalign import Word
 from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND
 
 
@@ -125,19 +124,9 @@ def _relation(x: Speaker, y: Speaker, parsed: bool) -> str:
 def _statement_overlap(bld: _Builder) -> float:
     """The share of content words outside the speaker phrases that are aligned (exact,
     lemma, alias or vectors) to content words outside the other's speaker phrases."""
-    al = bld.view.align
-    sa = [sp.span for sp in bld.a.speakers]
-    sb = [sp.span for sp in bld.b.speakers]
-
-    def outside(w: Word, spans: list[Span]) -> bool:
-        return w.is_content and not any(s.start <= w.start < s.end for s in spans)
-
-    ca = [i for i, w in enumerate(al.a) if outside(w, sa)]
-    cb = {j for j, w in enumerate(al.b) if outside(w, sb)}
-    if not ca or not cb:
-        return 0.0
-    hit = sum(1 for i in ca if i in al.links and al.links[i][0] in cb and al.links[i][1] >= 0.7)
-    return min(1.0, hit / min(len(ca), len(cb)))
+    return bld.view.aligned_share(
+        [sp.span for sp in bld.a.speakers], [sp.span for sp in bld.b.speakers]
+    )
 
 
 class AttributionCheck(Component):
