@@ -57,3 +57,20 @@ def test_days_of_two_different_verbs_are_details() -> None:
     b = "Intel unveiled its new processor, which will ship on Friday."
     day = dt.date(2003, 9, 12)
     assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+
+
+@pytest.mark.model
+def test_the_only_days_of_two_matching_sentences_are_one_slot() -> None:
+    day = dt.date(2003, 9, 12)
+    a = "Shares in Juniper Networks jumped on Monday after its sales deal with Lucent."
+    b = "The stock of Juniper Networks rose Tuesday after the sales deal with Lucent."
+    got = _dates(compare_facts(_parsed(a, day), _parsed(b, day)))
+    assert got == [("on Monday", "Tuesday")]
+
+
+@pytest.mark.model
+def test_the_only_days_of_two_different_sentences_stay_details() -> None:
+    day = dt.date(2003, 9, 12)
+    a = "Shares in Juniper Networks jumped on Monday after its sales deal with Lucent."
+    b = "Lucent said on Tuesday that its chief executive would retire next year."
+    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
