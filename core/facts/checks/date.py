@@ -12,7 +12,7 @@ from ..component import Component
 from ..extract.dates import _PARTS
 from ..predicates import predicates
 from ..records import DateFact
-from ..slots import MIN_LINK
+from ..slots import MIN_LINK, SOLE_SLOT_REST
 from ..text import quoted_spans
 
 _WRITTEN_DAY = re.compile(
@@ -103,14 +103,6 @@ def _fmt_day(d: DateFact) -> str:
     return ""
 
 
-#: How much of the two sentences, their dates left out, must be aligned word for word (of the
-#: longer side) for their only dates to be one slot however the parse hangs them. Dev (before
-#: the planned/done guard): 0.3 took real false alarms up (hard 0.38 -> 0.44 per pair), 0.4
-#: and 0.5 did not (0.39); 0.5 keeps a margin from that knee. MSRP dev dates caught 0.646 ->
-#: 0.762 with the guard.
-SOLE_DATE_REST = 0.5
-
-
 def _sole_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
     """Are ``x`` and ``y`` the only days (of the event, not of a statement) their sentences
     give, at the same precision, in two sentences that otherwise match (half the rest of
@@ -125,7 +117,7 @@ def _sole_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
         return False
     if _planned(bld, "a", x) != _planned(bld, "b", y):
         return False  # "unveiled on Wednesday" / "which will ship on Friday": two events
-    return bld.view.aligned_share([x.span], [y.span], of_longer=True) >= SOLE_DATE_REST
+    return bld.view.aligned_share([x.span], [y.span], of_longer=True) >= SOLE_SLOT_REST
 
 
 def _planned(bld: _Builder, side: str, d: DateFact) -> bool:
