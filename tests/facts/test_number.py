@@ -33,3 +33,14 @@ def test_a_figure_one_digit_apart_is_one_slot_even_in_other_words() -> None:
     assert found[0].confidence >= 0.85
     # a round figure in other words is another figure: a detail, no conflict
     assert _numbers("About 1,200 troops were sent.", "About 1,300 people were there.") == []
+
+
+@pytest.mark.model
+def test_the_only_figures_of_two_matching_sentences_are_one_slot() -> None:
+    a = "A landslide in the province derailed a northbound train and 28 passengers were hurt."
+    b = "In the province, a landslide caused a northbound train to derail, hurting 56 people."
+    found = _numbers(a, b)
+    assert [(c.a_text, c.b_text) for c in found] == [("28 passengers", "56 people")]
+    # the only figures of two sentences about different things: details
+    other = "The province will spend 56 million on new railway lines, officials said."
+    assert _numbers(a, other) == []
