@@ -69,3 +69,31 @@ def test_a_not_before_a_sentence_adverb_still_denies_the_event() -> None:
     text = "The seal will not ultimately be used on department materials."
     (x,) = [x for x in predicates(nlp.parse(text)) if x.lemma == "use"]
     assert x.negated
+
+
+@pytest.mark.model
+def test_the_main_predicates_of_two_matching_sentences_clash_when_one_is_denied() -> None:
+    # the two verbs differ, so the alignment does not pair them; the rest matches
+    a = "Wireless networking products will dominate the trade show in Las Vegas this week."
+    b = "Wireless networking products will not be prevalent at the trade show in Las Vegas."
+    assert _polarity(a, b) == [("dominate", "not be")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same denial, once with "not", once with a prefix
+        (
+            "The description of the statements by the special counsel's office is not accurate.",
+            "The special counsel's office said the description of its statements was inaccurate.",
+        ),
+        # two denials, worded differently
+        (
+            "Tea Party groups say there is no racism within the movement.",
+            "Poulter said he has seen no evidence of racism within the movement.",
+        ),
+    ],
+)
+def test_two_ways_of_saying_the_same_denial_do_not_clash(a: str, b: str) -> None:
+    assert _polarity(a, b) == []

@@ -12,7 +12,7 @@ from ..component import Component
 from ..lexicon import antonyms, cues
 from ..predicates import Predicate, predicates
 from ..records import Facts
-from ..slots import MIN_LINK, PairView
+from ..slots import MIN_LINK, SOLE_SLOT_REST, PairView
 from ..text import _ANTONYM_S, _GENERIC_EVENTS_S, _SPEECH_NEG_EXEMPT_S
 
 _NOT_ARGS = frozenset({"neg", "aux", "auxpass", "punct", "cc", "mark", "advmod", "det"})
@@ -103,6 +103,73 @@ def _pred_span(p: Parse, x: Predicate) -> Span:
     return Span(min(t.start for t in toks), max(t.end for t in toks))
 
 
+def _main_predicate(p: Parse, preds: tuple[Predicate, ...]) -> Predicate | None:
+    """The predicate a sentence asserts: its root's, or when the root reports ("said"),
+    that of the statement it reports."""
+    exempt = cues()["speech"]
+    by_tok = {x.i: x for x in preds}
+    roots = [t for t in p.tokens if t.is_root]
+    if len(roots) != 1:
+        return None
+    root = roots[0]
+    if root.lemma.lower() in exempt:
+        comps = [k for k in p.children(root.i) if k.dep == "ccomp"]
+        if len(comps) != 1:
+            return None
+        root = comps[0]
+    return by_tok.get(root.i)
+
+
+_NEG_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis")
+
+
+def _prefix_negation(p: Parse, q: Parse) -> bool:
+    """Does ``q`` have a word that is a word of ``p`` with a negative prefix ("inaccurate"
+    for "accurate", "unlawful" for "lawful")?"""
+    words = {t.text.lower() for t in p.tokens if len(t.text) > 3 and t.text.isalpha()}
+    for t in q.tokens:
+        low = t.text.lower()
+        for pre in _NEG_PREFIXES:
+            if low.startswith(pre) and low[len(pre) :].lstrip("-") in words:
+                return True
+    return False
+
+
+_NEG_WORDS = frozenset({"not", "n't", "no", "never", "nothing", "none", "nobody", "neither"})
+
+
+def _any_negation(p: Parse) -> bool:
+    return any(t.text.lower().replace("’", "'") in _NEG_WORDS for t in p.tokens)
+
+
+def _main_predicates_differ(view: PairView) -> tuple[float, Span, Span, str] | None:
+    """The two sentences' main predicates, one negated and the other not, in the same
+    modality, when half the rest of their content words align: 'The blackout was
+    preventable' / 'The outage was not one that could have been prevented'-like pairs
+    whose verbs the alignment does not link."""
+    x = _main_predicate(view.pa, predicates(view.pa))
+    y = _main_predicate(view.pb, predicates(view.pb))
+    if x is None or y is None or x.negated == y.negated:
+        return None
+    if x.hedged != y.hedged or x.planned != y.planned or x.open or y.open:
+        return None
+    c = cues()
+    # "declined to say whether ...": a verb that carries its own polarity or modality
+    # is not the statement's predicate
+    exempt = (c["exempt"] - {"be"}) | c["negative_implicatives"] | c["hedges"]
+    if x.lemma in exempt or y.lemma in exempt:
+        return None
+    if _prefix_negation(view.pa, view.pb) or _prefix_negation(view.pb, view.pa):
+        return None  # "are not accurate" / "was inaccurate": the same denial
+    if _any_negation(view.pa) and _any_negation(view.pb):
+        return None  # "there is no racism" / "has seen no evidence of racism": both deny
+    sa, sb = _pred_span(view.pa, x), _pred_span(view.pb, y)
+    share = view.aligned_share([sa], [sb], of_longer=True)
+    if share < SOLE_SLOT_REST:
+        return None
+    return (share, sa, sb, "one says it happened, the other that it did not")
+
+
 def _compare_polarity_parsed(bld: _Builder) -> None:
     """Aligned predicates of the same modality, one negated and the other not; or two
     antonyms ("rose" / "fell") with aligned arguments and the same polarity."""
@@ -131,6 +198,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
         why = "one says it happened, the other that it did not"
         if best is None or link > best[0]:
             best = (link, _pred_span(view.pa, x), _pred_span(view.pb, y), why)
+    if best is None:
+        best = _main_predicates_differ(view)
     if best is None:
         opposite = antonyms()
         lemmas_b = {y.lemma for y in pb}
