@@ -77,3 +77,13 @@ def test_an_adverb_before_the_reporting_verb_is_not_part_of_the_speaker(adverb: 
 def test_a_name_ending_in_ly_stays_whole() -> None:
     (sp,) = extract_facts("Megyn Kelly said it was fine.").speakers
     assert sp.text == "Megyn Kelly"
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("But Larry Norton said it was not unusual.", "Larry Norton"),
+    ("And the mayor said it was not unusual.", "the mayor"),
+    ("Butler said it was not unusual.", "Butler"),
+])  # fmt: skip
+def test_a_linking_word_before_the_speaker_is_not_part_of_it(text: str, who: str) -> None:
+    (sp,) = extract_facts(text).speakers
+    assert sp.text == who

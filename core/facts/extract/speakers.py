@@ -38,6 +38,9 @@ _SPEECH_VERB = re.compile(
 )
 
 
+#: Words that link a sentence to the one before, ahead of a preposed speaker.
+_LEADING_LINKERS = re.compile(r"(?:but|and|yet|so|still|meanwhile|however|also)\s+", re.IGNORECASE)
+
 #: Adverbs between a preposed speaker and the reporting verb (lower case: "Kelly" stays).
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:also|later|then|again|too|earlier|once|often|now|still|[a-z]+ly))+\s*$"
@@ -55,6 +58,9 @@ def _speaker_from(
         s += 1
     while e > s and text[e - 1] in " \t":
         e -= 1
+    lead = _LEADING_LINKERS.match(text, s, e)
+    if lead:  # "But Larry Norton said": the linker is the sentence's, not the speaker's
+        s = lead.end()
     if s >= e:
         return None
     phrase_toks = [t for t in toks if t.start >= s and t.end <= e and t.is_word]
