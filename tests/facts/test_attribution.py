@@ -51,15 +51,15 @@ def test_a_noun_that_looks_like_a_reporting_verb_frames_nothing() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("swap", [False, True])
 def test_a_phrase_inside_the_quotation_is_not_its_source(swap: bool) -> None:
-    # the parse reads "the court dismissed ..." inside the quote as a speaker on both
-    # sides; it is what was said, so it cannot make the two sources "the same"
-    quote = '"We are very pleased that the court dismissed the vast majority of the claims,"'
+    # "the judge said ..." inside the quote is a speaker on both sides; it is what was
+    # said, so it cannot make the two sources "the same"
+    quote = '"We are very pleased that the judge said the claims had no merit,"'
     a = f"{quote} Coke spokeswoman Sonya Soutus said."
     b = f"{quote} said Pepsi spokesman Ben Deutsch."
     a, b = (b, a) if swap else (a, b)
     fa = extract_facts(a, parse=nlp.parse(a))
     fb = extract_facts(b, parse=nlp.parse(b))
-    assert any(sp.text.startswith("the court") for sp in fa.speakers)
+    assert any(sp.text.endswith("the judge") for sp in fa.speakers)
     want = ("Coke spokeswoman Sonya Soutus", "Pepsi spokesman Ben Deutsch")
     got = words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION)
     assert got == [want[::-1] if swap else want]
@@ -87,3 +87,12 @@ def test_a_name_ending_in_ly_stays_whole() -> None:
 def test_a_linking_word_before_the_speaker_is_not_part_of_it(text: str, who: str) -> None:
     (sp,) = extract_facts(text).speakers
     assert sp.text == who
+
+
+@pytest.mark.model
+def test_a_reporting_word_the_parse_reads_as_a_noun_credits_nobody() -> None:
+    text = "The plaintiff's claims were dismissed, the court said."
+    # the pattern reading takes "claims" for a verb
+    assert [sp.text for sp in extract_facts(text).speakers] == ["The plaintiff's", "the court"]
+    parsed = extract_facts(text, parse=nlp.parse(text))
+    assert [sp.text for sp in parsed.speakers] == ["the court"]

@@ -108,8 +108,14 @@ def _speaker_from(
     return Speaker(Span(s, e), text[s:e], names, head, roles, others=others, kind=kind)
 
 
-def _extract_speakers(text: str, toks: Sequence[_Tok], entities: Sequence[Entity]) -> list[Speaker]:
-    """Who the sentence credits: 'X said', 'said X', 'according to X'."""
+def _extract_speakers(
+    text: str,
+    toks: Sequence[_Tok],
+    entities: Sequence[Entity],
+    nouns: frozenset[int] = frozenset(),
+) -> list[Speaker]:
+    """Who the sentence credits: 'X said', 'said X', 'according to X'. ``nouns``: start
+    offsets of the words a parse reads as nouns ("the plaintiff's claims" claims nothing)."""
     out: list[Speaker] = []
     for m in _ACCORDING.finditer(text):
         sp = _speaker_from(text, toks, m.start("sp"), m.end("sp"), entities)
@@ -123,6 +129,8 @@ def _extract_speakers(text: str, toks: Sequence[_Tok], entities: Sequence[Entity
         if sp:
             out.append(sp)
     for m in _SPEECH_VERB.finditer(text):
+        if m.start() in nouns:
+            continue
         v = m.group("v")
         if v in ("called", "calls", "described") and not re.search(
             r"[“\"]|\bas\b", text[m.end() :]
@@ -169,8 +177,16 @@ class Speakers(Component):
     """The speaker of each quote or reported statement."""
 
     name = "speakers"
-    requires = ("text", "toks", "entities")
+    requires = ("text", "toks", "entities", "parse")
     assigns = ("speakers",)
 
     def __call__(self, state: dict[str, Any]) -> None:
-        state["speakers"] = _extract_speakers(state["text"], state["toks"], state["entities"])
+        parse = state["parse"]
+        nouns = (
+            frozenset(t.start for t in parse.tokens if t.pos in ("NOUN", "PROPN"))
+            if parse is not None and parse.parsed
+            else frozenset()
+        )
+        state["speakers"] = _extract_speakers(
+            state["text"], state["toks"], state["entities"], nouns
+        )
