@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Span
+from ..nlp import Parse
 from .words import (
     _ANTONYMS,
     _DERIVED,
@@ -130,6 +131,15 @@ def _merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
         else:
             out.append(s)
     return tuple(out)
+
+
+def noun_starts(parse: Parse | None) -> frozenset[int]:
+    """Start offsets of the words a parse reads as nouns (empty without a parse): a
+    reporting word among them ("the plaintiff's claims", "state from Amsterdam") reports
+    nothing."""
+    if parse is None or not parse.parsed:
+        return frozenset()
+    return frozenset(t.start for t in parse.tokens if t.pos in ("NOUN", "PROPN"))
 
 
 def quoted_spans(text: str) -> list[Span]:

@@ -11,7 +11,7 @@ from ...model import Span
 from ..component import Component
 from ..extract.speakers import _PRONOUNS
 from ..records import DateFact, Entity, _Mark
-from ..text import _LIGHT_VERBS, _is_past, _stem, _Tok
+from ..text import _LIGHT_VERBS, _is_past, _stem, _Tok, noun_starts
 from ..words import (
     _AUX,
     _CLAUSE_BREAK,
@@ -516,13 +516,7 @@ class Frames(Component):
 
     def __call__(self, state: dict[str, Any]) -> None:
         dates = state["raw_dates"]
-        parse = state["parse"]
-        nouns = (
-            frozenset(t.start for t in parse.tokens if t.pos in ("NOUN", "PROPN"))
-            if parse is not None and parse.parsed
-            else frozenset()
-        )
-        frames, report = _reporting_frames(state["toks"], dates, nouns)
+        frames, report = _reporting_frames(state["toks"], dates, noun_starts(state["parse"]))
         state["frames"] = frames
         state["dates"] = [
             replace(d, role="report") if i in report and d.role == "point" else d

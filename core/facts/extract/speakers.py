@@ -9,7 +9,7 @@ from typing import Any
 from ...model import Span
 from ..component import Component
 from ..records import Entity, Speaker
-from ..text import _stem, _Tok
+from ..text import _stem, _Tok, noun_starts
 from ..words import (
     _DETERMINERS,
     _HONORIFICS,
@@ -181,12 +181,6 @@ class Speakers(Component):
     assigns = ("speakers",)
 
     def __call__(self, state: dict[str, Any]) -> None:
-        parse = state["parse"]
-        nouns = (
-            frozenset(t.start for t in parse.tokens if t.pos in ("NOUN", "PROPN"))
-            if parse is not None and parse.parsed
-            else frozenset()
-        )
         state["speakers"] = _extract_speakers(
-            state["text"], state["toks"], state["entities"], nouns
+            state["text"], state["toks"], state["entities"], noun_starts(state["parse"])
         )
