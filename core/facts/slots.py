@@ -268,6 +268,13 @@ class PairView:
         size = max(len(ca), len(cb)) if of_longer else min(len(ca), len(cb))
         return min(1.0, hit / size)
 
+    def sole_link(self, sa: Span, sb: Span) -> float:
+        """The slot link of two values that are the only ones of their kind in their
+        sentences: how much of the rest is aligned (of the longer side), at least
+        :data:`MIN_LINK` when that is :data:`SOLE_SLOT_REST` or more, else 0."""
+        share = self.aligned_share([sa], [sb], of_longer=True)
+        return max(MIN_LINK, share) if share >= SOLE_SLOT_REST else 0.0
+
     def link(self, sa: Span, sb: Span, *, context: bool = False) -> float:
         """How surely the slots at ``sa`` (in A) and ``sb`` (in B) fill the same role;
         1.0 when either sentence has no parse (compared as without roles). ``context``

@@ -12,7 +12,7 @@ from ..component import Component
 from ..extract.dates import _PARTS
 from ..predicates import predicates
 from ..records import DateFact
-from ..slots import MIN_LINK, SOLE_SLOT_REST
+from ..slots import MIN_LINK
 from ..text import quoted_spans
 
 _WRITTEN_DAY = re.compile(
@@ -105,19 +105,18 @@ def _fmt_day(d: DateFact) -> str:
 
 def _sole_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
     """Are ``x`` and ``y`` the only days (of the event, not of a statement) their sentences
-    give, at the same precision, in two sentences that otherwise match (half the rest of
-    their content words aligned)? "Shares rose sharply on Monday after the deal" / "The
-    stock jumped Tuesday after the deal": each day hangs on its own verb, yet both date the
-    one move of the stock."""
+    give, at the same precision, both done or both to come? Then, in two sentences that
+    otherwise match (:meth:`PairView.sole_link`), they are one slot: "Shares rose sharply
+    on Monday after the deal" / "The stock jumped Tuesday after the deal": each day hangs
+    on its own verb, yet both date the one move of the stock."""
     if x.role != "point" or y.role != "point" or x.level != y.level:
         return False
     days_a = [d for d in bld.a.dates if d.role == "point" and not d.is_time]
     days_b = [d for d in bld.b.dates if d.role == "point" and not d.is_time]
     if days_a != [x] or days_b != [y] or not bld.view.parsed:
         return False
-    if _planned(bld, "a", x) != _planned(bld, "b", y):
-        return False  # "unveiled on Wednesday" / "which will ship on Friday": two events
-    return bld.view.aligned_share([x.span], [y.span], of_longer=True) >= SOLE_SLOT_REST
+    # "unveiled on Wednesday" / "which will ship on Friday": two events
+    return _planned(bld, "a", x) == _planned(bld, "b", y)
 
 
 def _planned(bld: _Builder, side: str, d: DateFact) -> bool:
@@ -169,7 +168,7 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
             if rel == "conflict" and link < MIN_LINK and _sole_dates(bld, x, y):
                 # the one day each sentence gives, in two sentences that otherwise say the
                 # same words: the day of the one event they report
-                link = max(MIN_LINK, bld.view.aligned_share([x.span], [y.span], of_longer=True))
+                link = max(link, bld.view.sole_link(x.span, y.span))
             if rel == "conflict" and link < MIN_LINK:
                 continue  # not the same slot: each date is a detail of its own fact
             rank = 0 if rel == "agree" else 1

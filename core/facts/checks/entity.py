@@ -12,7 +12,7 @@ from ..component import Component
 from ..extract.entities import _present_in
 from ..names import name_words, same_name
 from ..records import Entity
-from ..slots import MIN_LINK, SOLE_SLOT_REST
+from ..slots import MIN_LINK
 
 
 def _compare_entities(
@@ -123,9 +123,7 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
             if link < MIN_LINK and sole:
                 # the one name each sentence has that the other lacks, in two sentences
                 # that otherwise say the same words: one role however the parse hangs it
-                share = view.aligned_share([sa], [sb], of_longer=True)
-                if share >= SOLE_SLOT_REST:
-                    link = max(MIN_LINK, share)
+                link = max(link, view.sole_link(sa, sb))
             if link >= MIN_LINK:
                 cands.append((link, sa, sb, la))
     used_a: set[Span] = set()

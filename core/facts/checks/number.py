@@ -17,7 +17,7 @@ from ..checks.base import (
 )
 from ..component import Component
 from ..records import Quantity
-from ..slots import MIN_LINK, SOLE_SLOT_REST
+from ..slots import MIN_LINK
 
 
 def _bound_shape(q: Quantity) -> tuple[str, tuple[float, ...]]:
@@ -61,15 +61,13 @@ def _one_digit_apart(x: Quantity, y: Quantity) -> bool:
 
 
 def _sole_figures(bld: _Builder, x: Quantity, y: Quantity) -> bool:
-    """Are ``x`` and ``y`` the only figures of their kind (dimension) in their sentences,
-    which otherwise match (half the rest of their content words aligned)?"""
+    """Are ``x`` and ``y`` the only figures of their kind (dimension) in their parsed
+    sentences? (In two sentences that otherwise match, :meth:`PairView.sole_link`.)"""
     if not bld.view.parsed:
         return False
     same_a = [q for q in bld.a.quantities if _dims_match(q, x)]
     same_b = [q for q in bld.b.quantities if _dims_match(q, y)]
-    if same_a != [x] or same_b != [y]:
-        return False
-    return bld.view.aligned_share([x.span], [y.span], of_longer=True) >= SOLE_SLOT_REST
+    return same_a == [x] and same_b == [y]
 
 
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
@@ -92,7 +90,7 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
             if link < 0.9 and _one_digit_apart(x, y):
                 link = 0.9  # the same figure, one digit changed: the same slot
             if link < MIN_LINK and _sole_figures(bld, x, y):
-                link = max(MIN_LINK, bld.view.aligned_share([x.span], [y.span], of_longer=True))
+                link = max(link, bld.view.sole_link(x.span, y.span))
             if not (bld.view.parsed and link >= 0.9) and not _same_event(bld, x.span, y.span):
                 continue
             ok = _overlap(x, y)
