@@ -127,6 +127,14 @@ def _start_model_process() -> None:
         log.warning("could not start the model process early", exc_info=True)
 
 
+def _shutdown_encoder() -> None:
+    """Stop the shared encoder's model process, if the encoder was ever made. Its module
+    is not imported before the window is shown: it brings numpy (~0.13 s)."""
+    encoding = sys.modules.get(f"{__package__}.encoding")
+    if encoding is not None:
+        encoding.shutdown_shared_encoder()
+
+
 def _preload_engine() -> None:
     """Import the engine's pure-Python side (numpy, segmentation, fact rules: ~0.15 s) in the
     GUI thread once the window is painted, before any work starts. Imported by a worker
@@ -205,14 +213,13 @@ def main(paths_: Sequence[str] = ()) -> int:
     reporter = ErrorReporter(app)
     install_exception_hooks(reporter)
 
-    from .encoding import shutdown_shared_encoder
     from .mainwindow import MainWindow
 
     window = MainWindow()
     window.show()
     _mark("shown")
     window.comparisonFinished.connect(lambda: (window.repaint(), _mark("highlighted")))
-    app.aboutToQuit.connect(shutdown_shared_encoder)
+    app.aboutToQuit.connect(_shutdown_encoder)
 
     def begin() -> None:
         _mark("event-loop")
@@ -227,7 +234,7 @@ def main(paths_: Sequence[str] = ()) -> int:
     if os.environ.get(TIMING_ENV):
         _bench_probes(app, window)
     code = app.exec()
-    shutdown_shared_encoder()
+    _shutdown_encoder()
     modelproc.discard_early()
     return code
 
