@@ -389,6 +389,7 @@ _WORD_SYNONYMS = {
     "customers": "household", "homes": "household", "households": "household",
     "matches": "game", "match": "game", "games": "game", "game": "game",
     "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "attorney": "lawyer", "attorneys": "lawyer", "lawyers": "lawyer", "counsel": "lawyer",
     "chief executive": "ceo", "executive": "ceo", "ceo": "ceo", "blaze": "fire",
     "quake": "earthquake", "winner": "win", "winning": "win", "hurt": "injure",
 }

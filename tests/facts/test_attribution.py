@@ -96,3 +96,52 @@ def test_a_reporting_word_the_parse_reads_as_a_noun_credits_nobody() -> None:
     assert [sp.text for sp in extract_facts(text).speakers] == ["The plaintiff's", "the court"]
     parsed = extract_facts(text, parse=nlp.parse(text))
     assert [sp.text for sp in parsed.speakers] == ["the court"]
+
+
+def test_an_acronym_written_like_a_pronoun_is_a_speaker() -> None:
+    (sp,) = extract_facts("The WHO says the case is not a public health concern.").speakers
+    assert sp.text == "The WHO" and not sp.pronoun
+    (sp,) = extract_facts("Who says the case is not a public health concern?").speakers
+    assert sp.pronoun
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The plan will go ahead this year, the trade minister, Senator Jane Roe, announced.",
+     "Senator Jane Roe"),
+    ("Ann Lee, a Red Cross spokeswoman, said the roads were shut.", "Ann Lee"),
+    ('Red Cross spokeswoman Ann Lee agreed, saying: "The roads are shut."',
+     "Red Cross spokeswoman Ann Lee"),
+    ("The ministry insists the roads were shut.", "The ministry"),
+])  # fmt: skip
+def test_speakers_set_off_by_commas_or_before_saying(text: str, who: str) -> None:
+    assert [sp.text for sp in extract_facts(text).speakers] == [who]
+
+
+def test_a_statement_saying_credits_nobody_before_it() -> None:
+    text = "The ministry issued a statement saying the roads were shut."
+    assert [sp.text for sp in extract_facts(text).speakers] == []
+
+
+def test_a_speaker_in_apposition_is_compared() -> None:
+    a = "The plan will go ahead this year, the trade minister, Senator Jane Roe, announced."
+    b = "The plan will go ahead this year, the trade minister, Senator Tom Hill, announced."
+    assert _speakers(a, b) == [("Senator Jane Roe", "Senator Tom Hill")]
+
+
+def test_lawyer_and_attorney_are_one_role() -> None:
+    a = f"{QUOTE} Mr. Strand's lawyer said."
+    b = f"{QUOTE} Strand's attorney said."
+    assert _speakers(a, b) == []
+
+
+@pytest.mark.model
+def test_the_affiliation_inside_a_speaker_phrase_is_still_compared() -> None:
+    quote = "“Demand for chips is rising briskly,”"
+    a = f"{quote} said George Scalise, president of the Semiconductor Industry Association."
+    b = f"{quote} George Scalise, the Electronics Retail Council's president, said."
+    fa, fb = extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))
+    result = compare_facts(fa, fb)
+    assert words_in_conflict(result, ConflictKind.ATTRIBUTION) == []  # one speaker
+    assert words_in_conflict(result, ConflictKind.ENTITY) == [
+        ("Semiconductor Industry Association", "Electronics Retail Council")
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import ConflictKind
+from ...model import ConflictKind, Span
 from ..checks.base import _Builder, _inside
 from ..component import Component
 from ..extract.entities import _same_entity, _same_key
@@ -102,6 +102,17 @@ def _compare_attribution(bld: _Builder) -> None:
     )
 
 
+def _speaker_names(f: Facts) -> set[Span]:
+    """The spans that say who spoke: a speaker's names, or its whole phrase if unnamed."""
+    out: set[Span] = set()
+    for sp in f.speakers:
+        if sp.names:
+            out.update(en.span for en in sp.names)
+        else:
+            out.add(sp.span)
+    return out
+
+
 def _sources(f: Facts) -> list[Speaker]:
     """The speakers outside the sentence's quotations."""
     quoted = quoted_spans(f.text)
@@ -139,8 +150,6 @@ class AttributionCheck(Component):
     def __call__(self, state: dict[str, Any]) -> None:
         bld = state["builder"]
         _compare_attribution(bld)
-        # Who said it is attribution's business, not a name clash.
-        state["speaker_spans"] = (
-            {sp.span for sp in bld.a.speakers},
-            {sp.span for sp in bld.b.speakers},
-        )
+        # Who said it is attribution's business, not a name clash; the other names of a
+        # speaker's phrase ("the SIA" of "George Scalise, president of the SIA") are not.
+        state["speaker_spans"] = (_speaker_names(bld.a), _speaker_names(bld.b))

@@ -74,6 +74,12 @@ _WHAT = {"prep:in": "place", "prep:at": "place", "prep:near": "place", "prep:fro
          "dobj": "object", "poss": "affiliation", "appos": "person", "conj": "name"}  # fmt: skip
 
 
+def _meets(s: Span, spans: set[Span]) -> bool:
+    """``s`` overlaps one of ``spans`` (the parse's name and the speaker's may differ by a
+    title or a possessive)."""
+    return any(f.start < s.end and s.start < f.end for f in spans)
+
+
 def _names(p: Parse) -> list[tuple[Span, str]]:
     out = []
     for s, e, label in p.ents:
@@ -81,6 +87,8 @@ def _names(p: Parse) -> list[tuple[Span, str]]:
             toks = p.tokens[s:e]
             while toks and toks[0].dep == "det":
                 toks = toks[1:]
+            while toks and toks[-1].tag == "POS":  # "the Council's": the name ends before
+                toks = toks[:-1]
             if not toks:
                 continue
             after = p.text[toks[-1].end : toks[-1].end + 3].strip()
@@ -109,9 +117,9 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
         low = {w.strip(".,").lower() for w in text.replace("’", "'").split()}
         return bool(words) and all(w in low for w in words)
 
-    free_a = [(sp, lb) for sp, lb in na if not _inside(sp, skip_a) and not _inside(sp, frames_a)
+    free_a = [(sp, lb) for sp, lb in na if not _meets(sp, skip_a) and not _inside(sp, frames_a)
               and not mentioned(a_text[sp.start : sp.end], lb, nb, b_text)]
-    free_b = [(sp, lb) for sp, lb in nb if not _inside(sp, skip_b) and not _inside(sp, frames_b)
+    free_b = [(sp, lb) for sp, lb in nb if not _meets(sp, skip_b) and not _inside(sp, frames_b)
               and not mentioned(b_text[sp.start : sp.end], lb, na, a_text)]
     cands = []
     sole = len(free_a) == 1 and len(free_b) == 1

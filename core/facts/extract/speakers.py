@@ -34,7 +34,8 @@ _ACCORDING = re.compile(
 _SPEECH_VERB = re.compile(
     r"\b(?P<v>said|says|say|told|tells|added|wrote|writes|noted|stated|states|announced|"
     r"warned|explained|declared|insisted|argued|claimed|claims|described|called|calls|"
-    r"confirmed|tweeted|posted)\b"
+    r"confirmed|tweeted|posted|insists|stressed|stresses|emphasized|emphasised|reiterated|"
+    r"acknowledged|admitted|testified|predicted|contended|asserted|saying)\b"
 )
 
 
@@ -48,6 +49,39 @@ _TRAILING_ADVERBS = re.compile(
 
 
 _PRONOUNS = frozenset("he she they it we i you who which this that".split())
+
+
+def _pronoun(t: _Tok) -> bool:
+    """A pronoun, not an acronym written like one ("the WHO", "IT")."""
+    return t.low in _PRONOUNS and not (len(t.text) > 1 and t.text.isupper())
+
+
+def _previous_segment(text: str, end: int, *, drop_verb: bool) -> tuple[int, int] | None:
+    """The comma-delimited stretch that ends at ``end`` (just before ", said"): the name
+    in apposition ("the minister, Senator Jon Sohn, announced"); with ``drop_verb`` its
+    last word, a verb, goes ("Maria Cheng agreed, saying"). None if it is not a short
+    phrase with a capitalised word."""
+    before = text[:end].rstrip()
+    if not before.endswith(","):
+        return None
+    stop = len(before) - 1
+    start = max(before.rfind(",", 0, stop), before.rfind("”", 0, stop),
+                before.rfind('"', 0, stop), before.rfind(";", 0, stop)) + 1
+    seg = text[start:stop]
+    if drop_verb:
+        m = re.search(r"\s+[a-z]+\s*$", seg)
+        if m is None:
+            return None
+        seg = seg[: m.start()]
+    words = seg.split()
+    if not words or len(words) > 6 or not any(w[:1].isupper() for w in words):
+        return None
+    if words[0][:1].islower() and not drop_verb:
+        # "Ann Lee, a Red Cross spokeswoman, said": the name before the description
+        name = _previous_segment(text, start, drop_verb=False)
+        if name is not None and text[name[0] : name[1]].split()[0][:1].isupper():
+            return name
+    return start, start + len(seg)
 
 
 def _speaker_from(
@@ -67,7 +101,7 @@ def _speaker_from(
     if not phrase_toks or len(phrase_toks) > 9:
         return None
     lows = [t.low for t in phrase_toks]
-    if lows[0] in _PRONOUNS and len(lows) == 1:
+    if _pronoun(phrase_toks[0]) and len(lows) == 1:
         return Speaker(Span(s, e), text[s:e], (), "", frozenset(), pronoun=True)
     if _POLL_SHARE.match(text, s):
         return None
@@ -86,7 +120,7 @@ def _speaker_from(
         and en.span.start >= s
         and en.role != "mod"
     )
-    if head_tok.low in _PRONOUNS:
+    if _pronoun(head_tok):
         return Speaker(Span(s, e), text[s:e], (), "", frozenset(), pronoun=True)
     roles = frozenset(
         _WORD_SYNONYMS.get(t.low, _stem(t.low))
@@ -149,6 +183,13 @@ def _extract_speakers(
         if cut >= 0 and before[cut:].startswith(" that "):
             s = cut + 6
         phrase = text[s : m.start()]
+        if v == "saying" and phrase.strip():
+            continue  # "a statement saying": the speaker is not before it
+        if not phrase.strip():
+            seg = _previous_segment(text, m.start(), drop_verb=v == "saying")
+            if seg is not None:
+                s, e = seg
+                phrase = text[s:e]
         if not phrase.strip() or re.search(
             r"\b(?:was|were|is|are|had|has|have|will|would|"
             r"who|which)\b",
