@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model import Span
@@ -88,6 +89,7 @@ def words_of(p: Parse) -> list[Word]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _keys(w: Word) -> tuple[str, str, str, str]:
     """Matching keys, strictest first: the word, its lemma, an alias or the shared stem,
     and the facts stemmer (irregular forms, event nouns: "met" / "meeting" -> "meet")."""
@@ -149,17 +151,17 @@ def _word_vectors(words: Sequence[Word], vectors: Any) -> Any:
 
     spans, arr = vectors
     arr = np.asarray(arr, dtype=np.float32)
-    out = np.zeros((len(words), arr.shape[1] if arr.ndim == 2 else 0), dtype=np.float32)
     if arr.ndim != 2 or arr.shape[0] != len(spans):
         return None
-    for k, w in enumerate(words):
-        rows = [n for n, (s, e) in enumerate(spans) if s < w.end and w.start < e]
-        if rows:
-            v = arr[rows].mean(axis=0)
-            norm = float(np.linalg.norm(v))
-            if norm > 0:
-                out[k] = v / norm
-    return out
+    if not words or not len(spans):
+        return np.zeros((len(words), arr.shape[1]), dtype=np.float32)
+    piece = np.asarray(spans, dtype=np.int64).reshape(len(spans), 2)
+    ws = np.array([(w.start, w.end) for w in words], dtype=np.int64)
+    # pieces overlapping each word, as a 0/1 matrix: its rows sum the pieces to average
+    hit = (piece[None, :, 0] < ws[:, None, 1]) & (ws[:, None, 0] < piece[None, :, 1])
+    out = hit.astype(np.float32) @ arr
+    norm = np.linalg.norm(out, axis=1, keepdims=True)  # the mean's direction is the sum's
+    return np.divide(out, norm, out=np.zeros_like(out), where=norm > 0)
 
 
 def _beside_link(links: dict[int, tuple[int, float]], i: int, j: int) -> bool:
@@ -181,6 +183,12 @@ def align_tokens(
     na, nb = max(len(a), 1), max(len(b), 1)
     ka = [_keys(w) for w in a]
     kb = [_keys(w) for w in b]
+    # where each key of b is, per level: the candidates of a word of a without a scan
+    where_b: list[dict[str, list[int]]] = [{}, {}, {}, {}]
+    for j, keys in enumerate(kb):
+        for level, key in enumerate(keys):
+            if key:
+                where_b[level].setdefault(key, []).append(j)
     # 1. exact, lemma, alias/stem: one-to-one, closest relative position first. Content
     # words first; a function word ("the", "in") only next to a content link, in step with
     # it, so the many "the"s of two long sentences do not pair at random.
@@ -190,8 +198,8 @@ def align_tokens(
             for i in range(len(a)):
                 if i in links or a[i].is_content is not content:
                     continue
-                for j in range(len(b)):
-                    if j in taken or not ka[i][level] or ka[i][level] != kb[j][level]:
+                for j in where_b[level].get(ka[i][level], ()) if ka[i][level] else ():
+                    if j in taken:
                         continue
                     if not content and not _beside_link(links, i, j):
                         continue
