@@ -36,6 +36,8 @@ MIN_LINK = 0.6
 SOLE_SLOT_REST = 0.5
 _SPEECH = frozenset("say tell add announce state write report claim insist".split())
 _SKIP_POS = frozenset({"ADP", "AUX", "DET", "PART", "PUNCT", "CCONJ", "SCONJ"})
+_VERBS = frozenset({"VERB", "AUX"})
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "pcomp", "csubj", "parataxis"})
 # Relations that name the same role on both sides (anything else must match exactly).
 _REL_GROUP = {
     "nsubj": "subj", "nsubjpass": "obj", "csubj": "subj", "agent": "subj", "by": "subj",
@@ -146,9 +148,17 @@ class PairView:
         or, with ``reach``, one side's head aligned to the other's next one up (0.8): "a
         meeting ... during a conference this Friday" / "met ... on Saturday"."""
         best = 0.0
-        for da, ha in enumerate(self.heads("a", sa)):
-            for db, hb in enumerate(self.heads("b", sb)):
-                if da + db > (1 if reach else 0):
+        heads_a, heads_b = self.heads("a", sa), self.heads("b", sb)
+        # Not one step further up out of a clause of its own: a value that hangs from the
+        # verb of a subordinate clause dates or counts that clause's event, and the verb
+        # above is another event ("After winning re-election in November, he resigned").
+        # A conjoined verb or a complement shares the event ("arrested and charged on
+        # July 21", "was found abandoned June 25").
+        up_a = bool(heads_a) and not self.own_clause("a", heads_a[0].token)
+        up_b = bool(heads_b) and not self.own_clause("b", heads_b[0].token)
+        for da, ha in enumerate(heads_a):
+            for db, hb in enumerate(heads_b):
+                if da + db > (1 if reach else 0) or (da and not up_a) or (db and not up_b):
                     continue
                 wa, wb = self._word("a", ha.token), self._word("b", hb.token)
                 if wa is None or wb is None:
@@ -163,6 +173,11 @@ class PairView:
                     s *= 0.8
                 best = max(best, s)
         return best
+
+    def own_clause(self, side: str, i: int) -> bool:
+        """Is token ``i`` the verb of a subordinate clause (adverbial, complement, relative)?"""
+        t = self.parse(side).tokens[i]
+        return t.pos in _VERBS and t.dep in _CLAUSE_DEPS
 
     def neighbours_link(self, sa: Span, sb: Span) -> float:
         """Aligned content neighbours: the nearest on the left of ``sa`` and on its right

@@ -74,3 +74,32 @@ def test_the_only_days_of_two_different_sentences_stay_details() -> None:
     a = "Shares in Juniper Networks jumped on Monday after its sales deal with Lucent."
     b = "Lucent said on Tuesday that its chief executive would retire next year."
     assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("swap", [False, True])
+def test_the_day_of_a_subordinate_clause_dates_that_clause(swap: bool) -> None:
+    day = dt.date(2013, 2, 20)
+    a = "After winning re-election in November, he resigned, citing his health."
+    b = "Sandra Jackson was an alderman before she resigned last month."
+    fa, fb = _parsed(a, day), _parsed(b, day)
+    assert _dates(compare_facts(fb, fa) if swap else compare_facts(fa, fb)) == []
+    # November is the election's month; moved onto "resigned", one event, two months
+    c = "After winning re-election, he resigned last November, citing his health."
+    fc = _parsed(c, day)
+    got = compare_facts(fb, fc) if swap else compare_facts(fc, fb)
+    want = ("last November", "last month")
+    assert _dates(got) == [want[::-1] if swap else want]
+
+
+@pytest.mark.model
+def test_the_day_of_a_conjoined_verb_or_a_complement_still_dates_the_event() -> None:
+    day = dt.date(2003, 10, 1)
+    pairs = [
+        ("Dotson was arrested and charged on July 21 in Waco.",
+         "Dotson was arrested September 21 in Waco.", ("on July 21", "September 21")),
+        ("His truck was found abandoned June 25 in a parking lot.",
+         "His truck was found November 25 in a parking lot.", ("June 25", "November 25")),
+    ]  # fmt: skip
+    for a, b, want in pairs:
+        assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == [want], a
