@@ -79,8 +79,12 @@ def find(event: str, outlet: str, sub: str) -> str:
     at = text.find(sub)
     if at < 0:
         raise KeyError(f"{event}/{outlet}: substring not found: {sub[:40]!r}")
-    for s in split_sentences(text):
+    sents = split_sentences(text)
+    for s in sents:
         if s.span.start <= at < s.span.end:
+            return s.text
+    for s in sents:  # begins in a dropped dateline: the sentence the substring runs into
+        if at <= s.span.start < at + len(sub):
             return s.text
     raise KeyError(sub)
 
