@@ -42,6 +42,10 @@ class Predicate:
     #: says neither that it happened nor that it did not ("declined to say whether ... was
     #: hacked")
     open: bool = False
+    #: in the clause of a denial ("denied that he had sent it"): the subject says it did
+    #: not happen, in agreement with a sentence that says so ("he did not send it"); not
+    #: negated, since the denial is one party's word ("disputed the report that ...")
+    denied: bool = False
 
 
 def _children(p: Parse, i: int) -> list[Token]:
@@ -102,7 +106,7 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
         neg = _own_negation(p, t)
         planned = _modal(p, t)
         asserted = not planned
-        hedged = open_ = False
+        hedged = open_ = denied = False
         # Climb the clauses above: a negative implicative ("failed to show") negates its
         # complement; a modal, hedge or plan above makes it not asserted.
         h, rel = t, t.dep
@@ -112,6 +116,9 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
             up = p.tokens[h.head]
             if rel == "xcomp" and up.lemma.lower() in c["negative_implicatives"]:
                 neg = neg != (not _own_negation(p, up))
+            elif rel in ("ccomp", "xcomp", "pcomp") and up.lemma.lower() in c["denials"]:
+                # "denied that he had sent it", "denied sending it": he says he did not
+                denied = not _own_negation(p, up)
             if rel in _CLAUSE_UP or rel == "xcomp":
                 if up.lemma.lower() in c["hedges"] or _modal(p, up):
                     asserted = False
@@ -133,7 +140,8 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
         )
         out.append(
             Predicate(
-                t.i, t.lemma.lower(), neg, asserted, past and asserted, planned, hedged, open_
+                t.i, t.lemma.lower(), neg, asserted, past and asserted, planned, hedged, open_,
+                denied,
             )
         )
     return tuple(out)

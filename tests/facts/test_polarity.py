@@ -97,3 +97,28 @@ def test_the_main_predicates_of_two_matching_sentences_clash_when_one_is_denied(
 )
 def test_two_ways_of_saying_the_same_denial_do_not_clash(a: str, b: str) -> None:
     assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("denial", [
+    "The congressman denied on Wednesday that he had sent the photo to a student.",
+    "The congressman denied sending the photo to a student.",
+])  # fmt: skip
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_denial_agrees_with_a_plain_no(denial: str, swap: bool) -> None:
+    no = "The congressman said he did not send the photo to a student."
+    a, b = (no, denial) if swap else (denial, no)
+    assert _polarity(a, b) == []
+    (send,) = [x for x in predicates(nlp.parse(denial)) if x.lemma == "send"]
+    assert send.denied and not send.negated  # one party's word, not a negation
+
+
+@pytest.mark.model
+def test_a_denial_is_not_turned_into_a_negation() -> None:
+    # the office disputes what another outlet's source reported: both outlets agree
+    disputed = "The special counsel's office denied that the president directed the lawyer."
+    reported = "The site reported that the president directed the lawyer."
+    assert _polarity(disputed, reported) == []
+    # a plain no still clashes with a plain yes
+    assert _polarity("The congressman did not send the photo.",
+                     "The congressman sent the photo.") == [("not send", "sent")]

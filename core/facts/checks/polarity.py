@@ -156,7 +156,7 @@ def _main_predicates_differ(view: PairView) -> tuple[float, Span, Span, str] | N
     c = cues()
     # "declined to say whether ...": a verb that carries its own polarity or modality
     # is not the statement's predicate
-    exempt = (c["exempt"] - {"be"}) | c["negative_implicatives"] | c["hedges"]
+    exempt = (c["exempt"] - {"be"}) | c["negative_implicatives"] | c["hedges"] | c["denials"]
     if x.lemma in exempt or y.lemma in exempt:
         return None
     if _prefix_negation(view.pa, view.pb) or _prefix_negation(view.pb, view.pa):
@@ -191,6 +191,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
             continue  # another modality: certainty's business, not polarity's
         if x.open or y.open:
             continue  # "whether it was hacked" says neither
+        if x.denied != y.denied and (x.denied and y.negated or y.denied and x.negated):
+            continue  # "denied that he had sent it" / "he did not send it": both say no
         sup = _support(view, x, y)
         if sup < MIN_LINK:
             continue
