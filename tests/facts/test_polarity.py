@@ -122,3 +122,21 @@ def test_a_denial_is_not_turned_into_a_negation() -> None:
     # a plain no still clashes with a plain yes
     assert _polarity("The congressman did not send the photo.",
                      "The congressman sent the photo.") == [("not send", "sent")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("swap", [False, True])
+def test_two_parties_disagreeing_is_not_the_articles_disagreeing(swap: bool) -> None:
+    both = ("Despite Mr. Hale's promises that the city will pay for the bridge, "
+            "Mr. Okafor vowed in May that it would never happen.")
+    one = "Okafor railed against Hale, promising that the city would never pay for the bridge."
+    a, b = (one, both) if swap else (both, one)
+    assert _polarity(a, b) == []  # Hale's promise against Okafor's vow: both report both
+
+
+@pytest.mark.model
+def test_two_names_of_one_source_still_disagree() -> None:
+    a = "The SEC said its staff was preparing rules to combat trading abuses."
+    b = ("The Securities and Exchange Commission said its staff was not preparing rules "
+         "to combat trading abuses.")
+    assert _polarity(a, b) == [("preparing", "not preparing")]

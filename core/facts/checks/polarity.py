@@ -14,6 +14,7 @@ from ..predicates import Predicate, predicates
 from ..records import Facts
 from ..slots import MIN_LINK, SOLE_SLOT_REST, PairView
 from ..text import _ANTONYM_S, _GENERIC_EVENTS_S, _SPEECH_NEG_EXEMPT_S
+from ..words import _HONORIFICS
 
 _NOT_ARGS = frozenset({"neg", "aux", "auxpass", "punct", "cc", "mark", "advmod", "det"})
 
@@ -95,6 +96,68 @@ def _support(view: PairView, x: Predicate, y: Predicate) -> float:
     return best
 
 
+#: Verbs and nouns that make what they govern one party's word.
+_CLAIM_VERBS = frozenset(
+    "promise vow pledge deny dispute refute reveal allege claim insist assert".split()
+)
+_CLAIM_NOUNS = frozenset(
+    "promise pledge vow claim report statement assertion allegation denial".split()
+)
+
+
+def _names_under(p: Parse, i: int) -> frozenset[str]:
+    """The proper-noun words of the subtree at ``i``, titles aside ("Mr. Trump's")."""
+    return frozenset(
+        p.tokens[k].text.lower()
+        for k in p.subtree(i)
+        if p.tokens[k].pos == "PROPN" and p.tokens[k].text.lower().rstrip(".") not in _HONORIFICS
+    )
+
+
+def _source(p: Parse, i: int) -> frozenset[str]:
+    """Whose word the predicate at ``i`` is, by name: the subject of the reporting or
+    claiming verb above it ("Mr. Fox vowed that ...", "Fox railed ..., promising that
+    ..."), or the possessor of a claim noun ("Mr. Trump's promises that ..."). Empty when
+    no named source governs it."""
+    speech = cues()["speech"] | _CLAIM_VERBS
+    h = p.tokens[i]
+    for _ in range(6):
+        if h.is_root:
+            return frozenset()
+        u = p.tokens[h.head]
+        if u.pos == "VERB" and u.lemma.lower() in speech:
+            for v in (u, p.tokens[u.head]) if u.dep in ("advcl", "xcomp", "conj") else (u,):
+                subj = [k for k in p.children(v.i) if k.dep in ("nsubj", "nsubjpass")]
+                if subj:
+                    return _names_under(p, subj[0].i)
+            return frozenset()
+        if u.pos == "NOUN" and u.lemma.lower() in _CLAIM_NOUNS:
+            poss = [k for k in p.children(u.i) if k.dep == "poss"]
+            return _names_under(p, poss[0].i) if poss else frozenset()
+        h = u
+    return frozenset()
+
+
+def _other_sources(view: PairView, x: Predicate, y: Predicate) -> bool:
+    """Are the two predicates the word of two different named parties, one sentence
+    giving both parties' words ("Despite Mr. Trump's promises that Mexico will pay, Mr. Fox
+    vowed that it would never happen" / "Fox ..., promising that Mexico would never pay")?
+    Then ``y``'s party has its own clause in A (or ``x``'s in B): opposite polarity is the
+    parties' disagreement, which both articles report, not one between the articles. (Two
+    names for one source, "the SEC" / "the Securities and Exchange Commission", are never
+    told apart by this: each sentence must hold the other's party too.)"""
+    sa, sb = _source(view.pa, x.i), _source(view.pb, y.i)
+    if not sa or not sb or sa & sb:
+        return False
+
+    def voiced(p: Parse, preds: tuple[Predicate, ...], skip: int, who: frozenset[str]) -> bool:
+        return any(z.i != skip and _source(p, z.i) & who for z in preds)
+
+    return voiced(view.pa, predicates(view.pa), x.i, sb) or voiced(
+        view.pb, predicates(view.pb), y.i, sa
+    )
+
+
 def _pred_span(p: Parse, x: Predicate) -> Span:
     """The verb with its negation cue ("not attend", "never paid")."""
     toks = [p.tokens[x.i]] + [
@@ -163,6 +226,8 @@ def _main_predicates_differ(view: PairView) -> tuple[float, Span, Span, str] | N
         return None  # "are not accurate" / "was inaccurate": the same denial
     if _any_negation(view.pa) and _any_negation(view.pb):
         return None  # "there is no racism" / "has seen no evidence of racism": both deny
+    if _other_sources(view, x, y):
+        return None
     sa, sb = _pred_span(view.pa, x), _pred_span(view.pb, y)
     share = view.aligned_share([sa], [sb], of_longer=True)
     if share < SOLE_SLOT_REST:
@@ -193,6 +258,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
             continue  # "whether it was hacked" says neither
         if x.denied != y.denied and (x.denied and y.negated or y.denied and x.negated):
             continue  # "denied that he had sent it" / "he did not send it": both say no
+        if _other_sources(view, x, y):
+            continue
         sup = _support(view, x, y)
         if sup < MIN_LINK:
             continue
