@@ -145,3 +145,21 @@ def test_the_affiliation_inside_a_speaker_phrase_is_still_compared() -> None:
     assert words_in_conflict(result, ConflictKind.ENTITY) == [
         ("Semiconductor Industry Association", "Electronics Retail Council")
     ]
+
+
+def test_conjoined_speakers_are_all_named() -> None:
+    claim = "Married couples will be able to file joint returns,"
+    a = f"{claim} the Treasury Department and the Internal Revenue Service said Thursday."
+    b = f"{claim} the IRS and Treasury Department announced Thursday."
+    (sp,) = extract_facts(b).speakers
+    assert sorted(n.text for n in sp.names) == ["IRS", "Treasury Department"]
+    assert _speakers(a, b) == []  # the same two agencies
+
+
+def test_a_dateline_is_not_part_of_the_speaker() -> None:
+    text = "WASHINGTON -- The U.S. Department of the Treasury announced Thursday that it agreed."
+    (sp,) = extract_facts(text).speakers
+    assert sp.text == "The U.S. Department of the Treasury"
+    assert [n.text for n in sp.names] == ["U.S. Department of the Treasury"]
+    other = "The Treasury Department announced Thursday that it agreed."
+    assert _speakers(text, other) == []

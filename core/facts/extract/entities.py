@@ -108,6 +108,14 @@ def _extract_entities(toks: Sequence[_Tok], covered: Sequence[Span]) -> list[Ent
                 and not toks[j - 1].low.endswith(("'s", "’s"))
             ):
                 j += 2
+            elif (  # "Department of the Treasury", "Bank of the Philippines"
+                u.low == "of"
+                and j + 2 < n
+                and toks[j + 1].low == "the"
+                and capword(toks[j + 2])
+                and not toks[j - 1].low.endswith(("'s", "’s"))
+            ):
+                j += 3
             else:
                 break
         seq = list(toks[i:j])

@@ -39,6 +39,9 @@ _SPEECH_VERB = re.compile(
 )
 
 
+#: A dateline where a preposed speaker starts the sentence ("WASHINGTON -- ").
+_DATELINE = re.compile(r"[A-Z][A-Z.,' ]{1,40}\s*(?:--|—|–|―)\s*")
+
 #: Words that link a sentence to the one before, ahead of a preposed speaker.
 _LEADING_LINKERS = re.compile(r"(?:but|and|yet|so|still|meanwhile|however|also)\s+", re.IGNORECASE)
 
@@ -92,6 +95,9 @@ def _speaker_from(
         s += 1
     while e > s and text[e - 1] in " \t":
         e -= 1
+    dateline = _DATELINE.match(text, s, e)
+    if dateline:  # "WASHINGTON -- The U.S. Department of the Treasury announced"
+        s = dateline.end()
     lead = _LEADING_LINKERS.match(text, s, e)
     if lead:  # "But Larry Norton said": the linker is the sentence's, not the speaker's
         s = lead.end()
@@ -120,6 +126,12 @@ def _speaker_from(
         and en.span.start >= s
         and en.role != "mod"
     )
+    if any(t.low in ("and", "&") for t in phrase_toks):
+        # "the Treasury Department and the Internal Revenue Service said": both speak
+        names += tuple(
+            en for en in entities
+            if en not in names and s <= en.span.start and en.span.end <= e and en.role != "mod"
+        )
     if _pronoun(head_tok):
         return Speaker(Span(s, e), text[s:e], (), "", frozenset(), pronoun=True)
     roles = frozenset(
