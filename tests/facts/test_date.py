@@ -103,3 +103,25 @@ def test_the_day_of_a_conjoined_verb_or_a_complement_still_dates_the_event() -> 
     ]  # fmt: skip
     for a, b, want in pairs:
         assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == [want], a
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_day_after_the_other_article_was_printed_is_another_occurrence(swap: bool) -> None:
+    sun, thu = dt.date(2012, 12, 9), dt.date(2012, 12, 13)
+    a, da = "The president and the speaker met privately at the White House on Sunday.", sun
+    b, db = "The president and the speaker met at the White House on Thursday evening.", thu
+    if swap:
+        (a, da), (b, db) = (b, db), (a, da)
+    # printed on Sunday, the first article cannot be reporting Thursday's meeting
+    assert _dates(compare_sentences(a, b, a_date=da, b_date=db)) == []
+    # both printed after both days: one meeting, two days
+    got = _dates(compare_sentences(a, b, a_date=thu, b_date=thu))
+    assert len(got) == 1
+
+
+def test_a_day_still_to_come_may_be_the_day_the_other_reports() -> None:
+    wed, sat = dt.date(2023, 2, 15), dt.date(2023, 2, 18)
+    a = "The two ministers will meet this Friday in Munich."
+    b = "The two ministers met on Saturday in Munich."
+    got = _dates(compare_sentences(a, b, a_date=wed, b_date=sat))
+    assert got == [("this Friday", "on Saturday")]

@@ -11,7 +11,7 @@ from ..checks.base import _Builder, _same_event
 from ..component import Component
 from ..extract.dates import _PARTS
 from ..predicates import predicates
-from ..records import DateFact
+from ..records import DateFact, Facts
 from ..slots import MIN_LINK
 from ..text import quoted_spans
 
@@ -129,6 +129,17 @@ def _planned(bld: _Builder, side: str, d: DateFact) -> bool:
     return any(p.i == h.token and p.planned for p in preds)
 
 
+def _later(d: DateFact, e: DateFact, other: Facts) -> bool:
+    """Is ``d`` after the other article was published, while that article's ``e`` is
+    not? Then the other article reports an occurrence before its own date and cannot be
+    reporting ``d``'s: "met on Thursday" (printed Thursday 13 Dec) is another meeting than
+    "met on Sunday" (printed Sunday 9 Dec). A day still to come in the other article
+    ("will meet this Friday", printed Wednesday) may be ``d``'s."""
+    if d.lo is None or e.hi is None or other.published is None:
+        return False
+    return d.lo > other.published >= e.hi
+
+
 def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
     """Match date and time expressions; report the leftovers that cannot be the same moment."""
     da, db = bld.a.dates, bld.b.dates
@@ -162,6 +173,8 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                     _said_relative(bld.a.text, x) or _said_relative(bld.b.text, y)
                 ):
                     rel = "none"
+            if rel == "conflict" and (_later(x, y, bld.b) or _later(y, x, bld.a)):
+                rel = "none"  # an event the other article, printed before it, cannot report
             if rel == "none":
                 continue
             link = bld.link(x.span, y.span, context=True)
