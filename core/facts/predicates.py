@@ -110,13 +110,18 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
         # Climb the clauses above: a negative implicative ("failed to show") negates its
         # complement; a modal, hedge or plan above makes it not asserted.
         h, rel = t, t.dep
+        # Only the complement itself (or a verb conjoined with it) takes the implicative's
+        # polarity: "avoided calling them out and demanding them to be responsible" does
+        # not call, does not demand, and says nothing of their being responsible.
+        direct = True
         for _ in range(6):
             if h.is_root:
                 break
             up = p.tokens[h.head]
-            if rel == "xcomp" and up.lemma.lower() in c["negative_implicatives"]:
+            lemma = up.lemma.lower()
+            if direct and rel == "xcomp" and lemma in c["negative_implicatives"]:
                 neg = neg != (not _own_negation(p, up))
-            elif rel in ("ccomp", "xcomp", "pcomp") and up.lemma.lower() in c["denials"]:
+            elif direct and rel in ("ccomp", "xcomp", "pcomp") and lemma in c["denials"]:
                 # "denied that he had sent it", "denied sending it": he says he did not
                 denied = not _own_negation(p, up)
             if rel in _CLAUSE_UP or rel == "xcomp":
@@ -130,6 +135,7 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
                 asserted, open_ = False, True
             if rel not in _CLAUSE_UP:
                 break
+            direct = direct and rel == "conj"
             h, rel = up, up.dep
         if any(k.dep == "amod" and k.lemma.lower() in c["planning_adjectives"]
                for k in _children(p, t.i)):

@@ -140,3 +140,13 @@ def test_two_names_of_one_source_still_disagree() -> None:
     b = ("The Securities and Exchange Commission said its staff was not preparing rules "
          "to combat trading abuses.")
     assert _polarity(a, b) == [("preparing", "not preparing")]
+
+
+@pytest.mark.model
+def test_a_negative_implicative_reaches_its_own_complement_only() -> None:
+    text = "The group has avoided calling them out and demanding them to be responsible."
+    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    assert got["call"] and got["demand"]  # it did not call them out, nor demand
+    assert not got["be"]  # what it did not demand is not denied
+    plain = "It is time for them to be responsible members of the community."
+    assert _polarity(text, plain) == []
