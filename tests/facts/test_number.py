@@ -44,3 +44,16 @@ def test_the_only_figures_of_two_matching_sentences_are_one_slot() -> None:
     # the only figures of two sentences about different things: details
     other = "The province will spend 56 million on new railway lines, officials said."
     assert _numbers(a, other) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_year_used_as_a_modifier_is_no_count(swap: bool) -> None:
+    a = "Four other candidates also called for the release of the full report."
+    b = "Several 2020 presidential candidates also called for the release of the full report."
+    a, b = (b, a) if swap else (a, b)
+    assert _numbers(a, b) == []
+    # a count of two thousand and twenty is written with a comma, and still compared
+    c = "Some 2,020 candidates also called for the release of the full report."
+    assert len(_numbers("Some 1,800 candidates also called for the release of the full report.",
+                        c)) == 1

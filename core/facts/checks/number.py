@@ -60,6 +60,14 @@ def _one_digit_apart(x: Quantity, y: Quantity) -> bool:
     return sum(a != b for a, b in zip(dx, dy, strict=True)) == 1
 
 
+def _year_shaped(q: Quantity) -> bool:
+    """A bare count written like a year (1900-2099, four digits, no comma): news style
+    writes counts of a thousand and more with a comma ("2,020 candidates"), so this is a
+    year used as a modifier ("several 2020 presidential candidates", "the 2016 race")."""
+    t = q.text.strip()
+    return q.dim == "count" and len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2099
+
+
 def _sole_figures(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     """Are ``x`` and ``y`` the only figures of their kind (dimension) in their parsed
     sentences? (In two sentences that otherwise match, :meth:`PairView.sole_link`.)"""
@@ -86,6 +94,8 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
                 continue
             if y.compound and y.compound not in x.context | {x.compound}:
                 continue
+            if _year_shaped(x) != _year_shaped(y):
+                continue  # "2020 presidential candidates": a year, not a count of them
             link = bld.link(x.span, y.span, context=True)
             if link < 0.9 and _one_digit_apart(x, y):
                 link = 0.9  # the same figure, one digit changed: the same slot
