@@ -54,6 +54,6 @@ def test_a_year_used_as_a_modifier_is_no_count(swap: bool) -> None:
     a, b = (b, a) if swap else (a, b)
     assert _numbers(a, b) == []
     # a count of two thousand and twenty is written with a comma, and still compared
-    c = "Some 2,020 candidates also called for the release of the full report."
-    assert len(_numbers("Some 1,800 candidates also called for the release of the full report.",
+    c = "In all, 2,020 candidates called for the release of the full report."
+    assert len(_numbers("In all, 1,800 candidates called for the release of the full report.",
                         c)) == 1
