@@ -125,3 +125,13 @@ def test_a_day_still_to_come_may_be_the_day_the_other_reports() -> None:
     b = "The two ministers met on Saturday in Munich."
     got = _dates(compare_sentences(a, b, a_date=wed, b_date=sat))
     assert got == [("this Friday", "on Saturday")]
+
+
+def test_a_weekend_runs_from_friday() -> None:
+    wed = dt.date(2011, 6, 1)
+    a = "The offending photo was sent out from his account late Friday."
+    b = "Last weekend, the offending photo was sent out from his account."
+    assert _dates(compare_sentences(a, b, a_date=wed, b_date=wed)) == []
+    c = "The offending photo was sent out from his account on Thursday."
+    got = _dates(compare_sentences(c, b, a_date=wed, b_date=wed))
+    assert got == [("on Thursday", "Last weekend")]

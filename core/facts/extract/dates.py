@@ -209,7 +209,8 @@ def _resolve_relative(rel: str, pub: dt.date) -> tuple[dt.date, dt.date, int] | 
             lo = ws + dt.timedelta(days=shift)
             hi = lo + dt.timedelta(days=6)
             if unit == "weekend":
-                lo = lo + dt.timedelta(days=5)
+                # from Friday: what happened "late Friday" happened "last weekend" too
+                lo = lo + dt.timedelta(days=4)
                 if which == "this past":
                     lo, hi = lo, hi
             level = 1
