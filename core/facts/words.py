@@ -216,7 +216,7 @@ _TITLES = frozenset(
 _GENERIC_SPEAKERS = frozenset(
     """official officials authority authorities source sources spokesperson spokesman
     spokeswoman spokespeople representative aide aides statement report reports people
-    person someone insider insiders""".split()
+    person someone insider insiders government investigator investigators""".split()
 )
 
 

@@ -163,3 +163,10 @@ def test_a_dateline_is_not_part_of_the_speaker() -> None:
     assert [n.text for n in sp.names] == ["U.S. Department of the Treasury"]
     other = "The Treasury Department announced Thursday that it agreed."
     assert _speakers(text, other) == []
+
+
+@pytest.mark.parametrize("who", ["the government", "investigators"])
+def test_the_government_and_investigators_are_generic_sources(who: str) -> None:
+    a = f"{QUOTE} {who} said."
+    assert _speakers(a, f"{QUOTE} prosecutors said.") == []
+    assert _speakers(a, f"{QUOTE} Mr. Goelman said.") == []
