@@ -77,11 +77,20 @@ def _own_negation(p: Parse, t: Token) -> bool:
             continue
         if k.dep == "neg" or (k.dep == "advmod" and low == "never"):
             return True
+        if k.dep in ("preconj", "cc") and low == "neither":
+            return True  # "he neither confirmed nor denied it"
         if k.dep in ("nsubj", "nsubjpass", "dobj") and (
             low in ("nobody", "nothing", "none", "neither")
             or any(d.dep == "det" and d.text.lower() == "no" for d in _children(p, k.i))
+            # "None of his opponents picked him", "none" hung on the noun by the parse
+            or k.dep != "dobj"
+            and any(d.text.lower() in ("none", "neither") for d in _children(p, k.i))
         ):
             return True
+    if t.dep == "conj" and any(
+        k.dep == "cc" and k.text.lower() == "nor" for k in _children(p, t.head)
+    ):
+        return True  # "..., nor was he asked": "nor" comes to the verb it joins
     return t.lemma.lower() in c["negators"] and t.dep == "neg"
 
 

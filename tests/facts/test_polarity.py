@@ -150,3 +150,23 @@ def test_a_negative_implicative_reaches_its_own_complement_only() -> None:
     assert not got["be"]  # what it did not demand is not denied
     plain = "It is time for them to be responsible members of the community."
     assert _polarity(text, plain) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "negated"), [
+    ("None of his opponents picked him as a partner, nor was he asked the question.",
+     {"pick": True, "ask": True}),
+    ("He neither confirmed nor denied the report.", {"confirm": True, "deny": True}),
+    ("His opponents picked him as a partner, and he was asked the question.",
+     {"pick": False, "ask": False}),
+])  # fmt: skip
+def test_none_neither_and_nor_negate_their_verbs(text: str, negated: dict[str, bool]) -> None:
+    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    assert {k: got[k] for k in negated} == negated
+
+
+@pytest.mark.model
+def test_nor_and_not_say_the_same() -> None:
+    a = "None of his opponents picked him as a partner, nor was he asked that question."
+    b = "None of his opponents picked him as a partner and he was not asked the question."
+    assert _polarity(a, b) == []
