@@ -170,3 +170,23 @@ def test_nor_and_not_say_the_same() -> None:
     a = "None of his opponents picked him as a partner, nor was he asked that question."
     b = "None of his opponents picked him as a partner and he was not asked the question."
     assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+def test_a_reporting_verb_in_the_passive_states_a_fact() -> None:
+    a = "The dispute over music sales was disclosed in documents filed with the court."
+    b = "The dispute over music sales was not disclosed in documents filed with the court."
+    assert _polarity(a, b) == [("disclosed", "not disclosed")]
+    # in the active voice a non-disclosure is no denial
+    assert _polarity("The company did not disclose the price of the deal.",
+                     "The company disclosed the terms of the deal.") == []
+
+
+@pytest.mark.model
+def test_a_light_verb_with_the_same_object_is_compared() -> None:
+    a = "Firefighters had an advantage on the northern flank because of a firebreak."
+    b = "Firefighters did not have an advantage on the northern flank because of a firebreak."
+    assert _polarity(a, b) == [("had", "not have")]
+    # nothing in common under the two "have"s: not compared
+    c = "The crews did not have any water left by Tuesday night."
+    assert _polarity("The crews had a long rest after the storm.", c) == []

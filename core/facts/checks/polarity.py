@@ -235,6 +235,46 @@ def _main_predicates_differ(view: PairView) -> tuple[float, Span, Span, str] | N
     return (share, sa, sb, "one says it happened, the other that it did not")
 
 
+_LIGHT = frozenset({"have", "do", "get", "go", "seem", "appear", "know"})
+
+
+def _exempt(p: Parse, x: Predicate, exempt: frozenset[str]) -> bool:
+    """Is ``x`` a verb whose negation is no denial of a fact ("declined to comment", "did
+    not say")? Not in the passive, where it states what happened to its subject: "was not
+    disclosed in the documents" / "was disclosed in the documents"."""
+    if x.lemma == "be" or x.lemma not in exempt:
+        return False
+    if x.lemma in _LIGHT:
+        return True
+    return not any(k.dep == "auxpass" for k in p.children(x.i))
+
+
+def _objects(p: Parse, i: int) -> list[int]:
+    """The object of a verb: its direct object or attribute, or a preposition's object."""
+    out = []
+    for k in p.children(i):
+        if k.dep in ("dobj", "attr", "oprd"):
+            out.append(k.i)
+        elif k.dep == "prep":
+            out.extend(g.i for g in p.children(k.i) if g.dep == "pobj")
+    return out
+
+
+def _same_object(view: PairView, x: Predicate, y: Predicate) -> bool:
+    """A light verb ("have", "get", "go") with the same object on both sides, the same
+    word or its lemma: "had an advantage" / "did not have an advantage", "goes on sale" /
+    "does not go on sale". Without it, the many "have"s of two sentences pair at random."""
+    al = view.align
+    under_y = {al.word_at_token("b", t) for t in _objects(view.pb, y.i)} - {None}
+    for t in _objects(view.pa, x.i):
+        w = al.word_at_token("a", t)
+        if w is not None and w in al.links and al.a[w].is_content:
+            j, s = al.links[w]
+            if j in under_y and s >= 0.9:
+                return True
+    return False
+
+
 def _compare_polarity_parsed(bld: _Builder) -> None:
     """Aligned predicates of the same modality, one negated and the other not; or two
     antonyms ("rose" / "fell") with aligned arguments and the same polarity."""
@@ -246,11 +286,15 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
     best: tuple[float, Span, Span, str] | None = None
     for x in pa:
         wa = al.word_at_token("a", x.i)
-        if wa is None or wa not in al.links or x.lemma in exempt - {"be"}:
+        if wa is None or wa not in al.links:
+            continue
+        if _exempt(view.pa, x, exempt) and x.lemma not in _LIGHT:
             continue
         j, strength = al.links[wa]
         y = by_tok_b.get(al.b[j].i)
-        if y is None or x.negated == y.negated or y.lemma in exempt - {"be"}:
+        if y is None or x.negated == y.negated:
+            continue
+        if _exempt(view.pb, y, exempt) and not (y.lemma in _LIGHT and _same_object(view, x, y)):
             continue
         if x.hedged != y.hedged or x.planned != y.planned:
             continue  # another modality: certainty's business, not polarity's
