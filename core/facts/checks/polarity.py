@@ -96,10 +96,9 @@ def _support(view: PairView, x: Predicate, y: Predicate) -> float:
     return best
 
 
-#: Verbs and nouns that make what they govern one party's word.
-_CLAIM_VERBS = frozenset(
-    "promise vow pledge deny dispute refute reveal allege claim insist assert".split()
-)
+#: Verbs and nouns that make what they govern one party's word (with the reporting verbs
+#: and the denials of the cue file).
+_CLAIM_VERBS = frozenset("promise vow pledge reveal allege claim insist assert".split())
 _CLAIM_NOUNS = frozenset(
     "promise pledge vow claim report statement assertion allegation denial".split()
 )
@@ -119,7 +118,7 @@ def _source(p: Parse, i: int) -> frozenset[str]:
     claiming verb above it ("Mr. Fox vowed that ...", "Fox railed ..., promising that
     ..."), or the possessor of a claim noun ("Mr. Trump's promises that ..."). Empty when
     no named source governs it."""
-    speech = cues()["speech"] | _CLAIM_VERBS
+    speech = cues()["speech"] | cues()["denials"] | _CLAIM_VERBS
     h = p.tokens[i]
     for _ in range(6):
         if h.is_root:
