@@ -347,6 +347,7 @@ _ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
     "qatar": ("qatar", "doha"),
     "mexico": ("mexico", "mexico city"),
     "brazil": ("brazil", "brasilia"),
+    "congress": ("congress", "capitol hill", "capitol"),
 }
 
 

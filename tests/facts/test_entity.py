@@ -29,3 +29,34 @@ def test_the_one_name_of_two_different_sentences_is_a_detail() -> None:
     a = "Goldman is trying to sell the shares to institutional investors at $13.15 each."
     b = "Morgan expects the economy to slow sharply next year, the bank said."
     assert _names(a, b) == []
+
+
+@pytest.mark.model
+def test_a_name_in_the_same_gap_of_the_alignment_is_one_role_beside_other_names() -> None:
+    # not the only free name ("London"), but the only one between the same anchors
+    a = "Goldman is trying to sell the shares in London to investors at $13.15 each."
+    b = "Morgan offered the shares for sale to investors at $13.15 each."
+    assert _names(a, b) == [("Goldman", "Morgan")]
+
+
+@pytest.mark.model
+def test_names_in_one_gap_under_other_relations_are_two_details() -> None:
+    # the state it happened in / the agency that investigated
+    a = "On Friday, police in Ohio arrested the suspect, a former teacher, at his home."
+    b = "On Friday, FBI agents arrested the suspect after a search across three states."
+    assert _names(a, b) == []
+
+
+@pytest.mark.model
+def test_the_sentence_edge_is_no_anchor_past_other_words() -> None:
+    # "In a letter released by Durbin's office" / "Rice's comments came as": both
+    # possessors left of the same name, but words stand between them and the edge
+    a = "In a letter released by Durbin's office, Netanyahu declined to meet the senators."
+    b = "Rice's comments came as Netanyahu declined an invitation to a private meeting."
+    assert _names(a, b) == []
+
+
+def test_capitol_hill_is_congress() -> None:
+    from factdiff.core.facts.words import _ALIAS
+
+    assert _ALIAS["capitol hill"] == _ALIAS["congress"]

@@ -12,7 +12,7 @@ from ..component import Component
 from ..extract.entities import _present_in
 from ..names import name_words, same_name
 from ..records import Entity
-from ..slots import MIN_LINK
+from ..slots import MIN_LINK, PairView, _same_role
 
 
 def _compare_entities(
@@ -98,6 +98,13 @@ def _names(p: Parse) -> list[tuple[Span, str]]:
     return out
 
 
+def _same_relation(view: PairView, sa: Span, sb: Span) -> bool:
+    """Do the two names hang from their heads by one relation (subject / subject, "in" /
+    "at"), whatever the heads are? Not "police in Ohio" / "FBI agents"."""
+    ha, hb = view.head("a", sa), view.head("b", sb)
+    return ha is not None and hb is not None and _same_role(ha.rel, hb.rel)
+
+
 def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -> None:
     """Two names (spaCy's typed entities) that fill the same role (aligned to each other,
     or hanging from aligned heads) and are not one entity under two names."""
@@ -121,17 +128,29 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
               and not mentioned(a_text[sp.start : sp.end], lb, nb, b_text)]
     free_b = [(sp, lb) for sp, lb in nb if not _meets(sp, skip_b) and not _inside(sp, frames_b)
               and not mentioned(b_text[sp.start : sp.end], lb, na, a_text)]
+    def kin(la: str, lb: str) -> bool:
+        """Could the two labels name one kind of thing (a person, a people, the rest)?"""
+        return (la == "PERSON") == (lb == "PERSON") and (la == "NORP") == (lb == "NORP")
+
     cands = []
     sole = len(free_a) == 1 and len(free_b) == 1
     for sa, la in free_a:
         for sb, lb in free_b:
-            if (la == "PERSON") != (lb == "PERSON") or (la == "NORP") != (lb == "NORP"):
+            if not kin(la, lb):
                 continue
             link = bld.link(sa, sb)
+            if not _same_relation(view, sa, sb):
+                link = min(link, view.heads_link(sa, sb, reach=False))
             if link < MIN_LINK and sole:
                 # the one name each sentence has that the other lacks, in two sentences
                 # that otherwise say the same words: one role however the parse hangs it
                 link = max(link, view.sole_link(sa, sb))
+            if link < MIN_LINK and _same_relation(view, sa, sb):
+                # the one name in a gap of the alignment on each side: "Goldman is trying
+                # to sell the shares" / "Morgan offered the shares"
+                link = max(link, view.gap_link(
+                    sa, sb, others_a=[s for s, x in free_a if s != sa and kin(x, la)],
+                    others_b=[s for s, x in free_b if s != sb and kin(x, lb)]))
             if link >= MIN_LINK:
                 cands.append((link, sa, sb, la))
     used_a: set[Span] = set()
