@@ -72,7 +72,13 @@ def same_name(a: str, b: str, *, person: bool = False) -> bool:
     if wa[-1] == wb[-1] and len(wa[-1]) > 1:
         if len(wa) == 1 or len(wb) == 1:
             return True  # "Mr. Smith" / "Ben Smith"
-        return _same_first(wa[0], wb[0])
+        if _same_first(wa[0], wb[0]):
+            return True
+        # a word in front of the first name that no title list knows ("Senate President
+        # Mike Thibodeau" / "Michael Thibodeau"): any two full first names that match
+        return any(
+            _same_first(x, y) for x in wa[:-1] for y in wb[:-1] if len(x) > 1 and len(y) > 1
+        )
     if len(wa) == 1 and len(wb) == 1:
         return _same_first(wa[0], wb[0])
     return False

@@ -279,7 +279,7 @@ _COMMON_INITIAL = frozenset(
     supporters protesters troops soldiers doctors nurses workers teachers students
     parents fans players heavy last next first second third one two three four five six
     seven eight nine ten half about around nearly almost more over under between some
-    roughly according speaking founded first""".split()
+    roughly according speaking founded first other another such""".split()
 )
 
 

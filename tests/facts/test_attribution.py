@@ -170,3 +170,63 @@ def test_the_government_and_investigators_are_generic_sources(who: str) -> None:
     a = f"{QUOTE} {who} said."
     assert _speakers(a, f"{QUOTE} prosecutors said.") == []
     assert _speakers(a, f"{QUOTE} Mr. Goelman said.") == []
+
+
+def _parsed(a: str, b: str) -> list[tuple[str, str]]:
+    fa, fb = extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))
+    return words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION)
+
+
+def _speaker_texts(text: str) -> list[str]:
+    return [sp.text for sp in extract_facts(text, parse=nlp.parse(text)).speakers]
+
+
+@pytest.mark.model
+def test_the_subject_of_a_reporting_verb_is_a_speaker_past_an_age_or_an_apposition() -> None:
+    assert "Manuel" in _speaker_texts("Manuel, 33, said the girl had dragged the food away.")
+    assert "George Ahn" in _speaker_texts(
+        "George Ahn, who said they were planning to marry, said he was thinking of settling."
+    )
+    # a reporting verb the patterns do not list, and a speaker after its verb
+    assert _speaker_texts("One third of the trains will run, the rail company estimates.") == [
+        "the rail company"
+    ]
+    assert "Xerox" in _speaker_texts(f"{QUOTE} states Xerox in documents filed in court.")
+
+
+@pytest.mark.model
+def test_a_sentence_initial_surname_the_parse_tags_is_a_named_speaker() -> None:
+    # "Roberts" looks like a plural at the start of a sentence; the parse knows better
+    got = _parsed(
+        "Roberts said his committee was briefed about the likelihood of a major attack.",
+        "Axelrod said his committee was briefed about the likelihood of a major attack.",
+    )
+    assert got == [("Roberts", "Axelrod")]
+
+
+@pytest.mark.model
+def test_a_name_in_apposition_to_the_speaker_is_how_the_other_names_him() -> None:
+    a = f"{QUOTE} the Republican leader, Michael Thibodeau, said in a statement."
+    b = f"{QUOTE} Senate President Mike Thibodeau (R) said Wednesday."
+    assert _parsed(a, b) == []
+    assert _speaker_texts(b) == ["Senate President Mike Thibodeau"]
+
+
+@pytest.mark.model
+def test_a_subject_name_the_patterns_read_as_a_modifier_still_names_the_speaker() -> None:
+    name = "Societe Nationale des Chemins de Fer"
+    a = f"Only a third of trains were running, rail company {name} said."
+    b = f"A third of trains will run, railway company {name} estimates."
+    assert _parsed(a, b) == []
+
+
+def test_a_first_name_behind_an_unlisted_title_still_matches() -> None:
+    from factdiff.core.facts.names import same_name
+
+    assert same_name("Michael Thibodeau", "Senate President Mike Thibodeau", person=True)
+    assert not same_name("John J. Smith", "Jane Smith", person=True)
+
+
+def test_other_in_front_of_a_name_is_no_part_of_it() -> None:
+    ents = extract_facts("Other Democrats said the summit should be cancelled.").entities
+    assert [e.text for e in ents] == ["Democrats"]

@@ -9,6 +9,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ...model import Span
+from ...nlp import Parse
 from ..component import Component
 from ..records import Entity, Facts
 from ..text import _SPEECH_S, _STANCE_S, _is_past, _stem, _Tok
@@ -72,7 +73,9 @@ def _looks_verb(tok: _Tok | None, prev: _Tok | None = None) -> bool:
     )
 
 
-def _extract_entities(toks: Sequence[_Tok], covered: Sequence[Span]) -> list[Entity]:
+def _extract_entities(
+    toks: Sequence[_Tok], covered: Sequence[Span], named: frozenset[int] = frozenset()
+) -> list[Entity]:
     """Capitalised name sequences (titles stripped), demonyms and known aliases, with roles."""
     out: list[Entity] = []
     n = len(toks)
@@ -145,6 +148,7 @@ def _extract_entities(toks: Sequence[_Tok], covered: Sequence[Span]) -> list[Ent
                 _is_known(w0)
                 or w.endswith(("'s", "’s"))
                 or (first.text.isupper() and len(first.text) > 1)
+                or first.start in named  # the parse reads it as a name ("Roberts said")
                 or (
                     _looks_verb(nxt)
                     and w0 not in _COMMON_INITIAL
@@ -284,8 +288,23 @@ class Entities(Component):
     """Named entities with their role and alias key."""
 
     name = "entities"
-    requires = ("toks", "covered")
+    requires = ("toks", "covered", "parse")
     assigns = ("entities",)
 
     def __call__(self, state: dict[str, Any]) -> None:
-        state["entities"] = _extract_entities(state["toks"], state["covered"])
+        state["entities"] = _extract_entities(
+            state["toks"], state["covered"], _parse_names(state["parse"])
+        )
+
+
+#: spaCy's labels for names of people, bodies and places.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _parse_names(p: Parse | None) -> frozenset[int]:
+    """Start offsets of the words the parse tags as (part of) a name; none unparsed."""
+    if p is None or not p.parsed:
+        return frozenset()
+    return frozenset(
+        p.tokens[k].start for s, e, label in p.ents if label in _NAME_LABELS for k in range(s, e)
+    )

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ...model import Span
+from ...nlp import Parse
 from ..component import Component
+from ..lexicon import cues
 from ..records import Entity, Speaker
 from ..text import _stem, _Tok, noun_starts
 from ..words import (
@@ -41,6 +44,9 @@ _SPEECH_VERB = re.compile(
 
 #: A dateline where a preposed speaker starts the sentence ("WASHINGTON -- ").
 _DATELINE = re.compile(r"[A-Z][A-Z.,' ]{1,40}\s*(?:--|—|–|―)\s*")
+
+#: A closing parenthesis after a name: the party and state ("(R)", "(D-Calif.)").
+_PARTY = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 
 #: Words that link a sentence to the one before, ahead of a preposed speaker.
 _LEADING_LINKERS = re.compile(r"(?:but|and|yet|so|still|meanwhile|however|also)\s+", re.IGNORECASE)
@@ -95,6 +101,9 @@ def _speaker_from(
         s += 1
     while e > s and text[e - 1] in " \t":
         e -= 1
+    paren = _PARTY.search(text, s, e)
+    if paren is not None and paren.end() == e:  # "Sen. Mike Lee (R-Utah)": the party goes
+        e = paren.start()
     dateline = _DATELINE.match(text, s, e)
     if dateline:  # "WASHINGTON -- The U.S. Department of the Treasury announced"
         s = dateline.end()
@@ -226,6 +235,68 @@ def _extract_speakers(
     return out
 
 
+#: What a subject phrase keeps of its dependents: its own words and "for"/"of" phrases
+#: ("a spokesman for the FBI"), not an apposition, a relative clause or an age.
+_SUBJECT_KEEP = frozenset({"compound", "det", "poss", "amod", "nmod", "flat", "case", "prep",
+                           "pobj", "cc", "conj"})  # fmt: skip
+_SUBJECT_PREPS = frozenset({"of", "for", "at", "from", "with"})
+
+
+def _subject_span(p: Parse, i: int) -> tuple[int, int]:
+    """The characters of subject ``i``'s phrase (see :data:`_SUBJECT_KEEP`)."""
+    keep, todo = [i], [i]
+    while todo:
+        for c in p.children(todo.pop()):
+            if c.dep not in _SUBJECT_KEEP:
+                continue
+            if c.dep == "prep" and c.lemma.lower() not in _SUBJECT_PREPS:
+                continue
+            keep.append(c.i)
+            todo.append(c.i)
+    toks = [p.tokens[k] for k in keep]
+    return min(t.start for t in toks), max(t.end for t in toks)
+
+
+def _parsed_speakers(
+    text: str, toks: Sequence[_Tok], entities: Sequence[Entity], p: Parse | None,
+    found: Sequence[Speaker],
+) -> list[Speaker]:
+    """Speakers the patterns miss, from the parse: the subject of a reporting verb
+    ("Manuel, 33, said", "states Xerox in documents", "the group estimated that")."""
+    if p is None or not p.parsed:
+        return []
+    verbs = cues()["speaker_verbs"]
+    out: list[Speaker] = []
+    for v in p.tokens:
+        if v.pos != "VERB" or v.lemma.lower() not in verbs:
+            continue
+        subj = next((c for c in p.children(v.i) if c.dep == "nsubj"), None)
+        if subj is None or subj.pos == "PRON":
+            continue
+        # the subject, and a name in apposition to it ("the Republican leader, Michael
+        # Thibodeau, said": either may be how the other article names the speaker)
+        heads = [subj] + [c for c in p.children(subj.i) if c.dep == "appos" and c.pos == "PROPN"]
+        for h in heads:
+            s, e = _subject_span(p, h.i)
+            if "," in text[s:e] or text[:s].rstrip().endswith("(") or any(
+                sp.span.start < e and s < sp.span.end for sp in (*found, *out)
+            ):
+                continue
+            # the parse says the phrase's head is a subject, whatever the patterns guessed
+            # of a name that ends it ("Chemins de Fer estimates": not a modifier)
+            top = p.tokens[h.i]
+            ents = [
+                replace(en, role="subj")
+                if en.role == "mod" and en.span.start < top.end and top.start < en.span.end
+                else en
+                for en in entities
+            ]
+            sp = _speaker_from(text, toks, s, e, ents)
+            if sp is not None and not sp.pronoun:
+                out.append(sp)
+    return out
+
+
 class Speakers(Component):
     """The speaker of each quote or reported statement."""
 
@@ -234,6 +305,8 @@ class Speakers(Component):
     assigns = ("speakers",)
 
     def __call__(self, state: dict[str, Any]) -> None:
-        state["speakers"] = _extract_speakers(
-            state["text"], state["toks"], state["entities"], noun_starts(state["parse"])
+        text, toks, entities, parse = (
+            state["text"], state["toks"], state["entities"], state["parse"]
         )
+        found = _extract_speakers(text, toks, entities, noun_starts(parse))
+        state["speakers"] = found + _parsed_speakers(text, toks, entities, parse, found)
