@@ -135,3 +135,19 @@ def test_a_weekend_runs_from_friday() -> None:
     c = "The offending photo was sent out from his account on Thursday."
     got = _dates(compare_sentences(c, b, a_date=wed, b_date=wed))
     assert got == [("on Thursday", "Last weekend")]
+
+
+@pytest.mark.model
+def test_a_day_in_the_same_gap_of_the_alignment_is_one_slot_beside_other_days() -> None:
+    # "were rejected" / "pulled out" do not align, and A gives another day
+    a = (
+        "Truss, who flew to Riyadh on August 14, said the Government did not know the real"
+        " reason the sheep were rejected on August 21."
+    )
+    b = (
+        "He said the Government did not know the real reason the original buyer pulled out"
+        " on September 21."
+    )
+    day = dt.date(2003, 10, 1)
+    got = _dates(compare_facts(_parsed(a, day), _parsed(b, day)))
+    assert got == [("on August 21", "on September 21")]

@@ -57,3 +57,16 @@ def test_a_year_used_as_a_modifier_is_no_count(swap: bool) -> None:
     c = "In all, 2,020 candidates called for the release of the full report."
     assert len(_numbers("In all, 1,800 candidates called for the release of the full report.",
                         c)) == 1
+
+
+@pytest.mark.model
+def test_a_figure_in_the_same_gap_of_the_alignment_is_one_slot_beside_other_figures() -> None:
+    # "bringing" / "taking" do not align, and "35" is another count on both sides
+    a = "Taiwan reported 35 new infections, bringing the total number of cases to 418."
+    b = "The island reported another 35 probable cases yesterday, taking its total to 288."
+    assert [(c.a_text, c.b_text) for c in _numbers(a, b)] == [("418", "288")]
+
+
+def test_a_hyphen_joins_a_figure_to_its_scale_word() -> None:
+    (q,) = extract_facts("Xerox paid a $15-million penalty.").quantities
+    assert (q.low, q.high) == (14_500_000, 15_500_000)

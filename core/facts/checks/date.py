@@ -12,7 +12,7 @@ from ..component import Component
 from ..extract.dates import _PARTS
 from ..predicates import predicates
 from ..records import DateFact, Facts
-from ..slots import MIN_LINK
+from ..slots import MIN_LINK, _same_role
 from ..text import quoted_spans
 
 _WRITTEN_DAY = re.compile(
@@ -119,6 +119,19 @@ def _sole_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
     return _planned(bld, "a", x) == _planned(bld, "b", y)
 
 
+def _gap_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
+    """May two days be compared by their place in the alignment (:meth:`PairView.gap_link`)?
+    Days of events (not of statements), at one precision, hanging from their heads by one
+    relation, both done or both to come."""
+    view = bld.view
+    if x.role != "point" or y.role != "point" or x.level != y.level or not view.parsed:
+        return False
+    ha, hb = view.head("a", x.span), view.head("b", y.span)
+    if ha is None or hb is None or not _same_role(ha.rel, hb.rel):
+        return False
+    return _planned(bld, "a", x) == _planned(bld, "b", y)
+
+
 def _planned(bld: _Builder, side: str, d: DateFact) -> bool:
     """Does the date hang on a predicate that is planned or to come ("will ship")?"""
     view = bld.view
@@ -182,6 +195,12 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                 # the one day each sentence gives, in two sentences that otherwise say the
                 # same words: the day of the one event they report
                 link = max(link, bld.view.sole_link(x.span, y.span))
+            if rel == "conflict" and link < MIN_LINK and _gap_dates(bld, x, y):
+                # the one day in a gap of the alignment on each side: "the first time
+                # since December" / "for the first time since May"
+                link = max(link, bld.view.gap_link(
+                    x.span, y.span, others_a=[d.span for d in da if d is not x],
+                    others_b=[d.span for d in db if d is not y]))
             if rel == "conflict" and link < MIN_LINK:
                 continue  # not the same slot: each date is a detail of its own fact
             rank = 0 if rel == "agree" else 1

@@ -125,7 +125,7 @@ _UNIT_PATTERNS = [(re.compile(rf"(?:{u[0]})$", re.IGNORECASE), u[1:]) for u in _
 
 
 _SCALE_RE = re.compile(
-    r"(?:\s+(?P<w>thousand|million|billion|trillion)\b|(?P<s>bn|mn|tn|m|b|k)\b)",
+    r"(?:(?:\s+|-)(?P<w>thousand|million|billion|trillion)\b|(?P<s>bn|mn|tn|m|b|k)\b)",
     re.IGNORECASE,
 )
 
