@@ -151,3 +151,18 @@ def test_a_day_in_the_same_gap_of_the_alignment_is_one_slot_beside_other_days() 
     day = dt.date(2003, 10, 1)
     got = _dates(compare_facts(_parsed(a, day), _parsed(b, day)))
     assert got == [("on August 21", "on September 21")]
+
+
+@pytest.mark.model
+def test_a_day_against_a_week_is_a_less_sure_conflict_than_two_days() -> None:
+    day = dt.date(2014, 2, 26)  # a Wednesday: "Monday" is the 24th, "last week" 17-23
+
+    def conf(b: str) -> float:
+        a = "The Arizona Legislature passed the bill on Monday."
+        res = compare_facts(_parsed(a, day), _parsed(b, day))
+        (c,) = [c for c in res.conflicts if c.kind is ConflictKind.DATE]
+        return c.confidence
+
+    week = conf("The Arizona Legislature passed the bill last week.")
+    thursday = conf("The Arizona Legislature passed the bill on Thursday.")
+    assert week < thursday

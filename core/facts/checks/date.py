@@ -229,6 +229,8 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
             conf = 0.9 if resolved or x.is_time else 0.85
             if x.alts or y.alts:
                 conf -= 0.1
+            if x.level != y.level:
+                conf -= 0.1  # a day against a week or a month: the looser one may be loose
             bld.add(
                 ConflictKind.DATE,
                 x.span,
