@@ -190,3 +190,20 @@ def test_a_light_verb_with_the_same_object_is_compared() -> None:
     # nothing in common under the two "have"s: not compared
     c = "The crews did not have any water left by Tuesday night."
     assert _polarity("The crews had a long rest after the storm.", c) == []
+
+
+@pytest.mark.model
+def test_a_reporting_verb_with_a_thing_for_object_states_a_fact() -> None:
+    a = "The island nation reported 65 new cases on May 22, a one-day record."
+    b = "Taiwan did not report 65 new cases on May 22, a one-day record."
+    assert _polarity(a, b) != []
+
+
+@pytest.mark.model
+def test_a_reporting_verb_with_a_statement_or_an_addressee_stays_exempt() -> None:
+    a = "The ministry reported that 65 new cases were found on May 22."
+    b = "The ministry did not report how many new cases were found on May 22."
+    assert _polarity(a, b) == []
+    a = "The ministry told reporters the cases were found on May 22."
+    b = "The ministry did not tell reporters where the cases were found on May 22."
+    assert _polarity(a, b) == []
