@@ -295,6 +295,12 @@ class PairView:
         share = self.aligned_share([sa], [sb], of_longer=True)
         return max(MIN_LINK, share) if share >= SOLE_SLOT_REST else 0.0
 
+    def same_relation(self, sa: Span, sb: Span) -> bool:
+        """Do the two slots hang from their heads by one relation (subject / subject, "to
+        418" / "to 288"), whatever the heads are? False without a parse."""
+        ha, hb = self.head("a", sa), self.head("b", sb)
+        return ha is not None and hb is not None and _same_role(ha.rel, hb.rel)
+
     def gap_link(
         self, sa: Span, sb: Span, *, others_a: Sequence[Span] = (), others_b: Sequence[Span] = ()
     ) -> float:

@@ -12,7 +12,7 @@ from ..component import Component
 from ..extract.dates import _PARTS
 from ..predicates import predicates
 from ..records import DateFact, Facts
-from ..slots import MIN_LINK, _same_role
+from ..slots import MIN_LINK
 from ..text import quoted_spans
 
 _WRITTEN_DAY = re.compile(
@@ -123,11 +123,9 @@ def _gap_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
     """May two days be compared by their place in the alignment (:meth:`PairView.gap_link`)?
     Days of events (not of statements), at one precision, hanging from their heads by one
     relation, both done or both to come."""
-    view = bld.view
-    if x.role != "point" or y.role != "point" or x.level != y.level or not view.parsed:
+    if x.role != "point" or y.role != "point" or x.level != y.level:
         return False
-    ha, hb = view.head("a", x.span), view.head("b", y.span)
-    if ha is None or hb is None or not _same_role(ha.rel, hb.rel):
+    if not bld.view.same_relation(x.span, y.span):
         return False
     return _planned(bld, "a", x) == _planned(bld, "b", y)
 

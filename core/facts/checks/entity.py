@@ -9,10 +9,10 @@ from ...model import ConflictKind, Span
 from ...nlp import Parse
 from ..checks.base import _Builder, _inside, _same_event
 from ..component import Component
-from ..extract.entities import _present_in
+from ..extract.entities import _NAME_LABELS, _present_in
 from ..names import name_words, same_name
 from ..records import Entity
-from ..slots import MIN_LINK, PairView, _same_role
+from ..slots import MIN_LINK
 
 
 def _compare_entities(
@@ -67,7 +67,6 @@ def _compare_entities(
     return missing_a, missing_b
 
 
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _WHAT = {"prep:in": "place", "prep:at": "place", "prep:near": "place", "prep:from": "origin",
          "prep:to": "destination", "nsubj": "actor", "nsubjpass": "object", "prep:by": "actor",
@@ -96,13 +95,6 @@ def _names(p: Parse) -> list[tuple[Span, str]]:
                 continue  # a dateline ("WASHINGTON —"): where the piece was filed
             out.append((Span(toks[0].start, toks[-1].end), label))
     return out
-
-
-def _same_relation(view: PairView, sa: Span, sb: Span) -> bool:
-    """Do the two names hang from their heads by one relation (subject / subject, "in" /
-    "at"), whatever the heads are? Not "police in Ohio" / "FBI agents"."""
-    ha, hb = view.head("a", sa), view.head("b", sb)
-    return ha is not None and hb is not None and _same_role(ha.rel, hb.rel)
 
 
 def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -> None:
@@ -139,13 +131,15 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
             if not kin(la, lb):
                 continue
             link = bld.link(sa, sb)
-            if not _same_relation(view, sa, sb):
+            # one relation to their heads, or not one role ("police in Ohio" / "FBI agents")
+            same_rel = view.same_relation(sa, sb)
+            if not same_rel:
                 link = min(link, view.heads_link(sa, sb, reach=False))
             if link < MIN_LINK and sole:
                 # the one name each sentence has that the other lacks, in two sentences
                 # that otherwise say the same words: one role however the parse hangs it
                 link = max(link, view.sole_link(sa, sb))
-            if link < MIN_LINK and _same_relation(view, sa, sb):
+            if link < MIN_LINK and same_rel:
                 # the one name in a gap of the alignment on each side: "Goldman is trying
                 # to sell the shares" / "Morgan offered the shares"
                 link = max(link, view.gap_link(

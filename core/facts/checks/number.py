@@ -17,7 +17,7 @@ from ..checks.base import (
 )
 from ..component import Component
 from ..records import Quantity
-from ..slots import MIN_LINK, _same_role
+from ..slots import MIN_LINK
 
 
 def _bound_shape(q: Quantity) -> tuple[str, tuple[float, ...]]:
@@ -78,15 +78,6 @@ def _sole_figures(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     return same_a == [x] and same_b == [y]
 
 
-def _same_relation(bld: _Builder, x: Quantity, y: Quantity) -> bool:
-    """Do the two figures hang from their heads by one relation ("to 418" / "to 288")?"""
-    view = bld.view
-    if not view.parsed:
-        return False
-    ha, hb = view.head("a", x.span), view.head("b", y.span)
-    return ha is not None and hb is not None and _same_role(ha.rel, hb.rel)
-
-
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
     """Pair quantities by unit and context; report pairs whose values cannot both hold."""
     qa, qb = bld.a.quantities, bld.b.quantities
@@ -110,7 +101,7 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
                 link = 0.9  # the same figure, one digit changed: the same slot
             if link < MIN_LINK and _sole_figures(bld, x, y):
                 link = max(link, bld.view.sole_link(x.span, y.span))
-            if link < MIN_LINK and _same_relation(bld, x, y):
+            if link < MIN_LINK and bld.view.same_relation(x.span, y.span):
                 # the one figure of its kind in a gap of the alignment on each side:
                 # "bringing the total number of cases to 418" / "taking its total to 288"
                 others_a = [q.span for q in qa if q is not x and _dims_match(q, x)]

@@ -73,6 +73,10 @@ def _looks_verb(tok: _Tok | None, prev: _Tok | None = None) -> bool:
     )
 
 
+#: spaCy's labels for names of people, peoples, bodies and places.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
 def _extract_entities(
     toks: Sequence[_Tok], covered: Sequence[Span], named: frozenset[int] = frozenset()
 ) -> list[Entity]:
@@ -295,10 +299,6 @@ class Entities(Component):
         state["entities"] = _extract_entities(
             state["toks"], state["covered"], _parse_names(state["parse"])
         )
-
-
-#: spaCy's labels for names of people, bodies and places.
-_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 def _parse_names(p: Parse | None) -> frozenset[int]:
