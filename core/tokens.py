@@ -4,6 +4,7 @@ and the fact checks share (defined once, imported everywhere)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["STOP_WORDS", "TOKEN_RE", "content_words", "stem"]
 
@@ -19,6 +20,15 @@ STOP_WORDS = frozenset(
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves said says say told according added would also its it's s""".split()
 )
+def fold_accents(text: str) -> str:
+    """``text`` without its accents ("Peña" -> "Pena", "Zoë" -> "Zoe"): one outlet prints
+    a name with its diacritics, another without."""
+    if text.isascii():
+        return text
+    parts = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in parts if not unicodedata.combining(c)))
+
+
 def stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..tokens import fold_accents
 from .extract.entities import _norm_key, _same_key
 from .lexicon import nicknames
 from .words import _TITLES
@@ -26,7 +27,7 @@ _EXTRA_TITLES = frozenset("mr mrs ms dr sen rep gov the former jr sr".split())
 
 def name_words(text: str) -> list[str]:
     """Lower-cased words of a name without titles, dots, a possessive or "of <place>"."""
-    t = text.replace("’", "'")
+    t = fold_accents(text.replace("’", "'"))
     t = re.split(r"'s\b", t)[0]
     t = re.split(r"\s+of\s+", t)[0] if " of " in t and t[:1].isupper() else t
     words = [w.strip(".,").lower() for w in _SPLIT.split(t) if w.strip(".,")]

@@ -60,3 +60,20 @@ def test_capitol_hill_is_congress() -> None:
     from factdiff.core.facts.words import _ALIAS
 
     assert _ALIAS["capitol hill"] == _ALIAS["congress"]
+
+
+@pytest.mark.model
+def test_a_name_printed_without_its_accents_is_the_same_name() -> None:
+    a = "Mr. Fox said he disagreed with President Enrique Pena's decision to invite the candidate."
+    b = "Mr. Fox harshly criticized President Enrique Peña for inviting the candidate."
+    assert _names(a, b) == []
+
+
+def test_accents_are_folded_in_names_and_keys() -> None:
+    from factdiff.core.facts.names import same_name
+    from factdiff.core.tokens import fold_accents
+
+    assert fold_accents("Peña Nieto, Zoë, Müller") == "Pena Nieto, Zoe, Muller"
+    assert same_name("Enrique Peña", "Enrique Pena", person=True)
+    assert same_name("José Núñez", "Mr. Nunez", person=True)
+    assert not same_name("José Núñez", "José Pérez", person=True)

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from ...model import Span
 from ...nlp import Parse
+from ...tokens import fold_accents
 from ..component import Component
 from ..records import Entity, Facts
 from ..text import _SPEECH_S, _STANCE_S, _is_past, _stem, _Tok
@@ -34,7 +35,7 @@ _CONNECTORS = frozenset({"of", "de", "da", "du", "del", "van", "von", "bin", "al
 
 def _norm_key(words: Sequence[str]) -> str:
     """Lower-case name without dots, 'the' or possessive; known aliases resolved."""
-    ws = [w.lower().replace("’", "'") for w in words]
+    ws = [fold_accents(w.lower().replace("’", "'")) for w in words]
     if ws and ws[-1].endswith("'s"):
         ws[-1] = ws[-1][:-2]
     ws = [w.replace(".", "") for w in ws if w not in ("the",)]
