@@ -70,3 +70,11 @@ def test_a_changed_figure_is_the_number_checks() -> None:
 def test_quoted_spans_of_a_quote_carried_over_from_the_sentence_before() -> None:
     t = "We will not back down,” he said, “not now.”"
     assert [t[s.start : s.end] for s in quoted_spans(t)] == ["We will not back down,", "not now."]
+
+
+@pytest.mark.parametrize("masked", ["f***ing", "f-----g", "F***ING"])
+def test_a_coarse_word_with_its_letters_masked_is_the_same_word(masked: str) -> None:
+    a = f"“I’m not going to pay for that {masked} wall!” he told the interviewer."
+    b = "“I’m not going to pay for that fucking wall,” he said in an interview."
+    assert _quote_conflicts(a, b) == []
+    assert _quote_conflicts(a.replace(masked, "stupid"), b) == [("stupid", "fucking")]

@@ -37,7 +37,18 @@ MIN_SHARED = 5
 MAX_CHANGED = 2
 _CONF = 0.85
 
-_WORD = re.compile(r"[\w’']+")  # "tax-filing" is "tax filing"
+#: "tax-filing" is "tax filing"; a word with letters masked ("f***ing", "f-----g") is one word
+_WORD = re.compile(r"(?:[\w’']|\*+(?=[\w’'*])|-{2,}(?=\w))+\*?|\*{2,}")
+#: the letters an outlet masks in a coarse word
+_MASK = re.compile(r"\*+|-{2,}")
+
+
+def _unmasks(masked: str, plain: str) -> bool:
+    """Is ``plain`` the word ``masked`` prints with letters masked ("f***ing" / "fucking")?"""
+    parts = _MASK.split(masked)
+    if len(parts) < 2 or not plain.isalpha():
+        return False
+    return re.fullmatch(r"[a-z]+".join(re.escape(x) for x in parts), plain) is not None
 
 
 def _words(text: str, span: Span) -> list[tuple[str, Span]]:
@@ -56,6 +67,8 @@ def _differs(wa: list[tuple[str, Span]], wb: list[tuple[str, Span]]) -> bool:
     """Do the replaced words say something else (not the same word inflected)?"""
     if "".join(w for w, _ in wa) == "".join(w for w, _ in wb):
         return False  # "per cent" / "percent", "tax-filing" / "tax filing"
+    if len(wa) == len(wb) == 1 and (_unmasks(wa[0][0], wb[0][0]) or _unmasks(wb[0][0], wa[0][0])):
+        return False  # one outlet masks the letters of a coarse word
     ca, cb = _content(wa), _content(wb)
     if not ca or not cb:
         return False
