@@ -166,3 +166,26 @@ def test_a_day_against_a_week_is_a_less_sure_conflict_than_two_days() -> None:
     week = conf("The Arizona Legislature passed the bill last week.")
     thursday = conf("The Arizona Legislature passed the bill on Thursday.")
     assert week < thursday
+
+
+@pytest.mark.model
+def test_the_days_two_different_speakers_spoke_are_two_statements() -> None:
+    a = (
+        "Intelligence committee chairman Sen. Richard Burr said Tuesday that the panel sent "
+        "a letter to the lawyer of Mr. Flynn."
+    )
+    other = (
+        "Mr. Flynn's lawyer said on Monday that Flynn would not comply with subpoenas from "
+        "the Senate intelligence committee."
+    )
+    same = (
+        "Sen. Richard Burr said on Monday that the committee had sent a letter to Flynn's "
+        "lawyer."
+    )
+
+    def dates(x: str, y: str) -> list[tuple[str, str]]:
+        return _dates(compare_facts(extract_facts(x, parse=nlp.parse(x)),
+                                    extract_facts(y, parse=nlp.parse(y))))
+
+    assert dates(a, other) == []
+    assert dates(a, same) == [("Tuesday", "on Monday")]

@@ -72,14 +72,8 @@ def _compare_attribution(bld: _Builder) -> None:
     """Same statement, different speakers (a matching speaker anywhere settles it)."""
     a, b = bld.a, bld.b
     # A speaker inside the quotation is part of what was said, not its source.
-    speakers_a, speakers_b = _sources(a), _sources(b)
-    if not speakers_a or not speakers_b:
-        return
     parsed = bld.view.parsed
-    rels = [(_relation(x, y, parsed), x, y) for x in speakers_a for y in speakers_b]
-    if any(r == "same" for r, _, _ in rels):
-        return
-    diff = [(x, y) for r, x, y in rels if r == "diff"]
+    diff = _different_sources(a, b, parsed)
     if not diff:
         return
     overlap = _jaccard(a.content, b.content)
@@ -100,6 +94,24 @@ def _compare_attribution(bld: _Builder) -> None:
         0.85 if overlap >= 0.4 else 0.7,
         link=link,
     )
+
+
+def _different_sources(a: Facts, b: Facts, parsed: bool) -> list[tuple[Speaker, Speaker]]:
+    """The pairs of the two sentences' sources that are different speakers, or none when
+    any source of one may be a source of the other (or a side names none)."""
+    speakers_a, speakers_b = _sources(a), _sources(b)
+    if not speakers_a or not speakers_b:
+        return []
+    rels = [(_relation(x, y, parsed), x, y) for x in speakers_a for y in speakers_b]
+    if any(r == "same" for r, _, _ in rels):
+        return []
+    return [(x, y) for r, x, y in rels if r == "diff"]
+
+
+def sources_differ(a: Facts, b: Facts, parsed: bool) -> bool:
+    """Are the two sentences the words of different speakers ("Sen. Burr said Tuesday" /
+    "Flynn's lawyer said on Monday"), no source of one possibly a source of the other?"""
+    return bool(_different_sources(a, b, parsed))
 
 
 def _speaker_names(f: Facts) -> set[Span]:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ...model import ConflictKind
+from ..checks.attribution import sources_differ
 from ..checks.base import _Builder, _same_event
 from ..component import Component
 from ..extract.dates import _PARTS
@@ -163,8 +164,11 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                 continue
             # The day a statement was made is compared only with the day the same
             # statement was made (the two reporting verbs aligned).
-            if x.role == "report" and bld.view.heads_link(x.span, y.span) < MIN_LINK:
-                continue
+            if x.role == "report" and (
+                bld.view.heads_link(x.span, y.span) < MIN_LINK
+                or sources_differ(bld.a, bld.b, bld.view.parsed)
+            ):
+                continue  # (two speakers' words are two statements, made on their own days)
             if not _same_event(bld, x.span, y.span):
                 continue
             if x.is_time:
