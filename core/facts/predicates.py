@@ -1,5 +1,6 @@
 """Predicates of a parsed sentence with their polarity and certainty, in scope: a "not"
-negates the verb it is attached to (and "failed to show" negates "show"); a modal, a
+negates the verb it is attached to (and "failed to show" negates "show", "was not going to
+pay" negates "pay"); a modal, a
 hedge or a plan ("could face", "expected to attend", "if ... ") makes the predicate not
 asserted; "done" means asserted and in the past.
 
@@ -130,6 +131,8 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
             lemma = up.lemma.lower()
             if direct and rel == "xcomp" and lemma in c["negative_implicatives"]:
                 neg = neg != (not _own_negation(p, up))
+            elif direct and rel == "xcomp" and lemma in c["negation_passes"]:
+                neg = neg != _own_negation(p, up)  # "was not going to pay" does not pay
             elif direct and rel in ("ccomp", "xcomp", "pcomp") and lemma in c["denials"]:
                 # "denied that he had sent it", "denied sending it": he says he did not
                 denied = not _own_negation(p, up)

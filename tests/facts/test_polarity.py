@@ -207,3 +207,43 @@ def test_a_reporting_verb_with_a_statement_or_an_addressee_stays_exempt() -> Non
     a = "The ministry told reporters the cases were found on May 22."
     b = "The ministry did not tell reporters where the cases were found on May 22."
     assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "negated"), [
+    ("He said he wasn't going to pay for that wall.", {"pay": True}),
+    ("He never bothered to respond to the letter.", {"respond": True}),
+    ("He is going to pay for the wall.", {"pay": False}),
+    ("He managed to respond to the letter.", {"respond": False}),
+])  # fmt: skip
+def test_a_negated_go_or_bother_negates_its_complement(text: str, negated: dict[str, bool]) -> None:
+    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    assert {k: got[k] for k in negated} == negated
+
+
+@pytest.mark.model
+def test_not_going_to_pay_agrees_with_never_pay() -> None:
+    a = "Fox said he wasn't going to pay for that wall, referring to his remarks last year."
+    b = "Fox promised that Mexico would never pay for that wall."
+    assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+def test_a_verb_given_both_ways_in_one_sentence_agrees_with_either() -> None:
+    from factdiff.core.facts.checks.polarity import _said_both_ways
+
+    a = predicates(
+        nlp.parse("Officials said the president would not meet with the prime minister.")
+    )
+    b = predicates(nlp.parse(
+        'The president said he will not meet with the prime minister, saying it would be '
+        '"inappropriate" to meet with him two weeks before the vote.'
+    ))
+    x = next(p for p in a if p.lemma == "meet")
+    first, second = (p for p in b if p.lemma == "meet")
+    assert x.negated and first.negated and not second.negated
+    # paired with the second mention, the first agrees with A: no clash
+    assert _said_both_ways(b, second, x)
+    one = predicates(nlp.parse("The president said he will meet with the prime minister."))
+    y = next(p for p in one if p.lemma == "meet")
+    assert not _said_both_ways(one, y, x) and not _said_both_ways(a, x, y)

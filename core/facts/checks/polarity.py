@@ -157,6 +157,24 @@ def _other_sources(view: PairView, x: Predicate, y: Predicate) -> bool:
     )
 
 
+def _said_both_ways(preds: tuple[Predicate, ...], x: Predicate, y: Predicate) -> bool:
+    """Does ``x``'s sentence also give ``x``'s verb with ``y``'s polarity and modality ("he
+    will not meet him, saying it would be inappropriate to meet" against "would not
+    meet")? The other sentence then agrees with one of its two mentions: the alignment
+    paired the wrong one. Verbs of all work ("be", "have") are not one fact each."""
+    if x.lemma in _LIGHT or x.lemma == "be":
+        return False
+    return any(
+        z.i != x.i
+        and z.lemma == x.lemma
+        and z.negated == y.negated
+        and z.planned == y.planned
+        and z.hedged == y.hedged
+        and not z.open
+        for z in preds
+    )
+
+
 def _pred_span(p: Parse, x: Predicate) -> Span:
     """The verb with its negation cue ("not attend", "never paid")."""
     toks = [p.tokens[x.i]] + [
@@ -310,6 +328,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
         if x.denied != y.denied and (x.denied and y.negated or y.denied and x.negated):
             continue  # "denied that he had sent it" / "he did not send it": both say no
         if _other_sources(view, x, y):
+            continue
+        if _said_both_ways(pa, x, y) or _said_both_ways(pb, y, x):
             continue
         sup = _support(view, x, y)
         if sup < MIN_LINK:
