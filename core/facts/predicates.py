@@ -70,6 +70,13 @@ def _manner_focus(p: Parse, neg: Token, verb: Token) -> bool:
     return False
 
 
+def _no_det(p: Parse, noun: Token) -> bool:
+    """Is the noun's determiner "no" ("no one came", "No senator voted")? Not beside
+    another determiner ("the lone 'no' vote", "the no vote"): there it names a vote."""
+    dets = [d for d in _children(p, noun.i) if d.dep == "det"]
+    return len(dets) == 1 and dets[0].text.lower() == "no"
+
+
 def _own_negation(p: Parse, t: Token) -> bool:
     c = cues()
     for k in _children(p, t.i):
@@ -82,7 +89,7 @@ def _own_negation(p: Parse, t: Token) -> bool:
             return True  # "he neither confirmed nor denied it"
         if k.dep in ("nsubj", "nsubjpass", "dobj") and (
             low in ("nobody", "nothing", "none", "neither")
-            or any(d.dep == "det" and d.text.lower() == "no" for d in _children(p, k.i))
+            or _no_det(p, k)
             # "None of his opponents picked him", "none" hung on the noun by the parse
             or k.dep != "dobj"
             and any(d.text.lower() in ("none", "neither") for d in _children(p, k.i))

@@ -232,18 +232,55 @@ def test_not_going_to_pay_agrees_with_never_pay() -> None:
 def test_a_verb_given_both_ways_in_one_sentence_agrees_with_either() -> None:
     from factdiff.core.facts.checks.polarity import _said_both_ways
 
-    a = predicates(
-        nlp.parse("Officials said the president would not meet with the prime minister.")
-    )
-    b = predicates(nlp.parse(
+    pa = nlp.parse("Officials said the president would not meet with the prime minister.")
+    pb = nlp.parse(
         'The president said he will not meet with the prime minister, saying it would be '
         '"inappropriate" to meet with him two weeks before the vote.'
-    ))
+    )
+    a, b = predicates(pa), predicates(pb)
     x = next(p for p in a if p.lemma == "meet")
     first, second = (p for p in b if p.lemma == "meet")
     assert x.negated and first.negated and not second.negated
     # paired with the second mention, the first agrees with A: no clash
-    assert _said_both_ways(b, second, x)
-    one = predicates(nlp.parse("The president said he will meet with the prime minister."))
+    assert _said_both_ways(pb, second, x)
+    po = nlp.parse("The president said he will meet with the prime minister.")
+    one = predicates(po)
     y = next(p for p in one if p.lemma == "meet")
-    assert not _said_both_ways(one, y, x) and not _said_both_ways(a, x, y)
+    assert not _said_both_ways(po, y, x) and not _said_both_ways(pa, x, y)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "negated"), [
+    ('The lone "no" vote in the Senate was the minority leader.', {"be": False}),
+    ("The no vote came from the minority leader.", {"come": False}),
+    ("No senator voted against the bill.", {"vote": True}),
+])  # fmt: skip
+def test_no_beside_another_determiner_names_a_vote(text: str, negated: dict[str, bool]) -> None:
+    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    assert {k: got[k] for k in negated} == negated
+
+
+@pytest.mark.model
+def test_a_speakers_denial_of_their_own_act_is_their_word_not_the_articles() -> None:
+    denial = "The congressman said Wednesday he did not send the photo to a college student."
+    narrative = "Last weekend, the photo was sent to a college student from his account."
+    assert _polarity(denial, narrative) == []
+    assert _polarity(narrative, denial) == []
+    # the same speaker saying the opposite is still a clash
+    said = "The congressman said Wednesday he sent the photo to a college student."
+    assert _polarity(denial, said) == [("not send", "sent")]
+    # someone else's act denied in the article's own words is still a clash
+    plain = "The congressman did not send the photo to a college student."
+    assert _polarity(plain, narrative) == [("not send", "sent")]
+    # a quotation is the speaker's own words on both sides
+    quote = '"We do not preserve the essential tools for competition," the chairman said.'
+    assert _polarity("Today, we preserve the essential tools for competition.", quote) == [
+        ("preserve", "not preserve")
+    ]
+
+
+@pytest.mark.model
+def test_a_participle_modifying_a_noun_is_no_second_mention_of_the_verb() -> None:
+    a = "Microsoft this week released a critical update to fix a bug in its new suite."
+    b = "Microsoft has not released a critical update for its newly released office suite."
+    assert _polarity(a, b) == [("released", "not released")]

@@ -6,14 +6,14 @@ import re
 from typing import Any
 
 from ...model import ConflictKind, Span
-from ...nlp import Parse
+from ...nlp import Parse, Token
 from ..checks.base import _Builder
 from ..component import Component
 from ..lexicon import antonyms, cues
 from ..predicates import Predicate, predicates
 from ..records import Facts
 from ..slots import MIN_LINK, SOLE_SLOT_REST, PairView
-from ..text import _ANTONYM_S, _GENERIC_EVENTS_S, _SPEECH_NEG_EXEMPT_S
+from ..text import _ANTONYM_S, _GENERIC_EVENTS_S, _SPEECH_NEG_EXEMPT_S, quoted_spans
 from ..words import _HONORIFICS
 
 _NOT_ARGS = frozenset({"neg", "aux", "auxpass", "punct", "cc", "mark", "advmod", "det"})
@@ -157,21 +157,80 @@ def _other_sources(view: PairView, x: Predicate, y: Predicate) -> bool:
     )
 
 
-def _said_both_ways(preds: tuple[Predicate, ...], x: Predicate, y: Predicate) -> bool:
+_UP_TO_SPEECH = frozenset({"ccomp", "acomp", "xcomp", "conj"})
+_THIRD_PERSON = frozenset("he she they".split())
+
+
+def _speech_above(p: Parse, i: int, steps: int = 4) -> Token | None:
+    """The reporting verb whose complement the predicate at ``i`` is ("said he's certain
+    he did not send"), or None."""
+    speech = cues()["speech"] | cues()["speaker_verbs"] | _CLAIM_VERBS
+    h = p.tokens[i]
+    for _ in range(steps):
+        if h.is_root or h.dep not in _UP_TO_SPEECH:
+            return None
+        u = p.tokens[h.head]
+        if u.pos == "VERB" and u.lemma.lower() in speech:
+            return u
+        h = u
+    return None
+
+
+def _own_denial(p: Parse, x: Predicate) -> bool:
+    """Is ``x`` a speaker's denial of their own act, in their reported words ("Weiner said
+    he did not send the photo")? Like "denied sending it", it is one party's word."""
+    if not x.negated or _quoted(p, x.i) or _speech_above(p, x.i) is None:
+        return False
+    subj = [k for k in p.children(x.i) if k.dep in ("nsubj", "nsubjpass")]
+    return bool(subj) and subj[0].pos == "PRON" and subj[0].text.lower() in _THIRD_PERSON
+
+
+def _unreported(p: Parse, y: Predicate) -> bool:
+    """Is ``y`` the article's own account, in no one's reported or quoted words?"""
+    if _quoted(p, y.i) or _speech_above(p, y.i, steps=6) is not None or _source(p, y.i):
+        return False
+    subj = [k for k in p.children(y.i) if k.dep in ("nsubj", "nsubjpass")]
+    return not (subj and subj[0].text.lower() in ("i", "we"))  # a quote without its marks
+
+
+def _quoted(p: Parse, i: int) -> bool:
+    t = p.tokens[i]
+    return any(q.start <= t.start < q.end for q in quoted_spans(p.text))
+
+
+_MODIFIERS = frozenset({"amod", "acl", "compound", "nmod"})
+
+
+def _said_both_ways(p: Parse, x: Predicate, y: Predicate) -> bool:
     """Does ``x``'s sentence also give ``x``'s verb with ``y``'s polarity and modality ("he
     will not meet him, saying it would be inappropriate to meet" against "would not
     meet")? The other sentence then agrees with one of its two mentions: the alignment
     paired the wrong one. Verbs of all work ("be", "have") are not one fact each."""
-    if x.lemma in _LIGHT or x.lemma == "be":
+    if x.lemma in _LIGHT or x.lemma == "be" or x.lemma != y.lemma:
         return False
     return any(
         z.i != x.i
+        and p.tokens[z.i].dep not in _MODIFIERS  # "its newly released suite" states nothing
         and z.lemma == x.lemma
         and z.negated == y.negated
         and z.planned == y.planned
         and z.hedged == y.hedged
         and not z.open
-        for z in preds
+        for z in predicates(p)
+    )
+
+
+def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
+    """Is the opposite polarity of ``x`` and ``y`` no disagreement between the articles:
+    two parties' words, a sentence giving the verb both ways, or a speaker's denial of
+    their own act against the other article's account ("he said he did not send it" /
+    "it was sent from his account")?"""
+    if _other_sources(view, x, y):
+        return True
+    if _said_both_ways(view.pa, x, y) or _said_both_ways(view.pb, y, x):
+        return True
+    return (_own_denial(view.pa, x) and _unreported(view.pb, y)) or (
+        _own_denial(view.pb, y) and _unreported(view.pa, x)
     )
 
 
@@ -243,7 +302,7 @@ def _main_predicates_differ(view: PairView) -> tuple[float, Span, Span, str] | N
         return None  # "are not accurate" / "was inaccurate": the same denial
     if _any_negation(view.pa) and _any_negation(view.pb):
         return None  # "there is no racism" / "has seen no evidence of racism": both deny
-    if _other_sources(view, x, y):
+    if _not_the_articles(view, x, y):
         return None
     sa, sb = _pred_span(view.pa, x), _pred_span(view.pb, y)
     share = view.aligned_share([sa], [sb], of_longer=True)
@@ -327,9 +386,7 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
             continue  # "whether it was hacked" says neither
         if x.denied != y.denied and (x.denied and y.negated or y.denied and x.negated):
             continue  # "denied that he had sent it" / "he did not send it": both say no
-        if _other_sources(view, x, y):
-            continue
-        if _said_both_ways(pa, x, y) or _said_both_ways(pb, y, x):
+        if _not_the_articles(view, x, y):
             continue
         sup = _support(view, x, y)
         if sup < MIN_LINK:
