@@ -12,6 +12,11 @@ then scores the labelled article pairs (nyt-fox, nyt-hpo; fox-hpo links are not 
   and gold conflicts found; shown/possible split by the conflict's confidence;
 - fact-group sizes.
 
+``--third`` scores the conflicts flagged on the pair no gold file labels (fox-hpo): each
+is a false alarm unless ``bench/gold/third_pair_judged.json`` judges it genuine (judged by
+hand after it was flagged; this counts false alarms, not recall); ``--list-third`` prints
+those not judged yet.
+
 ``--msrp`` adds the recall on MSRP's real paraphrase pairs (quality 1), shuffled into
 pseudo-articles of 60 pairs each. Texts are read from ../shared/devdata at run time.
 """
@@ -19,6 +24,7 @@ pseudo-articles of 60 pairs each. Texts are read from ../shared/devdata at run t
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import sys
@@ -81,6 +87,52 @@ def score_event(ev: realdata.Event, cmp: Comparison, show_level: float) -> Count
         if len(g.members) > 1:
             c[f"group_size_{min(len(g.members), 10)}"] += 1
     return c
+
+
+THIRD = (1, 2)  #: fox-hpo: the article pair no gold file labels
+
+
+def _judged() -> list[dict]:
+    path = realdata.GOLD / "third_pair_judged.json"
+    return json.loads(path.read_text(encoding="utf-8"))["judged"]
+
+
+def score_third(ev: realdata.Event, cmp: Comparison, show_level: float, show: bool) -> Counter:
+    """Conflicts flagged on the unlabelled pair: false alarms unless judged genuine."""
+    c: Counter = Counter(pairs=1)
+    judged = [j for j in _judged() if j["event"] == ev.id]
+    for lk in cmp.pair_links(*THIRD):
+        hard = [x for x in lk.conflicts if not x.soft]
+        if not hard:
+            continue
+        ta, tb = cmp.sentence(lk.a).text, cmp.sentence(lk.b).text
+        if lk.a[0] != THIRD[0]:
+            ta, tb = tb, ta
+        verdict = next((j for j in judged if j["fox"] in ta and j["hpo"] in tb), None)
+        shown = _shown(lk, show_level)
+        if verdict is not None and verdict["genuine"]:
+            c["genuine_hard"] += 1
+            c["genuine_shown"] += shown
+            continue
+        c["false_alarm_hard"] += 1
+        c["false_alarm_shown"] += shown
+        c["unjudged"] += verdict is None
+        if show and verdict is None:
+            what = "; ".join(f"{x.kind.value} {x.a_text!r} / {x.b_text!r} {x.confidence:.2f}"
+                             for x in hard)
+            print(f"-- {ev.id} {'shown' if shown else 'possible'}: {what}\n   fox: {ta}\n"
+                  f"   hpo: {tb}")
+    return c
+
+
+def report_third(name: str, c: Counter) -> None:
+    n = max(c["pairs"], 1)
+    print(
+        f"third pair (fox-hpo, unlabelled), {name}: false alarms per article pair: shown "
+        f"{c['false_alarm_shown'] / n:.2f}, hard {c['false_alarm_hard'] / n:.2f} "
+        f"({c['unjudged']} of {c['false_alarm_hard']} not judged); judged genuine: "
+        f"{c['genuine_shown']} shown of {c['genuine_hard']}"
+    )
 
 
 def report(name: str, c: Counter) -> None:
@@ -150,6 +202,8 @@ def main() -> int:
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
     ap.add_argument("--per-event", action="store_true")
     ap.add_argument("--msrp", action="store_true")
+    ap.add_argument("--third", action="store_true", help="score the unlabelled fox-hpo pair")
+    ap.add_argument("--list-third", action="store_true", help="print its unjudged conflicts")
     ap.add_argument("--show-level", type=float, default=None)
     ap.add_argument(
         "--show-sweep", default="", help="comma-separated show levels to try (dev only)"
@@ -174,11 +228,14 @@ def main() -> int:
         return 2
     by_level: dict[float, Counter] = {t: Counter() for t in levels}
     total: Counter = Counter()
+    third: Counter = Counter()
     swept: dict[float, Counter] = {t: Counter() for t in sweep}
     for event in realdata.split(args.split):
         ev = realdata.load_event(event)
         cmp = compare(ev.articles, settings=settings)
         c = score_event(ev, cmp, show_level)
+        if args.third or args.list_third:
+            third += score_third(ev, cmp, show_level, args.list_third)
         if args.per_event:
             report(event, c)
         total += c
@@ -187,6 +244,8 @@ def main() -> int:
         for t in levels:
             by_level[t] += score_event(ev, cmp, t)
     report(f"{args.split} split, {len(realdata.split(args.split))} events", total)
+    if args.third or args.list_third:
+        report_third(f"{args.split} split", third)
     for t in sweep:
         c = swept[t]
         p = c["tp"] / max(c["pred"], 1)
