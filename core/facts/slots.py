@@ -373,15 +373,27 @@ class PairView:
             return 0.0
         return round(min(0.7, 0.75 * strength), 4)
 
-    def link(self, sa: Span, sb: Span, *, context: bool = False) -> float:
+    def link(self, sa: Span, sb: Span, *, context: bool = False, direct: bool = True) -> float:
         """How surely the slots at ``sa`` (in A) and ``sb`` (in B) fill the same role;
         1.0 when either sentence has no parse (compared as without roles). ``context``
         (figures and dates) also counts a head one step further up and shared words
-        around the slots; names need their own heads aligned."""
+        around the slots; names need their own heads aligned. ``direct=False`` counts the
+        slots' own words aligned to each other only for slots in one relation to their
+        heads or in two sentences whose other words mostly align (:data:`SOLE_SLOT_REST`):
+        two figures share their scale or unit
+        ("$1.3 billion" / "$5 billion", "5 percent" / "7 percent") whatever they count."""
         if not self.parsed:
             return 1.0
+        own = self.direct_link(sa, sb)
+        if (
+            own
+            and not direct
+            and not self.same_relation(sa, sb)
+            and self.aligned_share([sa], [sb]) < SOLE_SLOT_REST
+        ):
+            own = 0.0
         best = max(
-            self.direct_link(sa, sb),
+            own,
             self.heads_link(sa, sb, reach=context),
             self.neighbours_link(sa, sb),
         )

@@ -70,3 +70,31 @@ def test_a_figure_in_the_same_gap_of_the_alignment_is_one_slot_beside_other_figu
 def test_a_hyphen_joins_a_figure_to_its_scale_word() -> None:
     (q,) = extract_facts("Xerox paid a $15-million penalty.").quantities
     assert (q.low, q.high) == (14_500_000, 15_500_000)
+
+
+@pytest.mark.model
+def test_a_figure_the_other_sentence_also_writes_is_its_counterpart() -> None:
+    a = ("The emergency declaration, according to officials, enables the president to "
+         "divert $3.6 billion from military construction projects to the wall.")
+    b = ("The emergency declaration will allow the administration to use about $3.6 billion "
+         "from Defense Department construction projects to build the wall, along with "
+         "another $2.5 billion the department had allocated for counter-drug activities, "
+         "the chief of staff told reporters.")
+    assert _numbers(a, b) == []
+    # bounds are not one written figure: "more than 2,000" / "more than 4,000" differ
+    c = "Investigators ordered the slaughter of more than 2,000 cows in the province."
+    d = "Investigators slaughtered more than 4,000 cows in the province."
+    got = [(x.a_text, x.b_text) for x in _numbers(c, d)]
+    assert got == [("more than 2,000 cows", "more than 4,000 cows")]
+
+
+@pytest.mark.model
+def test_two_figures_sharing_only_their_scale_word_are_not_one_slot() -> None:
+    a = ("The security measure would devote $1.3 billion to border security, such as "
+         "surveillance and fencing, but not the wall.")
+    b = ("He has said that $5 billion in funding for the wall is non-negotiable, while "
+         "Democrats will fund border security -- but not the wall.")
+    assert _numbers(a, b) == []
+    # in one relation to aligned heads they are
+    e = "The measure would devote $5 billion to border security, such as surveillance."
+    assert [(x.a_text, x.b_text) for x in _numbers(a, e)] == [("$1.3 billion", "$5 billion")]

@@ -63,9 +63,9 @@ class _Builder:
             )
         )
 
-    def link(self, sa: Span, sb: Span, *, context: bool = False) -> float:
+    def link(self, sa: Span, sb: Span, *, context: bool = False, direct: bool = True) -> float:
         """How surely the slots at these spans fill the same role (see :mod:`..slots`)."""
-        return self.view.link(sa, sb, context=context)
+        return self.view.link(sa, sb, context=context, direct=direct)
 
     def has(self, kind: ConflictKind) -> bool:
         return any(c.kind is kind for c in self.conflicts)

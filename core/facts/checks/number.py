@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from ...model import ConflictKind
@@ -78,6 +79,18 @@ def _sole_figures(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     return same_a == [x] and same_b == [y]
 
 
+def _given_by_both(x: Quantity, others: Sequence[Quantity]) -> bool:
+    """Does the other sentence write ``x``'s figure too (same dimension and role)? Then
+    ``x`` is that figure's counterpart, whatever the alignment paired it with."""
+    return bool(x.written) and any(
+        _dims_match(x, q)
+        and x.role == q.role
+        and (q.written, q.pair) == (x.written, x.pair)
+        and not (x.bound or q.bound)  # "more than 2,000" / "more than 4,000": not one figure
+        for q in others
+    )
+
+
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
     """Pair quantities by unit and context; report pairs whose values cannot both hold."""
     qa, qb = bld.a.quantities, bld.b.quantities
@@ -96,7 +109,7 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
                 continue
             if _year_shaped(x) != _year_shaped(y):
                 continue  # "2020 presidential candidates": a year, not a count of them
-            link = bld.link(x.span, y.span, context=True)
+            link = bld.link(x.span, y.span, context=True, direct=False)
             if link < 0.9 and _one_digit_apart(x, y):
                 link = 0.9  # the same figure, one digit changed: the same slot
             if link < MIN_LINK and _sole_figures(bld, x, y):
@@ -133,6 +146,8 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
         if ok:
             continue
         x, y = qa[i], qb[j]
+        if _given_by_both(x, qb) or _given_by_both(y, qa):
+            continue  # "$3.6 billion" / "about $3.6 billion ..., along with $2.5 billion"
         conf = 0.9 if sim >= 0.34 or link >= 0.9 else 0.8
         what = _DIM_WORDS.get(x.dim.split(":")[0], "amount")
         if x.dim.startswith("money"):
