@@ -47,6 +47,9 @@ class Predicate:
     #: not happen, in agreement with a sentence that says so ("he did not send it"); not
     #: negated, since the denial is one party's word ("disputed the report that ...")
     denied: bool = False
+    #: the hedge or plan word nearest above ("urge" in "urged him not to declare", "plan"
+    #: in "planned to declare"; "planned" for a planning adjective); "" when not hedged
+    hedge: str = ""
 
 
 def _children(p: Parse, i: int) -> list[Token]:
@@ -124,6 +127,7 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
         planned = _modal(p, t)
         asserted = not planned
         hedged = open_ = denied = False
+        hedge = ""
         # Climb the clauses above: a negative implicative ("failed to show") negates its
         # complement; a modal, hedge or plan above makes it not asserted.
         h, rel = t, t.dep
@@ -146,7 +150,8 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
             if rel in _CLAUSE_UP or rel == "xcomp":
                 if up.lemma.lower() in c["hedges"] or _modal(p, up):
                     asserted = False
-                    hedged = hedged or up.lemma.lower() in c["hedges"]
+                    if up.lemma.lower() in c["hedges"] and not hedged:
+                        hedged, hedge = True, up.lemma.lower()
                     if rel == "xcomp":
                         planned = True
             if any(k.dep == "mark" and k.lemma.lower() in ("if", "unless", "whether")
@@ -158,7 +163,9 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
             h, rel = up, up.dep
         if any(k.dep == "amod" and k.lemma.lower() in c["planning_adjectives"]
                for k in _children(p, t.i)):
-            planned, asserted, hedged = True, False, True
+            planned, asserted = True, False
+            if not hedged:
+                hedged, hedge = True, "planned"
         past = t.tag == "VBD" or t.tag == "VBN" and any(
             k.dep in ("aux", "auxpass") and k.lemma.lower() in ("have", "be")
             for k in _children(p, t.i)
@@ -166,7 +173,7 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
         out.append(
             Predicate(
                 t.i, t.lemma.lower(), neg, asserted, past and asserted, planned, hedged, open_,
-                denied,
+                denied, hedge,
             )
         )
     return tuple(out)

@@ -284,3 +284,15 @@ def test_a_participle_modifying_a_noun_is_no_second_mention_of_the_verb() -> Non
     a = "Microsoft this week released a critical update to fix a bug in its new suite."
     b = "Microsoft has not released a critical update for its newly released office suite."
     assert _polarity(a, b) == [("released", "not released")]
+
+
+@pytest.mark.model
+def test_a_request_and_a_plan_of_opposite_polarity_do_not_clash() -> None:
+    urged = "For weeks, Republicans urged the president not to declare a national emergency."
+    planned = "The leader said that the president planned to declare a national emergency."
+    assert _polarity(urged, planned) == []
+    # the same hedge both ways is a clash
+    not_planned = "The leader said that the president planned not to declare a national emergency."
+    assert _polarity(not_planned, planned) == [("not to declare", "declare")]
+    got = {x.lemma: x.hedge for x in predicates(nlp.parse(urged))}
+    assert got["declare"] == "urge"

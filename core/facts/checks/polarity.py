@@ -220,6 +220,15 @@ def _said_both_ways(p: Parse, x: Predicate, y: Predicate) -> bool:
     )
 
 
+def _same_modality(x: Predicate, y: Predicate) -> bool:
+    """Both asserted, or both hedged or planned by the same word: "plans not to declare" /
+    "plans to declare" disagree; "urged him not to declare" / "planned to declare" are a
+    request and a plan, which do not."""
+    if x.hedged != y.hedged or x.planned != y.planned:
+        return False
+    return not (x.hedged and y.hedged and x.hedge != y.hedge)
+
+
 def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
     """Is the opposite polarity of ``x`` and ``y`` no disagreement between the articles:
     two parties' words, a sentence giving the verb both ways, or a speaker's denial of
@@ -290,7 +299,7 @@ def _main_predicates_differ(view: PairView) -> tuple[float, Span, Span, str] | N
     y = _main_predicate(view.pb, predicates(view.pb))
     if x is None or y is None or x.negated == y.negated:
         return None
-    if x.hedged != y.hedged or x.planned != y.planned or x.open or y.open:
+    if not _same_modality(x, y) or x.open or y.open:
         return None
     c = cues()
     # "declined to say whether ...": a verb that carries its own polarity or modality
@@ -380,7 +389,7 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
             continue
         if _exempt(view.pb, y, exempt) and not (y.lemma in _LIGHT and _same_object(view, x, y)):
             continue
-        if x.hedged != y.hedged or x.planned != y.planned:
+        if not _same_modality(x, y):
             continue  # another modality: certainty's business, not polarity's
         if x.open or y.open:
             continue  # "whether it was hacked" says neither
