@@ -230,3 +230,22 @@ def test_a_first_name_behind_an_unlisted_title_still_matches() -> None:
 def test_other_in_front_of_a_name_is_no_part_of_it() -> None:
     ents = extract_facts("Other Democrats said the summit should be cancelled.").entities
     assert [e.text for e in ents] == ["Democrats"]
+
+
+@pytest.mark.model
+def test_each_of_two_joined_subjects_is_a_speaker() -> None:
+    a = (f"{QUOTE} Speaker Mary Hollis of Ohio and Senator Tom Brandt of Iowa, the "
+         "minority leader, said in a joint statement.")
+    b = f"{QUOTE} House Speaker Mary Hollis and Minority Leader Tom Brandt said in a statement."
+    got = {sp.text for sp in extract_facts(a, parse=nlp.parse(a)).speakers}
+    assert {"Speaker Mary Hollis of Ohio", "Senator Tom Brandt of Iowa"} <= got
+    assert "in a joint statement" not in got  # where it was said, not who said it
+    fa, fb = extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))
+    assert words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION) == []
+
+
+def test_a_place_or_time_after_said_is_not_a_speaker() -> None:
+    for tail in ("in a statement", "on Tuesday", "later"):
+        text = f"{QUOTE} Mayor Hart of Ohio and Senator Brandt, the minority leader, said {tail}."
+        got = [sp.text for sp in extract_facts(text).speakers]
+        assert tail not in got, (tail, got)

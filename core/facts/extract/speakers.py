@@ -29,6 +29,15 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
+#: What follows "said" that is not who said it: a place, a time, a manner.
+_NOT_A_SPEAKER = re.compile(
+    r"(?:in|on|at|during|after|before|with|from|to|through|while|later|earlier|today|"
+    r"yesterday|tonight|last|this|then|also|again|recently|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<sp>[^,.;:“”\"]{2,80}?)\s*(?:[.,;]|$)", re.IGNORECASE
 )
@@ -180,6 +189,8 @@ def _extract_speakers(
         phrase = m.group("sp")
         if re.search(r"\b(?:that|was|were|is|are|had|has|will|would)\b", phrase):
             continue
+        if _NOT_A_SPEAKER.match(phrase):
+            continue  # "..., said in a joint statement", "..., said on Tuesday"
         sp = _speaker_from(text, toks, m.start("sp"), m.end("sp"), entities)
         if sp:
             out.append(sp)
@@ -242,12 +253,13 @@ _SUBJECT_KEEP = frozenset({"compound", "det", "poss", "amod", "nmod", "flat", "c
 _SUBJECT_PREPS = frozenset({"of", "for", "at", "from", "with"})
 
 
-def _subject_span(p: Parse, i: int) -> tuple[int, int]:
-    """The characters of subject ``i``'s phrase (see :data:`_SUBJECT_KEEP`)."""
+def _subject_span(p: Parse, i: int, *, joined: bool = True) -> tuple[int, int]:
+    """The characters of subject ``i``'s phrase (see :data:`_SUBJECT_KEEP`); without
+    ``joined``, not the subjects joined to it by "and"."""
     keep, todo = [i], [i]
     while todo:
         for c in p.children(todo.pop()):
-            if c.dep not in _SUBJECT_KEEP:
+            if c.dep not in _SUBJECT_KEEP or not joined and c.dep in ("cc", "conj"):
                 continue
             if c.dep == "prep" and c.lemma.lower() not in _SUBJECT_PREPS:
                 continue
@@ -276,8 +288,13 @@ def _parsed_speakers(
         # the subject, and a name in apposition to it ("the Republican leader, Michael
         # Thibodeau, said": either may be how the other article names the speaker)
         heads = [subj] + [c for c in p.children(subj.i) if c.dep == "appos" and c.pos == "PROPN"]
+        # each of two joined subjects speaks ("Speaker Nancy Pelosi of California and
+        # Senator Chuck Schumer of New York said"): one phrase is too long to be a speaker
+        joined = [c for c in p.children(subj.i) if c.dep == "conj" and c.pos in ("PROPN", "NOUN")]
+        if joined:
+            heads += joined
         for h in heads:
-            s, e = _subject_span(p, h.i)
+            s, e = _subject_span(p, h.i, joined=not joined)
             if "," in text[s:e] or text[:s].rstrip().endswith("(") or any(
                 sp.span.start < e and s < sp.span.end for sp in (*found, *out)
             ):
