@@ -378,19 +378,13 @@ class PairView:
         1.0 when either sentence has no parse (compared as without roles). ``context``
         (figures and dates) also counts a head one step further up and shared words
         around the slots; names need their own heads aligned. ``direct=False`` counts the
-        slots' own words aligned to each other only for slots in one relation to their
-        heads or in two sentences whose other words mostly align (:data:`SOLE_SLOT_REST`):
-        two figures share their scale or unit
+        slots' own words aligned to each other only in two sentences whose other words
+        mostly align (:data:`SOLE_SLOT_REST`), as corroboration: two figures share their scale or unit
         ("$1.3 billion" / "$5 billion", "5 percent" / "7 percent") whatever they count."""
         if not self.parsed:
             return 1.0
         own = self.direct_link(sa, sb)
-        if (
-            own
-            and not direct
-            and not self.same_relation(sa, sb)
-            and self.aligned_share([sa], [sb]) < SOLE_SLOT_REST
-        ):
+        if own and not direct and self.aligned_share([sa], [sb]) < SOLE_SLOT_REST:
             own = 0.0
         best = max(
             own,
