@@ -13,7 +13,7 @@ then scores the labelled article pairs (nyt-fox, nyt-hpo; fox-hpo links are not 
 - fact-group sizes.
 
 ``--third`` scores the conflicts flagged on the pair no gold file labels (fox-hpo): each
-is a false alarm unless ``bench/gold/third_pair_judged.json`` judges it genuine (judged by
+is a false alarm unless ``bench/gold/judged-third-pair.json`` judges it genuine (judged by
 hand after it was flagged; this counts false alarms, not recall); ``--list-third`` prints
 those not judged yet.
 
@@ -93,7 +93,7 @@ THIRD = (1, 2)  #: fox-hpo: the article pair no gold file labels
 
 
 def _judged() -> list[dict]:
-    path = realdata.GOLD / "third_pair_judged.json"
+    path = realdata.GOLD / "judged-third-pair.json"
     return json.loads(path.read_text(encoding="utf-8"))["judged"]
 
 
