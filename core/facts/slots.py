@@ -379,8 +379,9 @@ class PairView:
         (figures and dates) also counts a head one step further up and shared words
         around the slots; names need their own heads aligned. ``direct=False`` counts the
         slots' own words aligned to each other only in two sentences whose other words
-        mostly align (:data:`SOLE_SLOT_REST`), as corroboration: two figures share their scale or unit
-        ("$1.3 billion" / "$5 billion", "5 percent" / "7 percent") whatever they count."""
+        mostly align (:data:`SOLE_SLOT_REST`), as corroboration: two figures share their
+        scale or unit ("$1.3 billion" / "$5 billion", "5 percent" / "7 percent") whatever
+        they count."""
         if not self.parsed:
             return 1.0
         own = self.direct_link(sa, sb)
