@@ -189,3 +189,14 @@ def test_the_days_two_different_speakers_spoke_are_two_statements() -> None:
 
     assert dates(a, other) == []
     assert dates(a, same) == [("Tuesday", "on Monday")]
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Stocks passed 9,000 for the first time since May.", ["since May"]),
+    ("Shares remain below their level before the May overstatement.", ["May"]),
+    ("The deal may close by May.", ["by May"]),
+    ("Officials may meet again soon.", []),
+    ("Theresa May spoke to reporters.", []),
+])  # fmt: skip
+def test_may_alone_is_the_month_after_a_word_that_takes_one(text: str, dates: list[str]) -> None:
+    assert [d.text for d in extract_facts(text).dates] == dates

@@ -21,6 +21,13 @@ _MONTH_RE = (
 
 _WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+#: "May" alone is the month only after a word that takes a month ("in May", "since May",
+#: "the May report", "last May"), never as the verb ("officials may").
+_MAY_AFTER = "(?:" + "|".join(
+    rf"(?<=\b{w}\s)" for w in
+    "in since until through by before after during early late of the last next this".split()
+) + r"|(?<=\bmid-))"
+
 
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
@@ -76,7 +83,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "mon",
         re.compile(
             rf"{_PREP}(?P<mon>(?:January|February|March|April|June|July|August|"
-            rf"September|October|November|December)|(?<=in\s)May)\b"
+            rf"September|October|November|December)|{_MAY_AFTER}May)\b"
         ),
     ),
     ("decade", re.compile(rf"{_PREP}(?P<dec>(?:1[89]|20)\d0)s\b")),
