@@ -193,7 +193,7 @@ def test_the_days_two_different_speakers_spoke_are_two_statements() -> None:
 
 @pytest.mark.parametrize(("text", "dates"), [
     ("Stocks passed 9,000 for the first time since May.", ["since May"]),
-    ("Shares remain below their level before the May overstatement.", ["May"]),
+    ("Shares remain below their level before the May overstatement.", ["before the May"]),
     ("The deal may close by May.", ["by May"]),
     ("Officials may meet again soon.", []),
     ("Theresa May spoke to reporters.", []),
