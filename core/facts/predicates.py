@@ -82,10 +82,13 @@ def _no_det(p: Parse, noun: Token) -> bool:
 
 def _own_negation(p: Parse, t: Token) -> bool:
     c = cues()
+    marks = [k.i for k in _children(p, t.i) if k.dep == "mark"]
     for k in _children(p, t.i):
         low = k.text.lower().replace("’", "'")
         if k.dep == "neg" and _manner_focus(p, k, t):
             continue
+        if k.dep == "neg" and any(k.i < m for m in marks):
+            continue  # "..., but not while he continues": the "not" is the clause's, elided
         if k.dep == "neg" or (k.dep == "advmod" and low == "never"):
             return True
         if k.dep in ("preconj", "cc") and low == "neither":

@@ -296,3 +296,24 @@ def test_a_request_and_a_plan_of_opposite_polarity_do_not_clash() -> None:
     assert _polarity(not_planned, planned) == [("not to declare", "declare")]
     got = {x.lemma: x.hedge for x in predicates(nlp.parse(urged))}
     assert got["declare"] == "urge"
+
+
+@pytest.mark.model
+def test_only_restricting_the_positive_side_to_something_else_is_no_clash() -> None:
+    a = ("Amendments cannot be overridden by presidential action: they can be changed or "
+         "undone only by overwhelming majorities in Congress or the states.")
+    b = "The 14th Amendment cannot be changed by presidential order, the professor said."
+    assert _polarity(a, b) == []
+    # restricted to the very thing the other denies: a clash
+    c = "These frogs are found only in the Seychelles in the Indian Ocean."
+    d = "These frogs are not found in the Seychelles in the Indian Ocean."
+    assert _polarity(c, d) == [("found", "not found")]
+
+
+@pytest.mark.model
+def test_a_not_before_the_clauses_conjunction_is_not_its_verbs() -> None:
+    text = "A compromise can be reached, but not while the president continues to keep it shut."
+    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    assert got["continue"] is False
+    plain = "A compromise can be reached while the president does not continue to keep it shut."
+    assert {x.lemma: x.negated for x in predicates(nlp.parse(plain))}["continue"] is True

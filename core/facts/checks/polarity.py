@@ -229,6 +229,50 @@ def _same_modality(x: Predicate, y: Predicate) -> bool:
     return not (x.hedged and y.hedged and x.hedge != y.hedge)
 
 
+def _only(p: Parse, i: int) -> bool:
+    return any(c.dep == "advmod" and c.text.lower() == "only" for c in p.children(i))
+
+
+def _restriction(p: Parse, i: int) -> list[int] | None:
+    """The tokens of the "only" phrase restricting the predicate at ``i`` (or a verb
+    conjoined with it): "can be changed or undone only by Congress" says that it does not
+    happen otherwise. None when nothing restricts it; empty for a bare "only"."""
+    t = p.tokens[i]
+    verbs = [i] + [c.i for c in p.children(i) if c.dep == "conj"]
+    if t.dep == "conj":
+        verbs.append(t.head)
+    for v in verbs:
+        if _only(p, v):
+            return []
+        for c in p.children(v):
+            if c.dep in ("prep", "agent") and _only(p, c.i):
+                return p.subtree(c.i)
+    return None
+
+
+def _restricted_elsewhere(view: PairView, x: Predicate, y: Predicate) -> bool:
+    """Is the predicate that is not negated restricted by "only" to something the negated
+    one does not mention ("changed only by overwhelming majorities" / "cannot be changed by
+    presidential order")? Both then deny it happens otherwise. The same restriction ("found
+    only in the Seychelles" / "not found in the Seychelles") still clashes."""
+    (ps, pos), (ns, neg) = (("b", y), ("a", x)) if x.negated else (("a", x), ("b", y))
+    only = _restriction(view.parse(ps), pos.i)
+    if not only:
+        return False
+    al = view.align
+    links = al.links if ps == "a" else al.back
+    others = al.b if ps == "a" else al.a
+    under = set(view.parse(ns).subtree(neg.i))
+    for t in only:
+        w = al.word_at_token(ps, t)
+        if w is None or w not in links:
+            continue
+        j, strength = links[w]
+        if strength >= 0.7 and others[j].i in under and others[j].is_content:
+            return False
+    return True
+
+
 def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
     """Is the opposite polarity of ``x`` and ``y`` no disagreement between the articles:
     two parties' words, a sentence giving the verb both ways, or a speaker's denial of
@@ -236,6 +280,8 @@ def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
     "it was sent from his account")?"""
     if _other_sources(view, x, y):
         return True
+    if _restricted_elsewhere(view, x, y):
+        return True  # "can be changed only by Congress" / "cannot be changed by the president"
     if _said_both_ways(view.pa, x, y) or _said_both_ways(view.pb, y, x):
         return True
     return (_own_denial(view.pa, x) and _unreported(view.pb, y)) or (
