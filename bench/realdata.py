@@ -56,6 +56,16 @@ def split(name: str) -> list[str]:
     return [e for e in ids if any(GOLD.glob(f"{e}_*.json"))]
 
 
+def outside() -> list[str]:
+    """Events of basil-dev that neither split holds (an article over 1,300 words)."""
+    s = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
+    split_ids = set(s["dev"]) | set(s["test"])
+    return sorted(
+        p.name for p in BASIL.iterdir()
+        if p.is_dir() and p.name not in split_ids and (p / "nyt.md").exists()
+    )
+
+
 def available() -> bool:
     return BASIL.is_dir()
 
