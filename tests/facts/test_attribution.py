@@ -249,3 +249,12 @@ def test_a_place_or_time_after_said_is_not_a_speaker() -> None:
         text = f"{QUOTE} Mayor Hart of Ohio and Senator Brandt, the minority leader, said {tail}."
         got = [sp.text for sp in extract_facts(text).speakers]
         assert tail not in got, (tail, got)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("parsed", [False, True])
+def test_a_party_tag_between_commas_is_not_the_speaker(parsed: bool) -> None:
+    text = "Senate Judiciary Chairman Chuck Grassley, R-Iowa, said he will review the order."
+    facts = extract_facts(text, parse=nlp.parse(text) if parsed else None)
+    got = [sp.text for sp in facts.speakers]
+    assert got == ["Senate Judiciary Chairman Chuck Grassley"]

@@ -56,6 +56,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z.,' ]{1,40}\s*(?:--|—|–|―)\s*")
 
 #: A closing parenthesis after a name: the party and state ("(R)", "(D-Calif.)").
 _PARTY = re.compile(r"\s*\([^()]{1,20}\)\s*$")
+#: A party and state between commas after a name ("Chuck Grassley, R-Iowa, said").
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?")
 
 #: Words that link a sentence to the one before, ahead of a preposed speaker.
 _LEADING_LINKERS = re.compile(r"(?:but|and|yet|so|still|meanwhile|however|also)\s+", re.IGNORECASE)
@@ -222,6 +224,12 @@ def _extract_speakers(
             if seg is not None:
                 s, e = seg
                 phrase = text[s:e]
+            if seg is not None and _PARTY_TAG.fullmatch(phrase.strip()):
+                # "Chuck Grassley, R-Iowa, said": the party tag follows the speaker's name
+                seg = _previous_segment(text, s, drop_verb=False)
+                if seg is not None:
+                    s, e = seg
+                    phrase = text[s:e]
         if not phrase.strip() or re.search(
             r"\b(?:was|were|is|are|had|has|have|will|would|"
             r"who|which)\b",
@@ -295,6 +303,8 @@ def _parsed_speakers(
             heads += joined
         for h in heads:
             s, e = _subject_span(p, h.i, joined=not joined)
+            if _PARTY_TAG.fullmatch(text[s:e].strip()):
+                continue  # "Chuck Grassley, R-Iowa, said": the party, not the speaker
             if "," in text[s:e] or text[:s].rstrip().endswith("(") or any(
                 sp.span.start < e and s < sp.span.end for sp in (*found, *out)
             ):
