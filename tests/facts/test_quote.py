@@ -78,3 +78,21 @@ def test_a_coarse_word_with_its_letters_masked_is_the_same_word(masked: str) -> 
     b = "“I’m not going to pay for that fucking wall,” he said in an interview."
     assert _quote_conflicts(a, b) == []
     assert _quote_conflicts(a.replace(masked, "stupid"), b) == [("stupid", "fucking")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("“I will support an amendment which would honour marriage,” he said.",
+     "“I will support an amendment which would honor marriage,” he said."),
+    ("“We welcome a greater NATO role in Iraq's stabilisation,” Powell said.",
+     "“We welcome a greater NATO role in Iraq's stabilization,” Mr. Powell said."),
+])  # fmt: skip
+def test_house_spelling_is_not_a_misquote(a: str, b: str) -> None:
+    assert _quote_conflicts(a, b) == []
+
+
+def test_words_an_outlet_adds_in_brackets_are_not_the_quotes() -> None:
+    a = "“We are fully prepared to roll out the [touch-screen] machines for the primary,” he said."
+    b = "“We are fully prepared to roll out the revised Diebold machines,” he said."
+    assert _quote_conflicts(a, b) == []
+    c = "“We are fully prepared to roll out the old machines for the primary,” he said."
+    assert _quote_conflicts(c, a.replace("[touch-screen] ", "new ")) == [("old", "new")]

@@ -51,16 +51,42 @@ def _unmasks(masked: str, plain: str) -> bool:
     return re.fullmatch(r"[a-z]+".join(re.escape(x) for x in parts), plain) is not None
 
 
+#: Words an outlet puts in square brackets inside a quotation are its own ("roll out the
+#: [touch-screen] machines"), not the speaker's.
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
 def _words(text: str, span: Span) -> list[tuple[str, Span]]:
     part = text[span.start : span.end]
+    editorial = [(m.start(), m.end()) for m in _BRACKETED.finditer(part)]
     return [
         (m.group().lower().replace("’", "'"), Span(span.start + m.start(), span.start + m.end()))
         for m in _WORD.finditer(part)
+        if not any(s <= m.start() < e for s, e in editorial)
     ]
 
 
 def _content(words: list[tuple[str, Span]]) -> list[str]:
     return [w for w, _ in words if w not in STOP_WORDS and not w[:1].isdigit()]
+
+
+#: British spellings and their American forms, at the end of a word.
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{2})our(s|ed|ing|able)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=[a-z]{2})tre(s)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{2})ogue(s)?$"), r"og\1"),
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+)
+
+
+def _spelling(word: str) -> str:
+    """The word in American spelling ("honour" -> "honor", "stabilisation" ->
+    "stabilization"): two outlets print one quotation in their own house spelling."""
+    for pat, rep in _SPELLINGS:
+        word = pat.sub(rep, word)
+    return word
 
 
 def _differs(wa: list[tuple[str, Span]], wb: list[tuple[str, Span]]) -> bool:
@@ -69,6 +95,8 @@ def _differs(wa: list[tuple[str, Span]], wb: list[tuple[str, Span]]) -> bool:
         return False  # "per cent" / "percent", "tax-filing" / "tax filing"
     if len(wa) == len(wb) == 1 and (_unmasks(wa[0][0], wb[0][0]) or _unmasks(wb[0][0], wa[0][0])):
         return False  # one outlet masks the letters of a coarse word
+    if [_spelling(w) for w, _ in wa] == [_spelling(w) for w, _ in wb]:
+        return False  # "honour" / "honor", "stabilisation" / "stabilization"
     ca, cb = _content(wa), _content(wb)
     if not ca or not cb:
         return False
