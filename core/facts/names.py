@@ -25,11 +25,13 @@ _SPLIT = re.compile(r"[\s\-–]+")
 _EXTRA_TITLES = frozenset("mr mrs ms dr sen rep gov the former jr sr".split())
 
 
-def name_words(text: str) -> list[str]:
-    """Lower-cased words of a name without titles, dots, a possessive or "of <place>"."""
+def name_words(text: str, *, place: bool = True) -> list[str]:
+    """Lower-cased words of a name without titles, dots, a possessive or (with ``place``)
+    "of <place>" ("Nancy Pelosi of California")."""
     t = fold_accents(text.replace("’", "'"))
-    t = re.split(r"'s\b", t)[0]
-    t = re.split(r"\s+of\s+", t)[0] if " of " in t and t[:1].isupper() else t
+    t = re.sub(r"'s?$", "", t.strip())  # "Trump's"; not "Lowe's Motor Speedway"
+    if place and " of " in t and t[:1].isupper():
+        t = re.split(r"\s+of\s+", t)[0]
     words = [w.strip(".,").lower() for w in _SPLIT.split(t) if w.strip(".,")]
     return [w for w in words if w not in _TITLES and w not in _EXTRA_TITLES]
 
@@ -62,7 +64,9 @@ def _abbreviates(short: str, full: str) -> bool:
 def same_name(a: str, b: str, *, person: bool = False) -> bool:
     """True when ``a`` and ``b`` can name the same entity; ``person`` allows the rules
     for people (a surname alone, a short first name)."""
-    wa, wb = name_words(a), name_words(b)
+    # "of <place>" goes from a person's name only: "Nancy Pelosi of California" is Nancy
+    # Pelosi, but "Bank of America" is not the Bank of England.
+    wa, wb = name_words(a, place=person), name_words(b, place=person)
     if not wa or not wb:
         return False
     ka, kb = _norm_key(wa), _norm_key(wb)

@@ -348,6 +348,8 @@ _ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
     "mexico": ("mexico", "mexico city"),
     "brazil": ("brazil", "brasilia"),
     "congress": ("congress", "capitol hill", "capitol"),
+    "defense department": ("defense department", "department of defense", "pentagon", "dod"),
+    "al qaeda": ("al qaeda", "al qaida", "alqaeda", "al quaeda"),
 }
 
 

@@ -77,3 +77,22 @@ def test_accents_are_folded_in_names_and_keys() -> None:
     assert same_name("Enrique Peña", "Enrique Pena", person=True)
     assert same_name("José Núñez", "Mr. Nunez", person=True)
     assert not same_name("José Núñez", "José Pérez", person=True)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Association of South East Asian Nations", "ASEAN", True),
+    ("CDC", "Centers for Disease Control and Prevention", True),
+    ("Al Qaeda", "al-Qaida", True),
+    ("Lowes Motor Speedway", "Lowe's Motor Speedway", True),
+    ("3rd Armor Cavalry Regiment", "3rd Armored Cavalry Regiment", True),
+    ("Defense Department", "the Pentagon", True),
+    ("Bank of America", "Bank of England", False),
+    ("House Foreign Affairs Committee", "House Foreign Relations Committee", False),
+    ("United Airlines", "United Airways", False),
+    ("London Stock Exchange", "New York Stock Exchange", False),
+])  # fmt: skip
+def test_short_forms_spellings_and_aliases_of_one_body(a: str, b: str, same: bool) -> None:
+    from factdiff.core.facts.names import same_name
+
+    assert same_name(a, b) is same
+    assert same_name(b, a) is same

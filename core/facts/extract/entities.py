@@ -38,7 +38,9 @@ def _norm_key(words: Sequence[str]) -> str:
     ws = [fold_accents(w.lower().replace("’", "'")) for w in words]
     if ws and ws[-1].endswith("'s"):
         ws[-1] = ws[-1][:-2]
-    ws = [w.replace(".", "") for w in ws if w not in ("the",)]
+    # "al-Qaida" / "Al Qaida", "Lowe's Motor Speedway" / "Lowes Motor Speedway"
+    ws = [x for w in ws for x in w.replace("-", " ").split()]
+    ws = [w.replace(".", "").replace("'", "") for w in ws if w not in ("the",)]
     key = " ".join(w for w in ws if w)
     if key in _ALIAS:
         return _ALIAS[key]
@@ -53,6 +55,15 @@ def _norm_key(words: Sequence[str]) -> str:
 
 def _initials(key_words: Sequence[str]) -> str:
     return "".join(w[0] for w in key_words if w and w not in ("of", "the", "and", "for"))
+
+
+def _acronym(short: str, long_words: Sequence[str]) -> bool:
+    """Is ``short`` the initials of the long name, or of all its words but a last one
+    ("CDC" / "Centers for Disease Control and Prevention")?"""
+    full = _initials(long_words)
+    return short == full or len(short) >= 3 and len(full) == len(short) + 1 and full.startswith(
+        short
+    )
 
 
 def _is_known(word: str) -> bool:
@@ -268,8 +279,10 @@ def _same_key(ka: str, kb: str, ta: str = "", tb: str = "") -> bool:
         # A short form: every word of the shorter name is in the longer one.
         return True
     flat_a, flat_b = ka.replace(" ", ""), kb.replace(" ", "")
-    if len(wb) > 1 and flat_a == _initials(wb) or len(wa) > 1 and flat_b == _initials(wa):
+    if len(wb) > 1 and _acronym(flat_a, wb) or len(wa) > 1 and _acronym(flat_b, wa):
         return True
+    if min(len(wa), len(wb)) >= 3 and fuzz.ratio(flat_a, flat_b) >= 90:
+        return True  # "3rd Armor Cavalry Regiment" / "3rd Armored Cavalry Regiment"
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if all(any(fuzz.ratio(x, y) >= 85 for y in long_) for x in short) and (
         len(short) > 1 or len(short[0]) > 4
