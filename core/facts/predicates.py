@@ -25,6 +25,9 @@ from .words import _NOT_MANNER
 
 __all__ = ["Predicate", "predicates"]
 
+#: Nouns of the negative implicatives: "their failure to get", "his refusal to take part".
+_IMPLICATIVE_NOUNS = frozenset({"failure", "refusal", "inability"})
+
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj"})
 
 
@@ -50,6 +53,9 @@ class Predicate:
     #: the hedge or plan word nearest above ("urge" in "urged him not to declare", "plan"
     #: in "planned to declare"; "planned" for a planning adjective); "" when not hedged
     hedge: str = ""
+    #: a "not" focused on a manner adverb ("did not adequately show"): not negated, yet
+    #: no assertion that it happened either
+    manner: bool = False
 
 
 def _children(p: Parse, i: int) -> list[Token]:
@@ -145,6 +151,8 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
             lemma = up.lemma.lower()
             if direct and rel == "xcomp" and lemma in c["negative_implicatives"]:
                 neg = neg != (not _own_negation(p, up))
+            elif direct and rel == "acl" and up.pos == "NOUN" and lemma in _IMPLICATIVE_NOUNS:
+                neg = not neg  # "their failure to get a turnout", "his refusal to take part"
             elif direct and rel == "xcomp" and lemma in c["negation_passes"]:
                 neg = neg != _own_negation(p, up)  # "was not going to pay" does not pay
             elif direct and rel in ("ccomp", "xcomp", "pcomp") and lemma in c["denials"]:
@@ -177,6 +185,7 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
             Predicate(
                 t.i, t.lemma.lower(), neg, asserted, past and asserted, planned, hedged, open_,
                 denied, hedge,
+                any(k.dep == "neg" and _manner_focus(p, k, t) for k in _children(p, t.i)),
             )
         )
     return tuple(out)

@@ -317,3 +317,21 @@ def test_a_not_before_the_clauses_conjunction_is_not_its_verbs() -> None:
     assert got["continue"] is False
     plain = "A compromise can be reached while the president does not continue to keep it shut."
     assert {x.lemma: x.negated for x in predicates(nlp.parse(plain))}["continue"] is True
+
+
+@pytest.mark.model
+def test_a_refusal_or_failure_to_act_negates_the_act() -> None:
+    a = "The dispute stemmed from the cardinal's initial refusal to participate in the survey."
+    b = "The dispute began when the cardinal initially refused to participate in the survey."
+    got = {x.lemma: x.negated for x in predicates(nlp.parse(a))}
+    assert got["participate"] is True
+    assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+def test_not_adequately_agrees_with_not() -> None:
+    a = "The court said that drug makers did not adequately show why the plan should be stopped."
+    b = "The judge said that the drug makers had not shown why the plan should be stopped."
+    assert _polarity(a, b) == []
+    c = "The judge said that the drug makers had shown why the plan should be stopped."
+    assert _polarity(b, c) == [("not shown", "shown")]

@@ -280,6 +280,8 @@ def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
     "it was sent from his account")?"""
     if _other_sources(view, x, y):
         return True
+    if x.manner and y.negated or y.manner and x.negated:
+        return True  # "did not adequately show why" / "had not shown why": both say no
     if _restricted_elsewhere(view, x, y):
         return True  # "can be changed only by Congress" / "cannot be changed by the president"
     if _said_both_ways(view.pa, x, y) or _said_both_ways(view.pb, y, x):
