@@ -258,3 +258,42 @@ def test_a_party_tag_between_commas_is_not_the_speaker(parsed: bool) -> None:
     facts = extract_facts(text, parse=nlp.parse(text) if parsed else None)
     got = [sp.text for sp in facts.speakers]
     assert got == ["Senate Judiciary Chairman Chuck Grassley"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    (f"{QUOTE} said Ronald L. Kuby, a friend and lawyer.", "Ronald L. Kuby"),
+    (f"{QUOTE} said Gen. Richard Myers, chairman of the Joint Chiefs.", "Gen. Richard Myers"),
+    ("The shares rose, according to Dr. Ann Lee.", "Dr. Ann Lee"),
+    (f"{QUOTE} the mayor said.", "the mayor"),
+])  # fmt: skip
+def test_the_dot_of_an_initial_or_a_title_does_not_end_a_speaker(text: str, speaker: str) -> None:
+    assert [sp.text for sp in extract_facts(text).speakers] == [speaker]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a document, and the person it quotes
+    (f"{QUOTE} according to extracts released yesterday.", f"{QUOTE} Mrs Clinton writes."),
+    ("Shares fell, according to an arrest warrant released yesterday.",
+     "According to an arrest warrant released Tuesday, shares fell."),
+    ("Most patients believed it, according to a poll to be published Tuesday.",
+     "Most patients believed it, according to a survey."),
+    # two words for one body
+    (f"{QUOTE} said the group.", f"{QUOTE} the companies said."),
+    (f"{QUOTE} Dallas-based Southwest said in a statement.", f"{QUOTE} the airline said."),
+    (f"{QUOTE} Mr Blair said.", f"{QUOTE} the Prime Minister said today."),
+    ("Telemarketers argue that there is no link.",
+     "Lawyers for the telemarketers said there was no link."),
+    (f"{QUOTE} the Connecticut Democrat told a news conference.", f"{QUOTE} Lieberman said."),
+])  # fmt: skip
+def test_speakers_that_may_be_one_are_not_told_apart(a: str, b: str) -> None:
+    assert _speakers(a, b) == []
+
+
+@pytest.mark.model
+def test_a_name_the_tagger_missed_is_still_a_name() -> None:
+    a = f"{QUOTE} FirstEnergy Chief Executive Peter Burg told the House panel."
+    fa, fb = extract_facts(a, parse=nlp.parse(a)), None
+    for b, want in ((f"{QUOTE} Parsons said.", True), (f"{QUOTE} Burg said.", False)):
+        fb = extract_facts(b, parse=nlp.parse(b))
+        got = words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION)
+        assert bool(got) is want, (b, got)

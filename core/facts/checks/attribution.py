@@ -10,13 +10,52 @@ from ..component import Component
 from ..extract.entities import _same_entity, _same_key
 from ..names import same_name
 from ..records import Facts, Speaker
-from ..text import quoted_spans
+from ..text import _stem, quoted_spans
 from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND
+
+
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return words | frozenset(_stem(w) for w in words)
+
+
+#: Speaker heads compared as stems (a speaker's ``head`` is stemmed: "sources" -> "sourc").
+_GENERIC = _stems(_GENERIC_SPEAKERS)
+_ORGS = _stems(
+    _ORG_HEADS | frozenset("league association coalition alliance union federation".split())
+)
+#: Documents: what one outlet credits to "the report" the other may credit to its author.
+_DOCUMENTS = _stems(frozenset(
+    """report document documents warrant extract extracts poll survey statement filing
+    study record records letter memo complaint indictment affidavit transcript papers
+    release account posting post website""".split()
+))
+#: Words that make a tagged "name" a description ("the Connecticut Democrat").
+_PARTY_WORDS = frozenset("democrat democrats republican republicans".split())
+
+
+_ORG_KIND_STEMS = frozenset(_stem(w) for w in _ORG_KIND) | frozenset(_ORG_KIND)
+
+
+def _org_kind(head: str) -> str:
+    return next((k for w, k in _ORG_KIND.items() if _stem(w) == head or w == head), head)
+
+
+def _described(x: Speaker) -> bool:
+    """Is the speaker described rather than named ("the Connecticut Democrat")?"""
+    return bool(x.names) and all(
+        en.text.split()[-1].lower() in _PARTY_WORDS for en in x.names
+    )
 
 
 def _speaker_relation(x: Speaker, y: Speaker) -> str:
     """'same', 'diff' or 'unknown' for two speakers."""
     if x.pronoun or y.pronoun:
+        return "unknown"
+    if x.head in _DOCUMENTS or y.head in _DOCUMENTS:
+        return "unknown"  # "according to the report" / "Mrs Clinton writes"
+    if x.head != y.head and (x.head and x.head in y.roles or y.head and y.head in x.roles):
+        return "unknown"  # "Telemarketers argue" / "Lawyers for the telemarketers said"
+    if _described(x) or _described(y):
         return "unknown"
     if x.kind and y.kind:
         # "local officials" / "the military"; "military officials" / "the army" may be one.
@@ -29,36 +68,51 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
         return "diff"
     if x.names or y.names:
         named, role = (x, y) if x.names else (y, x)
+        words = role.text.split()
+        if words and all(w[:1].isupper() for w in words) and not role.roles and (
+            words[0].lower() not in ("the", "a", "an")
+        ):
+            # a name the tagger missed ("Russell, 46, said")
+            return (
+                "same"
+                if any(same_name(en.text, role.text, person=True) for en in named.names)
+                else "diff"
+            )
         if (
             role.kind
             and role.others
-            and role.head not in _GENERIC_SPEAKERS
+            and role.head not in _GENERIC
             and not any(en.titles for en in named.names)
             and not any(_same_key(o, en.key) for o in role.others for en in named.names)
         ):
             # "Pakistan's army" / "the Taliban": an institution of one actor against another
             # named actor.
             return "diff"
-        if role.head in _GENERIC_SPEAKERS or not role.head:
+        if role.head in _GENERIC or not role.head:
             return "unknown"
-        if role.head in _ORG_HEADS:
+        if role.head in _ORGS:
             # "the company" may be "Apple"; not "the ministry" against "... Organization".
             kinds = {
                 _ORG_KIND.get(w.lower(), w.lower()) for en in named.names for w in en.text.split()
             } & set(_ORG_KIND.values())
-            if kinds and _ORG_KIND.get(role.head, role.head) not in kinds:
+            if kinds and _org_kind(role.head) not in kinds:
                 return "diff"
             return "unknown"
         if role.head in named.roles:
             return "same"
         return "diff" if named.roles else "unknown"
-    if x.head in _GENERIC_SPEAKERS or y.head in _GENERIC_SPEAKERS:
-        return "unknown"
     if x.head == y.head:
         # "the mayor of Chicago" is not "the mayor of Boston".
         if x.others and y.others and not any(_same_key(p, q) for p in x.others for q in y.others):
             return "diff"
         return "same"
+    if x.head in _GENERIC or y.head in _GENERIC:
+        return "unknown"
+    if x.head in _ORGS and y.head in _ORGS:
+        # "the group" / "the companies": one body may be called either; "the ministry" /
+        # "the court" are two
+        known = x.head in _ORG_KIND_STEMS and y.head in _ORG_KIND_STEMS
+        return "diff" if known and _org_kind(x.head) != _org_kind(y.head) else "unknown"
     return "diff"
 
 

@@ -23,11 +23,27 @@ from ..words import (
     _WORD_SYNONYMS,
 )
 
+#: A speaker phrase's characters: no clause punctuation, but the dot of an initial or a
+#: title ("Ronald L. Kuby", "Gen. Richard Myers", "the Very Rev. Peter Karanja").
+_PHRASE_CHAR = "(?:[^,.;:“”\"]|" + "|".join(
+    [r"(?<=\b[A-Z])\.(?=\s)"]
+    + [rf"(?<=\b{t})\." for t in
+       "Gen Sen Rep Gov Dr Mr Mrs Ms Lt Col Sgt Rev Capt Adm Maj Prof Jr Sr St Gens Sens".split()]
+) + ")"
+
+#: Where a speaker phrase ends: a comma or semicolon, the sentence's end, or a dot that is
+#: not an initial's or a title's (no capitalised word right after it).
+_PHRASE_END = r"(?:[,;]|\.(?!\s+[A-Z])|$)"
+
 _SPEAKER_AFTER = re.compile(
     r"[,“”\"]\s*(?P<v>said|says|added|wrote|noted|stated|explained|declared|insisted|"
-    r"argued)\s+(?P<sp>[^,.;:“”\"]{2,80}?)\s*(?:[.,;]|$)",
+    rf"argued)\s+(?P<sp>{_PHRASE_CHAR}{{2,80}}?)\s*{_PHRASE_END}",
 )
 
+
+_TIME_WORDS = frozenset(
+    "today yesterday tonight monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 #: What follows "said" that is not who said it: a place, a time, a manner.
 _NOT_A_SPEAKER = re.compile(
@@ -39,7 +55,7 @@ _NOT_A_SPEAKER = re.compile(
 
 
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<sp>[^,.;:“”\"]{2,80}?)\s*(?:[.,;]|$)", re.IGNORECASE
+    rf"\baccording\s+to\s+(?P<sp>{_PHRASE_CHAR}{{2,80}}?)\s*{_PHRASE_END}", re.IGNORECASE
 )
 
 
@@ -60,7 +76,9 @@ _PARTY = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?")
 
 #: Words that link a sentence to the one before, ahead of a preposed speaker.
-_LEADING_LINKERS = re.compile(r"(?:but|and|yet|so|still|meanwhile|however|also)\s+", re.IGNORECASE)
+_LEADING_LINKERS = re.compile(
+    r"(?:but|and|yet|so|still|meanwhile|however|also|though|although|while)\s+", re.IGNORECASE
+)
 
 #: Adverbs between a preposed speaker and the reporting verb (lower case: "Kelly" stays).
 _TRAILING_ADVERBS = re.compile(
@@ -132,9 +150,15 @@ def _speaker_from(
     if _POLL_SHARE.match(text, s):
         return None
     # The head ends the phrase or comes before a modifier ("a spokesperson for the company").
+    # So does a participle or a time after it ("extracts released yesterday", "a poll to be
+    # published Tuesday", "the Prime Minister today").
     head_i = len(phrase_toks) - 1
     for k, t in enumerate(phrase_toks):
-        if k and t.low in ("for", "of", "from", "at", "with", "in", "on") and k > 0:
+        if k and (
+            t.low in ("for", "of", "from", "at", "with", "in", "on", "to")
+            or t.low in _TIME_WORDS
+            or not t.is_cap and len(t.low) > 4 and t.low.endswith("ed")
+        ):
             head_i = k - 1
             break
     head_tok = phrase_toks[head_i]
@@ -160,7 +184,7 @@ def _speaker_from(
         if (not t.is_cap or t.low.rstrip(".") in _TITLES)
         and t.low not in _STOP
         and t.low.rstrip(".") not in _HONORIFICS  # "Mr." says no role: he may be "the attorney"
-    ) | frozenset(ti for en in names for ti in en.titles)
+    ) | frozenset(ti for en in names for ti in en.titles if ti not in _HONORIFICS)
     head = "" if names else _WORD_SYNONYMS.get(head_tok.low, _stem(head_tok.low))
     if not names and head_tok.low in _STOP | _DETERMINERS:
         return None
