@@ -96,3 +96,23 @@ def test_words_an_outlet_adds_in_brackets_are_not_the_quotes() -> None:
     assert _quote_conflicts(a, b) == []
     c = "“We are fully prepared to roll out the old machines for the primary,” he said."
     assert _quote_conflicts(c, a.replace("[touch-screen] ", "new ")) == [("old", "new")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("“They support Bin Laden and Al Qaeda,” Baer said.",
+     "“They support bin Laden and al-Qaida,” the judge said."),
+    ("“I am being forced into exile by the world superpower,” he said.",
+     "“I am being forced into exile by the world's superpower,” Taylor said."),
+    ("“We were accused of complicity in the attacks of September 11, 2001,” he said.",
+     "“We were accused of complicity in the attacks of Sept. 11, 2001,” the prince said."),
+    ("“They went into a closet, met with themselves, and announced a 'compromise.'”",
+     "“They went into a closet, met with themselves, and announced a compromise,” he said."),
+])  # fmt: skip
+def test_one_word_printed_two_ways_is_not_a_misquote(a: str, b: str) -> None:
+    assert _quote_conflicts(a, b) == []
+
+
+def test_two_lower_case_words_a_letter_apart_are_still_two_words() -> None:
+    a = "“The committee will publish a weekly report on the decision,” she said."
+    b = "“The committee will publish a weakly report on the decision,” she said."
+    assert _quote_conflicts(a, b) == [("weekly", "weakly")]

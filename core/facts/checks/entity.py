@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -109,6 +110,8 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
         return label == "PERSON"
 
     def mentioned(name: str, label: str, others: list[tuple[Span, str]], text: str) -> bool:
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+            return True  # the same words ("Justice" is all title, so no name words)
         for sp, lb in others:
             if same_name(name, text[sp.start : sp.end], person=person(label) or person(lb)):
                 return True

@@ -23,6 +23,8 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from ...model import ConflictKind, Span
 from ...tokens import STOP_WORDS, stem
 from ..checks.base import _Builder
@@ -89,14 +91,44 @@ def _spelling(word: str) -> str:
     return word
 
 
-def _differs(wa: list[tuple[str, Span]], wb: list[tuple[str, Span]]) -> bool:
+def _plain(word: str) -> str:
+    """The word without inner quotation marks or a possessive, in American spelling."""
+    word = word.strip("'’")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return _spelling(word)
+
+
+def _variant(x: str, y: str, *, names: bool) -> bool:
+    """Two ways to print one word: an abbreviation ("sept" / "september") or, for two
+    capitalised words (``names``), a transliteration ("Qaeda" / "Qaida")."""
+    x, y = _plain(x), _plain(y)
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 3 and long_.startswith(short) and long_ in _MONTHS_AND_DAYS:
+        return True
+    return (
+        names and len(short) >= 4 and fuzz.ratio(x, y) >= 80 and x[0] == y[0] and x[-1] == y[-1]
+    )
+
+
+_MONTHS_AND_DAYS = frozenset(
+    """january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+def _differs(
+    wa: list[tuple[str, Span]], wb: list[tuple[str, Span]], *, names: bool = False
+) -> bool:
     """Do the replaced words say something else (not the same word inflected)?"""
     if "".join(w for w, _ in wa) == "".join(w for w, _ in wb):
         return False  # "per cent" / "percent", "tax-filing" / "tax filing"
     if len(wa) == len(wb) == 1 and (_unmasks(wa[0][0], wb[0][0]) or _unmasks(wb[0][0], wa[0][0])):
         return False  # one outlet masks the letters of a coarse word
-    if [_spelling(w) for w, _ in wa] == [_spelling(w) for w, _ in wb]:
-        return False  # "honour" / "honor", "stabilisation" / "stabilization"
+    if [x for w, _ in wa if (x := _plain(w))] == [x for w, _ in wb if (x := _plain(w))]:
+        return False  # "honour" / "honor", "world's" / "world", "'compromise'" / "compromise"
+    if len(wa) == len(wb) == 1 and _variant(wa[0][0], wb[0][0], names=names):
+        return False  # "Sept." / "September", "Qaeda" / "Qaida"
     ca, cb = _content(wa), _content(wb)
     if not ca or not cb:
         return False
@@ -145,7 +177,10 @@ def _compare_quotes(bld: _Builder) -> None:
                 # The words after agree too, or both quotes end here (no "after").
                 if after is not None and after[0] != "equal":
                     continue
-                if not _differs(wa[i1:i2], wb[j1:j2]):
+                caps = all(a[sp.start].isupper() for _, sp in wa[i1:i2]) and all(
+                    b[sp.start].isupper() for _, sp in wb[j1:j2]
+                )
+                if not _differs(wa[i1:i2], wb[j1:j2], names=caps):
                     continue
                 sa = Span(wa[i1][1].start, wa[i2 - 1][1].end)
                 sb = Span(wb[j1][1].start, wb[j2 - 1][1].end)
