@@ -25,6 +25,10 @@ from .words import _NOT_MANNER
 
 __all__ = ["Predicate", "predicates"]
 
+#: Adverbs that come near a "not" ("rarely keep" / "do not keep"): not negated, yet no
+#: plain assertion either (see :attr:`Predicate.manner`).
+_SELDOM = frozenset({"rarely", "seldom", "hardly", "scarcely", "barely"})
+
 #: Nouns of the negative implicatives: "their failure to get", "his refusal to take part".
 _IMPLICATIVE_NOUNS = frozenset({"failure", "refusal", "inability"})
 
@@ -53,8 +57,8 @@ class Predicate:
     #: the hedge or plan word nearest above ("urge" in "urged him not to declare", "plan"
     #: in "planned to declare"; "planned" for a planning adjective); "" when not hedged
     hedge: str = ""
-    #: a "not" focused on a manner adverb ("did not adequately show"): not negated, yet
-    #: no assertion that it happened either
+    #: a "not" focused on a manner adverb ("did not adequately show") or a "rarely": not
+    #: negated, yet no plain assertion that it happens either
     manner: bool = False
 
 
@@ -99,6 +103,10 @@ def _own_negation(p: Parse, t: Token) -> bool:
             return True
         if k.dep in ("preconj", "cc") and low == "neither":
             return True  # "he neither confirmed nor denied it"
+        if k.dep == "dobj" and low == "nothing" and any(
+            c.text.lower() == "but" for c in _children(p, k.i)
+        ):
+            continue  # "had nothing but praise": only praise
         if k.dep in ("nsubj", "nsubjpass", "dobj") and (
             low in ("nobody", "nothing", "none", "neither")
             or _no_det(p, k)
@@ -185,7 +193,8 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
             Predicate(
                 t.i, t.lemma.lower(), neg, asserted, past and asserted, planned, hedged, open_,
                 denied, hedge,
-                any(k.dep == "neg" and _manner_focus(p, k, t) for k in _children(p, t.i)),
+                any(k.dep == "neg" and _manner_focus(p, k, t) for k in _children(p, t.i))
+                or any(k.dep == "advmod" and k.text.lower() in _SELDOM for k in _children(p, t.i)),
             )
         )
     return tuple(out)

@@ -335,3 +335,16 @@ def test_not_adequately_agrees_with_not() -> None:
     assert _polarity(a, b) == []
     c = "The judge said that the drug makers had shown why the plan should be stopped."
     assert _polarity(b, c) == [("not shown", "shown")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("a", "b"), [
+    ("No data exists to indicate that the stations pose a safety concern.",
+     "The spokeswoman said no data indicate that the stations pose safety problems."),
+    ("In the town, residents had nothing but praise for the soldier.",
+     "In the town, residents had effusive praise for the soldier."),
+    ("The number is not known, since ferry operators rarely keep full passenger lists.",
+     "The number is not known because ferry operators do not keep accurate passenger lists."),
+])  # fmt: skip
+def test_two_ways_of_saying_no_do_not_clash(a: str, b: str) -> None:
+    assert _polarity(a, b) == []

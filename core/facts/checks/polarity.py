@@ -273,6 +273,20 @@ def _restricted_elsewhere(view: PairView, x: Predicate, y: Predicate) -> bool:
     return True
 
 
+def _under_negation(p: Parse, i: int) -> bool:
+    """Is the predicate at ``i`` the complement of a negated predicate, up to two clauses
+    up ("No data exists to indicate ...")?"""
+    negated = {z.i for z in predicates(p) if z.negated}
+    h = p.tokens[i]
+    for _ in range(2):
+        if h.is_root or h.dep not in ("xcomp", "ccomp", "advcl", "acl", "relcl"):
+            return False
+        h = p.tokens[h.head]
+        if h.i in negated:
+            return True
+    return False
+
+
 def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
     """Is the opposite polarity of ``x`` and ``y`` no disagreement between the articles:
     two parties' words, a sentence giving the verb both ways, or a speaker's denial of
@@ -282,6 +296,11 @@ def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
         return True
     if x.manner and y.negated or y.manner and x.negated:
         return True  # "did not adequately show why" / "had not shown why": both say no
+    pos_p, pos = (view.pb, y) if x.negated else (view.pa, x)
+    if pos_p.tokens[pos.i].dep == "amod" or _under_negation(pos_p, pos.i):
+        # "none of two dozen nominated musicians"; "No data exists to indicate" / "no data
+        # indicate": a modifier or a complement of a denial asserts nothing
+        return True
     if _restricted_elsewhere(view, x, y):
         return True  # "can be changed only by Congress" / "cannot be changed by the president"
     if _said_both_ways(view.pa, x, y) or _said_both_ways(view.pb, y, x):
