@@ -350,6 +350,10 @@ _ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
     "congress": ("congress", "capitol hill", "capitol"),
     "defense department": ("defense department", "department of defense", "pentagon", "dod"),
     "al qaeda": ("al qaeda", "al qaida", "alqaeda", "al quaeda"),
+    "federal reserve": (
+        "federal reserve", "fed", "federal open market committee", "fomc",
+        "federal reserve board",
+    ),
 }
 
 

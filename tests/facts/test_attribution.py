@@ -254,15 +254,15 @@ def test_a_place_or_time_after_said_is_not_a_speaker() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("parsed", [False, True])
 def test_a_party_tag_between_commas_is_not_the_speaker(parsed: bool) -> None:
-    text = "Senate Judiciary Chairman Chuck Grassley, R-Iowa, said he will review the order."
+    text = "Senate Judiciary Chairman Tom Brandt, R-Iowa, said he will review the order."
     facts = extract_facts(text, parse=nlp.parse(text) if parsed else None)
     got = [sp.text for sp in facts.speakers]
-    assert got == ["Senate Judiciary Chairman Chuck Grassley"]
+    assert got == ["Senate Judiciary Chairman Tom Brandt"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    (f"{QUOTE} said Ronald L. Kuby, a friend and lawyer.", "Ronald L. Kuby"),
-    (f"{QUOTE} said Gen. Richard Myers, chairman of the Joint Chiefs.", "Gen. Richard Myers"),
+    (f"{QUOTE} said Ronald L. Keller, a friend and lawyer.", "Ronald L. Keller"),
+    (f"{QUOTE} said Gen. Richard Moss, chairman of the Joint Chiefs.", "Gen. Richard Moss"),
     ("The shares rose, according to Dr. Ann Lee.", "Dr. Ann Lee"),
     (f"{QUOTE} the mayor said.", "the mayor"),
 ])  # fmt: skip
@@ -283,7 +283,7 @@ def test_the_dot_of_an_initial_or_a_title_does_not_end_a_speaker(text: str, spea
     (f"{QUOTE} Mr Blair said.", f"{QUOTE} the Prime Minister said today."),
     ("Telemarketers argue that there is no link.",
      "Lawyers for the telemarketers said there was no link."),
-    (f"{QUOTE} the Connecticut Democrat told a news conference.", f"{QUOTE} Lieberman said."),
+    (f"{QUOTE} the Connecticut Democrat told a news conference.", f"{QUOTE} Hollis said."),
 ])  # fmt: skip
 def test_speakers_that_may_be_one_are_not_told_apart(a: str, b: str) -> None:
     assert _speakers(a, b) == []
@@ -291,9 +291,24 @@ def test_speakers_that_may_be_one_are_not_told_apart(a: str, b: str) -> None:
 
 @pytest.mark.model
 def test_a_name_the_tagger_missed_is_still_a_name() -> None:
-    a = f"{QUOTE} FirstEnergy Chief Executive Peter Burg told the House panel."
+    a = f"{QUOTE} Utility Chief Executive Peter Hale told the House panel."
     fa, fb = extract_facts(a, parse=nlp.parse(a)), None
-    for b, want in ((f"{QUOTE} Parsons said.", True), (f"{QUOTE} Burg said.", False)):
+    for b, want in ((f"{QUOTE} Morgan said.", True), (f"{QUOTE} Hale said.", False)):
         fb = extract_facts(b, parse=nlp.parse(b))
         got = words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION)
         assert bool(got) is want, (b, got)
+
+
+def test_a_party_cut_at_its_dots_is_not_part_of_the_speaker() -> None:
+    text = f"{QUOTE} said Rep. Mary Ann Hollis (D-N.Y.)."
+    assert [sp.text for sp in extract_facts(text).speakers] == ["Rep. Mary Ann Hollis"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (f"{QUOTE} the Fed said in a statement.",
+     f"{QUOTE} the policy-setting Federal Open Market Committee said."),
+])  # fmt: skip
+@pytest.mark.model
+def test_an_untagged_name_or_an_alias_is_not_another_speaker(a: str, b: str) -> None:
+    fa, fb = extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))
+    assert words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION) == []

@@ -47,6 +47,14 @@ def _described(x: Speaker) -> bool:
     )
 
 
+def _untagged_name(x: Speaker) -> bool:
+    """A speaker the tagger found no name in whose words are a name ("The ISM")."""
+    words = x.text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return not x.names and bool(words) and all(w[:1].isupper() for w in words)
+
+
 def _speaker_relation(x: Speaker, y: Speaker) -> str:
     """'same', 'diff' or 'unknown' for two speakers."""
     if x.pronoun or y.pronoun:
@@ -108,6 +116,8 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
         return "same"
     if x.head in _GENERIC or y.head in _GENERIC:
         return "unknown"
+    if _untagged_name(x) or _untagged_name(y):
+        return "unknown"  # "The ISM" / "the Arizona-based group"
     if x.head in _ORGS and y.head in _ORGS:
         # "the group" / "the companies": one body may be called either; "the ministry" /
         # "the court" are two

@@ -114,8 +114,9 @@ def _previous_segment(text: str, end: int, *, drop_verb: bool) -> tuple[int, int
     words = seg.split()
     if not words or len(words) > 6 or not any(w[:1].isupper() for w in words):
         return None
-    if words[0][:1].islower() and not drop_verb:
-        # "Ann Lee, a Red Cross spokeswoman, said": the name before the description
+    if words[0][:1].islower() and words[-1][:1].islower() and not drop_verb:
+        # "Ann Lee, a Red Cross spokeswoman, said": the name before the description (not
+        # before "the Very Rev. Peter Karanja", a name)
         name = _previous_segment(text, start, drop_verb=False)
         if name is not None and text[name[0] : name[1]].split()[0][:1].isupper():
             return name
@@ -133,6 +134,11 @@ def _speaker_from(
     paren = _PARTY.search(text, s, e)
     if paren is not None and paren.end() == e:  # "Sen. Mike Lee (R-Utah)": the party goes
         e = paren.start()
+    cut = text.rfind("(", s, e)
+    if cut > s and ")" not in text[cut:e]:  # "... Slaughter (D-N.Y.)" cut at a dot
+        e = cut
+        while e > s and text[e - 1] in " \t":
+            e -= 1
     dateline = _DATELINE.match(text, s, e)
     if dateline:  # "WASHINGTON -- The U.S. Department of the Treasury announced"
         s = dateline.end()
