@@ -100,6 +100,6 @@ def test_short_forms_spellings_and_aliases_of_one_body(a: str, b: str, same: boo
 
 @pytest.mark.model
 def test_a_name_that_is_all_title_still_matches_its_own_words() -> None:
-    a = "Justice Minister Martin Cauchon said the government will introduce legislation soon."
-    b = "Justice Minister Martin Cauchon has said the government will introduce legislation."
+    a = "Justice Minister Anne Caron said the government will bring in a new law soon."
+    b = "Justice Minister Anne Caron has said the government will bring in a new law."
     assert _names(a, b) == []

@@ -74,12 +74,11 @@ def test_a_hyphen_joins_a_figure_to_its_scale_word() -> None:
 
 @pytest.mark.model
 def test_a_figure_the_other_sentence_also_writes_is_its_counterpart() -> None:
-    a = ("The emergency declaration, according to officials, enables the president to "
-         "divert $3.6 billion from military construction projects to the wall.")
-    b = ("The emergency declaration will allow the administration to use about $3.6 billion "
-         "from Defense Department construction projects to build the wall, along with "
-         "another $2.5 billion the department had allocated for counter-drug activities, "
-         "the chief of staff told reporters.")
+    a = ("The order, according to state officials, lets the governor shift $3.6 billion "
+         "from highway repair projects to the new dam.")
+    b = ("The order will allow the state to use about $3.6 billion from Transport Department "
+         "repair projects to build the dam, along with another $2.5 billion the department "
+         "had set aside for ferry services, the governor's aide told reporters.")
     assert _numbers(a, b) == []
     # bounds are not one written figure: "more than 2,000" / "more than 4,000" differ
     c = "Investigators ordered the slaughter of more than 2,000 cows in the province."
@@ -90,11 +89,11 @@ def test_a_figure_the_other_sentence_also_writes_is_its_counterpart() -> None:
 
 @pytest.mark.model
 def test_two_figures_sharing_only_their_scale_word_are_not_one_slot() -> None:
-    a = ("The security measure would devote $1.3 billion to border security, such as "
-         "surveillance and fencing, but not the wall.")
-    b = ("He has said that $5 billion in funding for the wall is non-negotiable, while "
-         "Democrats will fund border security -- but not the wall.")
+    a = ("The harbour bill would devote $1.3 billion to coastal defences, such as "
+         "sea walls and dunes, but not the dam.")
+    b = ("He has said that $5 billion in funding for the dam is not up for debate, while "
+         "the council will fund coastal defences -- but not the dam.")
     assert _numbers(a, b) == []
     # in one relation to aligned heads they are
-    e = "The measure would devote $5 billion to border security, such as surveillance."
+    e = "The harbour bill would devote $5 billion to coastal defences, such as sea walls."
     assert [(x.a_text, x.b_text) for x in _numbers(a, e)] == [("$1.3 billion", "$5 billion")]

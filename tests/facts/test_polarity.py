@@ -288,11 +288,11 @@ def test_a_participle_modifying_a_noun_is_no_second_mention_of_the_verb() -> Non
 
 @pytest.mark.model
 def test_a_request_and_a_plan_of_opposite_polarity_do_not_clash() -> None:
-    urged = "For weeks, Republicans urged the president not to declare a national emergency."
-    planned = "The leader said that the president planned to declare a national emergency."
+    urged = "For weeks, council members urged the mayor not to declare a state of emergency."
+    planned = "The leader said that the mayor planned to declare a state of emergency."
     assert _polarity(urged, planned) == []
     # the same hedge both ways is a clash
-    not_planned = "The leader said that the president planned not to declare a national emergency."
+    not_planned = "The leader said that the mayor planned not to declare a state of emergency."
     assert _polarity(not_planned, planned) == [("not to declare", "declare")]
     got = {x.lemma: x.hedge for x in predicates(nlp.parse(urged))}
     assert got["declare"] == "urge"
@@ -300,9 +300,9 @@ def test_a_request_and_a_plan_of_opposite_polarity_do_not_clash() -> None:
 
 @pytest.mark.model
 def test_only_restricting_the_positive_side_to_something_else_is_no_clash() -> None:
-    a = ("Amendments cannot be overridden by presidential action: they can be changed or "
-         "undone only by overwhelming majorities in Congress or the states.")
-    b = "The 14th Amendment cannot be changed by presidential order, the professor said."
+    a = ("Charters cannot be overridden by the mayor's action: they can be changed or "
+         "undone only by large majorities in the council or the courts.")
+    b = "The city charter cannot be changed by the mayor's order, the professor said."
     assert _polarity(a, b) == []
     # restricted to the very thing the other denies: a clash
     c = "These frogs are found only in the Seychelles in the Indian Ocean."
