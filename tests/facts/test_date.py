@@ -200,3 +200,19 @@ def test_the_days_two_different_speakers_spoke_are_two_statements() -> None:
 ])  # fmt: skip
 def test_may_alone_is_the_month_after_a_word_that_takes_one(text: str, dates: list[str]) -> None:
     assert [d.text for d in extract_facts(text).dates] == dates
+
+
+def test_a_span_of_years_holds_each_of_its_years() -> None:
+    span = "From 1976 to 1980, six percent of children aged six to 18 were overweight."
+    inside = "In 1980, six percent of children aged six to 18 were overweight."
+    outside = "In 1970, six percent of children aged six to 18 were overweight."
+    assert _dates(compare_sentences(inside, span)) == []
+    assert _dates(compare_sentences(outside, span)) == [("1970", "From 1976 to 1980")]
+
+
+def test_about_an_hour_is_half_an_hour_either_way() -> None:
+    a = "At about 3 p.m. on Friday, a relative of the man called police to report the death."
+    near = "At 3:22 p.m. on Friday, a relative of the man called police to report the death."
+    far = "At 4:10 p.m. on Friday, a relative of the man called police to report the death."
+    assert _dates(compare_sentences(a, near)) == []
+    assert _dates(compare_sentences(a, far)) == [("about 3 p.m.", "At 4:10 p.m.")]

@@ -91,6 +91,11 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_YEAR_RANGE = re.compile(
+    rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<y1>{_YEAR})\s+(?:to|and|through|until)\s+(?P<y2>{_YEAR})\b"
+)
+
+
 _TIME_RE = re.compile(
     r"(?P<q>(?:at|around|about|by|before|after|until|shortly\s+after|shortly\s+before|"
     r"just\s+after|just\s+before|soon\s+after|approximately)\s+)?"
@@ -299,6 +304,15 @@ def _extract_dates(text: str, pub: dt.date | None) -> tuple[list[DateFact], list
     def free(s: int, e: int) -> bool:
         return all(e <= c.start or s >= c.end for c in covered)
 
+    for m in _YEAR_RANGE.finditer(text):
+        # "from 1976 to 1980": one span of years, which "in 1980" falls within
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y1 < y2:
+            found.append(DateFact(
+                span=Span(m.start(), m.end()), text=m.group(), role="point",
+                lo=dt.date(y1, 1, 1), hi=dt.date(y2, 12, 31), level=3,
+            ))
+            covered.append(Span(m.start(), m.end()))
     for kind, pat in _DATE_PATTERNS:
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
@@ -449,7 +463,9 @@ def _extract_dates(text: str, pub: dt.date | None) -> tuple[list[DateFact], list
         q = " ".join((m.group("q") or "").lower().split())
         lo_t, hi_t = t, t
         if q in ("around", "about", "approximately"):
-            lo_t, hi_t = t - 20, t + 20
+            # "about 3 p.m." is half an hour either way; "about 3:15" a few minutes
+            slack = 30 if t % 60 == 0 else 10
+            lo_t, hi_t = t - slack, t + slack
         elif q in ("shortly after", "just after", "soon after"):
             lo_t, hi_t = t, t + 45
         elif q in ("shortly before", "just before"):
