@@ -97,3 +97,12 @@ def test_two_figures_sharing_only_their_scale_word_are_not_one_slot() -> None:
     # in one relation to aligned heads they are
     e = "The harbour bill would devote $5 billion to coastal defences, such as sea walls."
     assert [(x.a_text, x.b_text) for x in _numbers(a, e)] == [("$1.3 billion", "$5 billion")]
+
+
+@pytest.mark.model
+def test_a_measures_unit_still_links_two_figures() -> None:
+    # the demo story of gui/screenshots (text written for the project)
+    a = ("President Anton Ryl of Vostra and Prime Minister Leila Haddan of Sarend met for "
+         "five hours in the Almeran city of Port Aurel.")
+    b = "The summit in Port Aurel lasted nearly six hours, two more than scheduled."
+    assert [(x.a_text, x.b_text) for x in _numbers(a, b)] == [("five hours", "nearly six hours")]

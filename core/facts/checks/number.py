@@ -79,6 +79,12 @@ def _sole_figures(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     return same_a == [x] and same_b == [y]
 
 
+def _common_scale(q: Quantity) -> bool:
+    """Money, a percentage or a bare count: kinds whose scale or unit word any two
+    figures of a story share."""
+    return q.dim.startswith("money") or q.dim in ("percent", "pp", "count")
+
+
 def _given_by_both(x: Quantity, others: Sequence[Quantity]) -> bool:
     """Does the other sentence write ``x``'s figure too (same dimension and role)? Then
     ``x`` is that figure's counterpart, whatever the alignment paired it with."""
@@ -109,7 +115,10 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
                 continue
             if _year_shaped(x) != _year_shaped(y):
                 continue  # "2020 presidential candidates": a year, not a count of them
-            link = bld.link(x.span, y.span, context=True, direct=False)
+            # A money or percentage figure shares its scale word with every other one of
+            # the story ("$1.3 billion" / "$5 billion"); a measure's unit says more
+            # ("five hours" / "nearly six hours": how long the one meeting lasted).
+            link = bld.link(x.span, y.span, context=True, direct=not _common_scale(x))
             if link < 0.9 and _one_digit_apart(x, y):
                 link = 0.9  # the same figure, one digit changed: the same slot
             if link < MIN_LINK and _sole_figures(bld, x, y):
