@@ -36,7 +36,7 @@ def test_a_named_day_inside_a_quotation_still_counts() -> None:
     assert _dates(compare_sentences(a, b, a_date=MON, b_date=MON)) == [("on Sunday", "Saturday")]
 
 
-def _parsed(text: str, day: dt.date):  # type: ignore[no-untyped-def]
+def _parsed(text: str, day: dt.date | None):  # type: ignore[no-untyped-def]
     return extract_facts(text, published=day, parse=nlp.parse(text))
 
 
@@ -184,8 +184,7 @@ def test_the_days_two_different_speakers_spoke_are_two_statements() -> None:
     )
 
     def dates(x: str, y: str) -> list[tuple[str, str]]:
-        return _dates(compare_facts(extract_facts(x, parse=nlp.parse(x)),
-                                    extract_facts(y, parse=nlp.parse(y))))
+        return _dates(compare_facts(_parsed(x, None), _parsed(y, None)))
 
     assert dates(a, other) == []
     assert dates(a, same) == [("Tuesday", "on Monday")]

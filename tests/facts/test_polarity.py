@@ -11,6 +11,11 @@ from factdiff.core.facts.predicates import predicates
 from factdiff.core.model import ConflictKind
 
 
+def _negated(text: str) -> dict[str, bool]:
+    """Each predicate's lemma and whether it is negated."""
+    return {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+
+
 def _polarity(a: str, b: str) -> list[tuple[str, str]]:
     fa = extract_facts(a, parse=nlp.parse(a))
     fb = extract_facts(b, parse=nlp.parse(b))
@@ -145,7 +150,7 @@ def test_two_names_of_one_source_still_disagree() -> None:
 @pytest.mark.model
 def test_a_negative_implicative_reaches_its_own_complement_only() -> None:
     text = "The group has avoided calling them out and demanding them to be responsible."
-    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    got = _negated(text)
     assert got["call"] and got["demand"]  # it did not call them out, nor demand
     assert not got["be"]  # what it did not demand is not denied
     plain = "It is time for them to be responsible members of the community."
@@ -161,7 +166,7 @@ def test_a_negative_implicative_reaches_its_own_complement_only() -> None:
      {"pick": False, "ask": False}),
 ])  # fmt: skip
 def test_none_neither_and_nor_negate_their_verbs(text: str, negated: dict[str, bool]) -> None:
-    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    got = _negated(text)
     assert {k: got[k] for k in negated} == negated
 
 
@@ -217,7 +222,7 @@ def test_a_reporting_verb_with_a_statement_or_an_addressee_stays_exempt() -> Non
     ("He managed to respond to the letter.", {"respond": False}),
 ])  # fmt: skip
 def test_a_negated_go_or_bother_negates_its_complement(text: str, negated: dict[str, bool]) -> None:
-    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    got = _negated(text)
     assert {k: got[k] for k in negated} == negated
 
 
@@ -256,7 +261,7 @@ def test_a_verb_given_both_ways_in_one_sentence_agrees_with_either() -> None:
     ("No senator voted against the bill.", {"vote": True}),
 ])  # fmt: skip
 def test_no_beside_another_determiner_names_a_vote(text: str, negated: dict[str, bool]) -> None:
-    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    got = _negated(text)
     assert {k: got[k] for k in negated} == negated
 
 
@@ -313,17 +318,17 @@ def test_only_restricting_the_positive_side_to_something_else_is_no_clash() -> N
 @pytest.mark.model
 def test_a_not_before_the_clauses_conjunction_is_not_its_verbs() -> None:
     text = "A compromise can be reached, but not while the president continues to keep it shut."
-    got = {x.lemma: x.negated for x in predicates(nlp.parse(text))}
+    got = _negated(text)
     assert got["continue"] is False
     plain = "A compromise can be reached while the president does not continue to keep it shut."
-    assert {x.lemma: x.negated for x in predicates(nlp.parse(plain))}["continue"] is True
+    assert _negated(plain)["continue"] is True
 
 
 @pytest.mark.model
 def test_a_refusal_or_failure_to_act_negates_the_act() -> None:
     a = "The dispute stemmed from the cardinal's initial refusal to participate in the survey."
     b = "The dispute began when the cardinal initially refused to participate in the survey."
-    got = {x.lemma: x.negated for x in predicates(nlp.parse(a))}
+    got = _negated(a)
     assert got["participate"] is True
     assert _polarity(a, b) == []
 
