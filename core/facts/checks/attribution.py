@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...model import ConflictKind, Span
@@ -33,11 +34,15 @@ _DOCUMENTS = _stems(frozenset(
 _PARTY_WORDS = frozenset("democrat democrats republican republicans".split())
 
 
-_ORG_KIND_STEMS = frozenset(_stem(w) for w in _ORG_KIND) | frozenset(_ORG_KIND)
+#: :data:`_ORG_KIND` keyed by each word and its stem (a speaker's head is stemmed).
+_ORG_KINDS: dict[str, str] = {}
+for _w, _k in _ORG_KIND.items():
+    _ORG_KINDS.setdefault(_w, _k)
+    _ORG_KINDS.setdefault(_stem(_w), _k)
 
 
 def _org_kind(head: str) -> str:
-    return next((k for w, k in _ORG_KIND.items() if _stem(w) == head or w == head), head)
+    return _ORG_KINDS.get(head, head)
 
 
 def _described(x: Speaker) -> bool:
@@ -47,10 +52,13 @@ def _described(x: Speaker) -> bool:
     )
 
 
+_LEAD_ARTICLE = re.compile(r"(?:the|a|an)\b", re.IGNORECASE)
+
+
 def _untagged_name(x: Speaker) -> bool:
     """A speaker the tagger found no name in whose words are a name ("The ISM")."""
     words = x.text.split()
-    if words and words[0].lower() in ("the", "a", "an"):
+    if words and _LEAD_ARTICLE.fullmatch(words[0]):
         words = words[1:]
     return not x.names and bool(words) and all(w[:1].isupper() for w in words)
 
@@ -76,9 +84,10 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
         return "diff"
     if x.names or y.names:
         named, role = (x, y) if x.names else (y, x)
-        words = role.text.split()
-        if words and all(w[:1].isupper() for w in words) and not role.roles and (
-            words[0].lower() not in ("the", "a", "an")
+        if (
+            _untagged_name(role)
+            and not role.roles
+            and not _LEAD_ARTICLE.fullmatch(role.text.split()[0])
         ):
             # a name the tagger missed ("Russell, 46, said")
             return (
@@ -121,7 +130,7 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
     if x.head in _ORGS and y.head in _ORGS:
         # "the group" / "the companies": one body may be called either; "the ministry" /
         # "the court" are two
-        known = x.head in _ORG_KIND_STEMS and y.head in _ORG_KIND_STEMS
+        known = x.head in _ORG_KINDS and y.head in _ORG_KINDS
         return "diff" if known and _org_kind(x.head) != _org_kind(y.head) else "unknown"
     return "diff"
 

@@ -104,6 +104,11 @@ _CLAIM_NOUNS = frozenset(
 )
 
 
+def _subject(p: Parse, i: int) -> Token | None:
+    """The first subject (active or passive) of the predicate at ``i``."""
+    return next((k for k in p.children(i) if k.dep in ("nsubj", "nsubjpass")), None)
+
+
 def _names_under(p: Parse, i: int) -> frozenset[str]:
     """The proper-noun words of the subtree at ``i``, titles aside ("Mr. Trump's")."""
     return frozenset(
@@ -126,9 +131,9 @@ def _source(p: Parse, i: int) -> frozenset[str]:
         u = p.tokens[h.head]
         if u.pos == "VERB" and u.lemma.lower() in speech:
             for v in (u, p.tokens[u.head]) if u.dep in ("advcl", "xcomp", "conj") else (u,):
-                subj = [k for k in p.children(v.i) if k.dep in ("nsubj", "nsubjpass")]
-                if subj:
-                    return _names_under(p, subj[0].i)
+                subj = _subject(p, v.i)
+                if subj is not None:
+                    return _names_under(p, subj.i)
             return frozenset()
         if u.pos == "NOUN" and u.lemma.lower() in _CLAIM_NOUNS:
             poss = [k for k in p.children(u.i) if k.dep == "poss"]
@@ -181,16 +186,16 @@ def _own_denial(p: Parse, x: Predicate) -> bool:
     he did not send the photo")? Like "denied sending it", it is one party's word."""
     if not x.negated or _quoted(p, x.i) or _speech_above(p, x.i) is None:
         return False
-    subj = [k for k in p.children(x.i) if k.dep in ("nsubj", "nsubjpass")]
-    return bool(subj) and subj[0].pos == "PRON" and subj[0].text.lower() in _THIRD_PERSON
+    subj = _subject(p, x.i)
+    return subj is not None and subj.pos == "PRON" and subj.text.lower() in _THIRD_PERSON
 
 
 def _unreported(p: Parse, y: Predicate) -> bool:
     """Is ``y`` the article's own account, in no one's reported or quoted words?"""
     if _quoted(p, y.i) or _speech_above(p, y.i, steps=6) is not None or _source(p, y.i):
         return False
-    subj = [k for k in p.children(y.i) if k.dep in ("nsubj", "nsubjpass")]
-    return not (subj and subj[0].text.lower() in ("i", "we"))  # a quote without its marks
+    subj = _subject(p, y.i)
+    return not (subj is not None and subj.text.lower() in ("i", "we"))  # an unmarked quote
 
 
 def _quoted(p: Parse, i: int) -> bool:

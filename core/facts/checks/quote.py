@@ -30,6 +30,7 @@ from ...tokens import STOP_WORDS, stem
 from ..checks.base import _Builder
 from ..component import Component
 from ..text import quoted_spans
+from ..words import _MONTHS, _WEEKDAYS
 
 #: Shared words that must come straight before the differing words, inside both quotes.
 MIN_BEFORE = 2
@@ -111,10 +112,7 @@ def _variant(x: str, y: str, *, names: bool) -> bool:
     )
 
 
-_MONTHS_AND_DAYS = frozenset(
-    """january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+_MONTHS_AND_DAYS = frozenset(_MONTHS + _WEEKDAYS)
 
 
 def _differs(

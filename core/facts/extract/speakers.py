@@ -20,6 +20,7 @@ from ..words import (
     _SOURCE_KINDS,
     _STOP,
     _TITLES,
+    _WEEKDAYS,
     _WORD_SYNONYMS,
 )
 
@@ -41,15 +42,18 @@ _SPEAKER_AFTER = re.compile(
 )
 
 
-_TIME_WORDS = frozenset(
-    "today yesterday tonight monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_TIME_WORDS = frozenset(("today", "yesterday", "tonight", *_WEEKDAYS))
 
 #: What follows "said" that is not who said it: a place, a time, a manner.
 _NOT_A_SPEAKER = re.compile(
-    r"(?:in|on|at|during|after|before|with|from|to|through|while|later|earlier|today|"
-    r"yesterday|tonight|last|this|then|also|again|recently|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\b",
+    "(?:"
+    + "|".join(
+        sorted(_TIME_WORDS | set(
+            "in on at during after before with from to through while later earlier last this "
+            "then also again recently".split()
+        ))
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 
