@@ -55,10 +55,15 @@ def _quote_open(text: str) -> bool:
     return depth > 0 or text.count('"') % 2 == 1
 
 
+#: No sentence starts with these: a piece that does continues the one before ("Sen. Ann
+#: Lee, D-Ore.", ", said on Friday" when pysbd ends a sentence at the state's dot).
+_NEVER_STARTS = re.compile(r"[,;)\]]")
+
+
 def _joins(text: str, prev: tuple[int, int], start: int) -> bool:
     """True if the piece at ``start`` continues the sentence ``prev``."""
     before = text[prev[0] : prev[1]]
-    if _quote_open(before):
+    if _quote_open(before) or _NEVER_STARTS.match(text, start):
         return True
     return bool(_ENDS_ABBREV.search(before)) and bool(_CONTINUES.match(text, start))
 
@@ -90,7 +95,31 @@ def _relative_spans(para: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+#: Two spaces or more after a sentence's end and before a capital: a boundary pysbd misses
+#: (it reads '.”  Senate' as one sentence; with one space it splits).
+_WIDE_END = re.compile(r"[.!?][\"'”’)\]]*( {2,})(?=[A-Z“\"‘])")
+
+
+def _wide_ends(para: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The piece ``para[s:e]`` cut at the wide sentence ends inside it (never after an
+    abbreviation: "Mr.  Lee" stays one)."""
+    out = []
+    for m in _WIDE_END.finditer(para, s, e):
+        if _ENDS_ABBREV.search(para, s, m.start() + 1) or _quote_open(para[s : m.start(1)]):
+            continue
+        out.append((s, m.start(1)))
+        s = m.end(1)
+    out.append((s, e))
+    return out
+
+
 def _latin_spans(para: str) -> tuple[tuple[int, int], ...]:
+    """Sentence offsets within a paragraph, or a piece of one, as pysbd finds them, cut
+    again at wide sentence ends."""
+    return tuple(cut for s, e in _pysbd_spans(para) for cut in _wide_ends(para, s, e))
+
+
+def _pysbd_spans(para: str) -> tuple[tuple[int, int], ...]:
     """Sentence offsets within a paragraph, or a piece of one, as pysbd finds them."""
     if not _MAYBE_BOUNDARY.search(para.rstrip()):
         stripped = para.strip()

@@ -84,3 +84,26 @@ def test_seed_sentences(seed_articles) -> None:
     assert any(s.text == "The U.S. has rejected both claims." for s in voa)
     assert sum("Sherman said" in s.text for s in voa) >= 1
     assert all(s.text.count("“") == s.text.count("”") for s in voa)
+
+
+@pytest.mark.parametrize("tag", ["R-Ky.", "D-Ore.", "R-Calif."])
+def test_a_party_tag_ending_in_a_dot_does_not_end_the_sentence(tag: str) -> None:
+    text = f"Sen. Ann Hollis, {tag}, said the bill would pass. Others disagreed."
+    assert texts(text) == [
+        f"Sen. Ann Hollis, {tag}, said the bill would pass.",
+        "Others disagreed.",
+    ]
+
+
+def test_two_spaces_after_a_sentence_end_are_a_boundary() -> None:
+    text = "He said “it is over.”  Senator Brandt said more.  Mr.  Lee agreed."
+    assert texts(text) == [
+        "He said “it is over.”",
+        "Senator Brandt said more.",
+        "Mr.  Lee agreed.",
+    ]
+
+
+def test_two_spaces_inside_a_quotation_keep_it_whole() -> None:
+    text = '"We lost.  We will be back," the coach said.'
+    assert texts(text) == [text]
