@@ -32,6 +32,47 @@ _SELDOM = frozenset({"rarely", "seldom", "hardly", "scarcely", "barely"})
 #: Nouns of the negative implicatives: "their failure to get", "his refusal to take part".
 _IMPLICATIVE_NOUNS = frozenset({"failure", "refusal", "inability"})
 
+#: How "none" may hang inside a subject phrase when the parse misplaces it ("none of two
+#: dozen nominated musicians received": "none" the subject of "nominated"): phrase-internal
+#: relations, no clause of its own between it and the subject's head.
+_IN_PHRASE = frozenset({"nsubj", "amod", "compound", "det", "prep", "pobj", "nmod",
+                        "quantmod", "npadvmod", "nummod"})  # fmt: skip
+
+
+def _none_in_subject(p: Parse, subj: Token) -> bool:
+    """Does the subject phrase of ``subj`` hold a "none of" / "neither of" hung inside it?"""
+    for k in p.tokens:
+        if k.i == subj.i or k.text.lower() not in ("none", "neither"):
+            continue
+        if not any(c.dep == "prep" and c.text.lower() == "of" for c in p.children(k.i)):
+            continue
+        h, ok = k, True
+        for _ in range(6):
+            if h.i == subj.i or h.is_root:
+                break
+            if h.dep not in _IN_PHRASE:
+                ok = False
+                break
+            h = p.tokens[h.head]
+        if ok and h.i == subj.i:
+            return True
+    return False
+
+
+def _until(p: Parse, t: Token) -> bool:
+    """Has ``t`` an "until" clause or phrase ("will not negotiate until it reopens", "did
+    not leave until noon")? Negated, it says when it happens, not that it does not."""
+    for k in p.children(t.i):
+        low = k.text.lower()
+        if k.dep == "prep" and low in ("until", "till"):
+            return True
+        if k.dep == "advcl" and any(
+            m.dep == "mark" and m.text.lower() in ("until", "till") for m in p.children(k.i)
+        ):
+            return True
+    return False
+
+
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "csubj"})
 
 
@@ -107,6 +148,8 @@ def _own_negation(p: Parse, t: Token) -> bool:
             c.text.lower() == "but" for c in _children(p, k.i)
         ):
             continue  # "had nothing but praise": only praise
+        if k.dep in ("nsubj", "nsubjpass") and _none_in_subject(p, k):
+            return True
         if k.dep in ("nsubj", "nsubjpass", "dobj") and (
             low in ("nobody", "nothing", "none", "neither")
             or _no_det(p, k)
@@ -180,6 +223,8 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
                 break
             direct = direct and rel == "conj"
             h, rel = up, up.dep
+        if neg and _until(p, t):
+            open_ = True  # "will not talk until it reopens" says when, not that it never does
         if any(k.dep == "amod" and k.lemma.lower() in c["planning_adjectives"]
                for k in _children(p, t.i)):
             planned, asserted = True, False

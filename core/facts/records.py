@@ -26,7 +26,9 @@ class Quantity:
     written: float = 0.0  #: the value as written, in the base unit ("about 12,000" -> 12000)
     step: float = 0.0  #: the precision it is written to ("12,000" -> 1000, "1.2m" -> 1e5)
     bound: bool = False  #: a bound ("more than", "up to", "nearly"), not a point estimate
-    role: str = ""  #: "" for a reported value; "proposal" for one sought or demanded
+    #: "" for a reported value; "proposal" for one sought or demanded; "part" for a share
+    #: of one named before it ("Of that, $3 billion")
+    role: str = ""
     #: the noun a count is fused with ("ten-man", "nine-member"): it counts only that
     compound: str = ""
 
@@ -89,6 +91,9 @@ class Speaker:
     pronoun: bool = False
     others: tuple[str, ...] = ()  #: keys of other names in the phrase ("the mayor of Chicago")
     kind: str = ""  #: the kind of source a role names ("military", "health", "local", ...)
+    #: named by "according to": who passed the words on when the sentence also says who
+    #: spoke ("the speaker said, according to a reporter")
+    relayed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

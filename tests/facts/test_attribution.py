@@ -283,6 +283,8 @@ def test_the_dot_of_an_initial_or_a_title_does_not_end_a_speaker(text: str, spea
     ("Telemarketers argue that there is no link.",
      "Lawyers for the telemarketers said there was no link."),
     (f"{QUOTE} the Connecticut Democrat told a news conference.", f"{QUOTE} Hollis said."),
+    # a place that only says where the group is based
+    (f"{QUOTE} The Ruritania Trade Council said.", f"{QUOTE} the Ohio-based group said."),
 ])  # fmt: skip
 def test_speakers_that_may_be_one_are_not_told_apart(a: str, b: str) -> None:
     assert _speakers(a, b) == []
@@ -308,3 +310,17 @@ def test_a_party_cut_at_its_dots_is_not_part_of_the_speaker() -> None:
 @pytest.mark.model
 def test_an_untagged_name_or_an_alias_is_not_another_speaker(a: str, b: str) -> None:
     assert _parsed(a, b) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("parsed", [False, True])
+def test_according_to_names_who_passed_the_words_on_when_a_speaker_is_given(
+    parsed: bool,
+) -> None:
+    a = f"{QUOTE} Mayor Ann Hollis said in an interview."
+    relayed = f"{QUOTE} the mayor said Tuesday, according to Daily Herald reporter Tom Brandt."
+    sole = f"{QUOTE} according to Daily Herald reporter Tom Brandt."
+    get = _parsed if parsed else _speakers
+    assert get(a, relayed) == []
+    # alone, the one "according to" names is the source, and a different one
+    assert get(a, sole) != []

@@ -87,6 +87,8 @@ def test_accents_are_folded_in_names_and_keys() -> None:
     ("3rd Armor Cavalry Regiment", "3rd Armored Cavalry Regiment", True),
     ("Defense Department", "the Pentagon", True),
     ("Bank of America", "Bank of England", False),
+    ("Bank of Ruritania", "BofR", True),
+    ("Bank of Ruritania", "BofA", False),
     ("House Foreign Affairs Committee", "House Foreign Relations Committee", False),
     ("United Airlines", "United Airways", False),
     ("London Stock Exchange", "New York Stock Exchange", False),

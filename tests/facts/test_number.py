@@ -106,3 +106,14 @@ def test_a_measures_unit_still_links_two_figures() -> None:
          "five hours in the Almeran city of Port Aurel.")
     b = "The summit in Port Aurel lasted nearly six hours, two more than scheduled."
     assert [(x.a_text, x.b_text) for x in _numbers(a, b)] == [("five hours", "nearly six hours")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("lead", ["Of that,", "Of the total,", "Of which"])
+def test_a_share_of_a_figure_named_before_is_not_the_total(lead: str) -> None:
+    a = "The order lets the governor shift $4.2 billion from road projects to the dam."
+    part = f"{lead} $2 billion could be shifted under the order."
+    assert _numbers(a, part) == []
+    # the same sentence without the share's words gives the other figure for it
+    whole = "The governor could shift $2 billion from road projects to the dam under the order."
+    assert [(c.a_text, c.b_text) for c in _numbers(a, whole)] == [("$4.2 billion", "$2 billion")]

@@ -353,3 +353,26 @@ def test_not_adequately_agrees_with_not() -> None:
 ])  # fmt: skip
 def test_two_ways_of_saying_no_do_not_clash(a: str, b: str) -> None:
     assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("until", [
+    "Republicans said they will not vote on the plan until the budget office scores it.",
+    "Republicans said they would not vote on the plan till Friday.",
+])  # fmt: skip
+def test_a_not_with_until_says_when_not_that_it_never_happens(until: str) -> None:
+    vote = "With the plan scored, we can vote on the plan that both sides support."
+    assert _polarity(until, vote) == []
+    assert _polarity(vote, until) == []
+    # without "until" the same "not" is a clash
+    never = "Republicans said they will not vote on the plan."
+    assert _polarity(never, "Republicans said they will vote on the plan.") != []
+
+
+@pytest.mark.model
+def test_none_of_inside_the_subject_negates_its_verb_where_the_parse_hangs_it() -> None:
+    # the parse makes "none" the subject of "nominated", inside the subject phrase
+    text = ("Officials said that last year none of about two dozen nominated Ruritanian "
+            "singers received visas in time to attend the festival.")
+    assert _negated(text)["receive"]
+    assert not _negated("Officials said two dozen nominated singers received visas.")["receive"]

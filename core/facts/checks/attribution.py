@@ -112,8 +112,8 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
             kinds = {
                 _ORG_KIND.get(w.lower(), w.lower()) for en in named.names for w in en.text.split()
             } & set(_ORG_KIND.values())
-            if kinds and _org_kind(role.head) not in kinds:
-                return "diff"
+            if kinds and role.head in _ORG_KINDS and _org_kind(role.head) not in kinds:
+                return "diff"  # a head of no known kind ("the group") may be any body
             return "unknown"
         if role.head in named.roles:
             return "same"
@@ -199,9 +199,12 @@ def _speaker_names(f: Facts) -> set[Span]:
 
 
 def _sources(f: Facts) -> list[Speaker]:
-    """The speakers outside the sentence's quotations."""
+    """The speakers outside the sentence's quotations; one named by "according to" only
+    when no other says who spoke (it may be who relayed the words)."""
     quoted = quoted_spans(f.text)
-    return [sp for sp in f.speakers if not _inside(sp.span, quoted)]
+    out = [sp for sp in f.speakers if not _inside(sp.span, quoted)]
+    direct = [sp for sp in out if not sp.relayed]
+    return direct or out
 
 
 #: The least share of the shorter statement's content words aligned to the other's.

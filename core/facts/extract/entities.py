@@ -59,8 +59,13 @@ def _initials(key_words: Sequence[str]) -> str:
 
 def _acronym(short: str, long_words: Sequence[str]) -> bool:
     """Is ``short`` the initials of the long name, or of all its words but a last one
-    ("CDC" / "Centers for Disease Control and Prevention")?"""
+    ("CDC" / "Centers for Disease Control and Prevention"), or the initials with "of"
+    written out ("BofA")?"""
     full = _initials(long_words)
+    if len(long_words) > 2 and short == "".join(
+        w if w == "of" else w[0] for w in long_words if w not in ("the", "and", "for")
+    ):
+        return True  # "BofA" / "Bank of America"
     return short == full or len(short) >= 3 and len(full) == len(short) + 1 and full.startswith(
         short
     )

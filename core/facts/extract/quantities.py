@@ -203,6 +203,14 @@ _MINUTE_AFTER = re.compile(r"\s+minute\b", re.IGNORECASE)
 
 # Values that someone seeks or demands are not the value that came about:
 # "prosecutors had sought nine years" / "jailed for six years".
+#: A figure told as a share of one named before it ("Of that, $3 billion ..."; "of which
+#: 40 percent"): a part, not the total another sentence gives.
+_PART_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:that|those|these|this|which|whom|them|it|the\s+total|"
+    r"the\s+(?:money|amount|sum|funds))\s*,?\s*(?:(?:about|almost|nearly|some|roughly|"
+    r"only|just|more\s+than|less\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 _PROPOSAL_BEFORE = re.compile(
     r"\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|"
     r"call(?:s|ed|ing)?\s+for|propos(?:e|es|ed|ing|al)|request(?:s|ed|ing)?|wants?|wanted|"
@@ -543,6 +551,8 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
         role = ""
         if _PROPOSAL_BEFORE.search(masked[max(0, start - 60) : start]):
             role = "proposal"
+        elif _PART_BEFORE.search(masked[max(0, start - 40) : start]):
+            role = "part"
         compound = ""
         if dim == "count" and (cw := _COMPOUND_AFTER.match(masked, end)):
             word = cw.group()[1:]

@@ -168,6 +168,7 @@ def _speaker_from(
             t.low in ("for", "of", "from", "at", "with", "in", "on", "to")
             or t.low in _TIME_WORDS
             or not t.is_cap and len(t.low) > 4 and t.low.endswith("ed")
+            and text[t.start - 1 : t.start] != "-"  # "the Arizona-based group": its head
         ):
             head_i = k - 1
             break
@@ -220,7 +221,7 @@ def _extract_speakers(
     for m in _ACCORDING.finditer(text):
         sp = _speaker_from(text, toks, m.start("sp"), m.end("sp"), entities)
         if sp:
-            out.append(sp)
+            out.append(replace(sp, relayed=True))
     for m in _SPEAKER_AFTER.finditer(text):
         phrase = m.group("sp")
         if re.search(r"\b(?:that|was|were|is|are|had|has|will|would)\b", phrase):
