@@ -105,3 +105,43 @@ def test_a_name_that_is_all_title_still_matches_its_own_words() -> None:
     a = "Justice Minister Anne Caron said the government will bring in a new law soon."
     b = "Justice Minister Anne Caron has said the government will bring in a new law."
     assert _names(a, b) == []
+
+
+@pytest.mark.parametrize(("inner", "outer", "inside"), [
+    ("Osaka", "Japan", True),
+    ("Osaka", "western Japan", True),
+    ("the U.S.", "Texas", True),  # either way round
+    ("Spokane", "Wash.", True),
+    ("Spokane", "Washington state", True),
+    ("Atlanta", "Georgia", True),  # a state and a country of one name
+    ("Spokane", "Oregon", False),
+    ("Kentucky", "Washington", False),  # two states: "Washington" names one here
+    ("Spokane", "Seattle", False),  # two cities of one state
+    ("Porto", "Lisbon", False),  # a capital is a city, whatever it stands for
+    ("Florida", "New Jersey", False),
+    ("Osaka", "Britain", False),
+    ("Ruritania", "Japan", False),  # not in the gazetteer
+])  # fmt: skip
+def test_a_place_inside_another_by_the_gazetteer(inner: str, outer: str, inside: bool) -> None:
+    from factdiff.core.facts.places import nested
+
+    assert nested(inner, outer) is inside
+    assert nested(outer, inner) is inside
+
+
+@pytest.mark.parametrize("parsed", [False, pytest.param(True, marks=pytest.mark.model)])
+def test_a_city_and_its_country_are_one_place_told_twice(parsed: bool) -> None:
+    if parsed:
+
+        def get(a: str, b: str) -> list[tuple[str, str]]:
+            return _names(a, b)
+    else:
+
+        def get(a: str, b: str) -> list[tuple[str, str]]:
+            res = compare_facts(extract_facts(a), extract_facts(b))
+            return words_in_conflict(res, ConflictKind.ENTITY)
+
+    said = "The utility said the reactor {} shut down automatically after the quake."
+    a, country, other = (said.format(w) for w in ("near Osaka", "in western Japan", "near Nagoya"))
+    assert get(a, country) == []
+    assert get(a, other) != []

@@ -12,6 +12,7 @@ from ..checks.base import _Builder, _inside, _same_event
 from ..component import Component
 from ..extract.entities import _NAME_LABELS, _present_in
 from ..names import name_words, same_name
+from ..places import nested
 from ..records import Entity
 from ..slots import MIN_LINK
 
@@ -47,6 +48,8 @@ def _compare_entities(
                 continue
             if not _same_event(bld, x.span, y.span):
                 continue
+            if nested(x.text, y.text):
+                continue  # "near Sendai" / "in northern Japan": one place, two details
             link = bld.link(x.span, y.span)
             if link < MIN_LINK:
                 continue  # not the same role: two names, two details
@@ -133,6 +136,8 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
         for sb, lb in free_b:
             if not kin(la, lb):
                 continue
+            if la != "PERSON" and nested(a_text[sa.start : sa.end], b_text[sb.start : sb.end]):
+                continue  # a city and its country or state: one place, two details
             link = bld.link(sa, sb)
             # one relation to their heads, or not one role ("police in Ohio" / "FBI agents")
             same_rel = view.same_relation(sa, sb)

@@ -1,0 +1,113 @@
+"""Is one place inside another? A small gazetteer (``resources/places.tsv.gz``, built by
+``bench/make_places.py`` from GeoNames data, CC BY 4.0): the countries, the US states and
+the cities of 15,000 people or more, each city name once (its most populous place).
+
+A city named in one sentence and its country or state in the other ("near Sendai" / "in
+northern Japan", "Seattle" / "Washington state") are one place told at two levels of
+detail, not two places in the same role.
+
+>>> within("Sendai", "Japan"), within("Japan", "Sendai"), within("Seattle", "Wash.")
+(True, False, True)
+>>> nested("the U.S.", "Texas"), nested("Texas", "New Jersey")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+from dataclasses import dataclass, field
+from importlib.resources import files
+
+from ..tokens import fold_accents
+from .extract.entities import _norm_key
+
+__all__ = ["nested", "within"]
+
+#: The AP style's state abbreviations ("Bellingham, Wash."), dots dropped.
+_AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "ky": "KY",
+    "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS",
+    "mo": "MO", "mont": "MT", "neb": "NE", "nev": "NV", "nh": "NH", "nj": "NJ", "nm": "NM",
+    "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "ri": "RI",
+    "sc": "SC", "sd": "SD", "tenn": "TN", "vt": "VT", "va": "VA", "wash": "WA", "wva": "WV",
+    "wis": "WI", "wyo": "WY", "dc": "DC",
+}  # fmt: skip
+#: Words around a place's name that say which part of it ("northern Japan", "New York
+#: state", "the state of Washington").
+_PART_WORDS = frozenset(
+    "the northern southern eastern western central north south east west state of city "
+    "county province region".split()
+)
+
+
+@dataclass
+class _Gazetteer:
+    countries: dict[str, str] = field(default_factory=dict)  #: name key -> country code
+    country_names: set[str] = field(default_factory=set)  #: the countries' own plain names
+    states: dict[str, str] = field(default_factory=dict)  #: plain name -> US state code
+    cities: dict[str, tuple[str, str]] = field(default_factory=dict)  #: -> (country, state)
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents folded, dots and part words ("northern", "state") gone."""
+    words = fold_accents(text.replace("’", "'")).lower().replace(".", "").split()
+    return " ".join(w.strip(",") for w in words if w.strip(",") not in _PART_WORDS)
+
+
+@functools.cache
+def _gazetteer() -> _Gazetteer:
+    g = _Gazetteer()
+    raw = files("factdiff.resources").joinpath("places.tsv.gz").read_bytes()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        kind, *cols = line.split("\t")
+        if kind == "C":
+            code, name = cols
+            g.countries.setdefault(_norm_key(_plain(name).split()), code)
+            g.country_names.add(_plain(name))
+        elif kind == "S":
+            _, code, name = cols
+            g.states[_plain(name)] = code
+        elif kind == "P":
+            code, state, name = cols
+            g.cities.setdefault(_plain(name), (code, state))
+    for abbr, code in _AP_STATES.items():
+        g.states.setdefault(abbr, code)
+    return g
+
+
+def _country(name: str) -> str:
+    """The country code ``name`` names (aliases too: "the U.S.", "Britain"; not a capital
+    standing for its country: Lisbon is a city beside Porto), or ""."""
+    g, plain = _gazetteer(), _plain(name)
+    if not plain or plain in g.cities and plain not in g.country_names:
+        return ""
+    return g.countries.get(_norm_key(plain.split()), "")
+
+
+def _state(name: str) -> str:
+    """The US state code ``name`` names ("Washington state", "Wash."), or ""."""
+    return _gazetteer().states.get(_plain(name), "")
+
+
+def within(inner: str, outer: str) -> bool:
+    """Is the place ``inner`` inside the country or US state ``outer``?"""
+    g = _gazetteer()
+    plain = _plain(inner)
+    if not plain or plain == _plain(outer):
+        return False
+    country, state = _country(outer), _state(outer)  # "Georgia" may be either
+    city = g.cities.get(plain)
+    inner_state = _state(inner)
+    if state and country == "US":
+        country = ""  # "Washington": the state (Kentucky is not inside it), not the country
+    if country and not _country(inner):
+        if city is not None and city[0] == country or country == "US" and inner_state:
+            return True
+    return bool(state) and city == ("US", state) and not inner_state
+
+
+def nested(a: str, b: str) -> bool:
+    """Is either place inside the other (one place at two levels of detail)?"""
+    return within(a, b) or within(b, a)
