@@ -117,3 +117,17 @@ def test_a_share_of_a_figure_named_before_is_not_the_total(lead: str) -> None:
     # the same sentence without the share's words gives the other figure for it
     whole = "The governor could shift $2 billion from road projects to the dam under the order."
     assert [(c.a_text, c.b_text) for c in _numbers(a, whole)] == [("$4.2 billion", "$2 billion")]
+
+
+@pytest.mark.model
+def test_one_figure_may_be_the_total_of_the_parts_the_other_lists() -> None:
+    total = "The county plans to move $9 billion in unspent funds toward the new bridge."
+    parts = ("The county also plans to move about $300 million from the parks budget and "
+             "another $500 million from the transit fund.")
+    assert _numbers(total, parts) == []
+    assert _numbers(parts, total) == []
+    # one part against one figure: still compared
+    one = "The county also plans to move about $300 million from the parks budget."
+    assert [(c.a_text, c.b_text) for c in _numbers(total, one)] == [
+        ("$9 billion", "about $300 million")
+    ]

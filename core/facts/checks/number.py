@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -97,6 +98,28 @@ def _given_by_both(x: Quantity, others: Sequence[Quantity]) -> bool:
     )
 
 
+#: Words between two figures that make them parts of one sum ("$200 million from X and
+#: another $600 million from Y").
+_PARTS_JOIN = re.compile(r"\b(?:and|plus|another|additional)\b")
+
+
+def _may_be_total(one: Quantity, parts: Sequence[Quantity], text: str, part: Quantity) -> bool:
+    """Is ``one``, the only figure of its kind in its sentence, perhaps the total of the
+    other sentence's parts ("plans to move $8 billion" / "move about $200 million from X
+    and another $600 million from Y")? The parts are two or more figures of its kind
+    joined as a list; the single figure is larger than the part it was paired with. Only
+    money: sums of other kinds are rarely split so ("8 percent for one-year leases and 7
+    percent for two-year renewals" are two rates)."""
+    same = [q for q in parts if _dims_match(q, part) and q.role == part.role]
+    if not part.dim.startswith("money") or len(same) < 2 or one.value <= part.value:
+        return False
+    same.sort(key=lambda q: q.span.start)
+    return all(
+        _PARTS_JOIN.search(text, p.span.end, q.span.start) is not None
+        for p, q in zip(same, same[1:], strict=False)
+    )
+
+
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
     """Pair quantities by unit and context; report pairs whose values cannot both hold."""
     qa, qb = bld.a.quantities, bld.b.quantities
@@ -157,6 +180,12 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
         x, y = qa[i], qb[j]
         if _given_by_both(x, qb) or _given_by_both(y, qa):
             continue  # "$3.6 billion" / "about $3.6 billion ..., along with $2.5 billion"
+        sole_a = [q for q in qa if _dims_match(q, x) and q.role == x.role] == [x]
+        sole_b = [q for q in qb if _dims_match(q, y) and q.role == y.role] == [y]
+        if sole_a and _may_be_total(x, qb, bld.b.text, y) or sole_b and (
+            _may_be_total(y, qa, bld.a.text, x)
+        ):
+            continue  # a total against one of the parts the other sentence lists
         conf = 0.9 if sim >= 0.34 or link >= 0.9 else 0.8
         what = _DIM_WORDS.get(x.dim.split(":")[0], "amount")
         if x.dim.startswith("money"):
