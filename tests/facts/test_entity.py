@@ -145,3 +145,18 @@ def test_a_city_and_its_country_are_one_place_told_twice(parsed: bool) -> None:
     a, country, other = (said.format(w) for w in ("near Osaka", "in western Japan", "near Nagoya"))
     assert get(a, country) == []
     assert get(a, other) != []
+
+
+@pytest.mark.model
+def test_one_member_swapped_inside_a_shared_list_is_a_conflict() -> None:
+    said = "The foreign ministers of {} met in Lima on Monday to discuss the drought."
+    a = said.format("Chile, Peru and three other nations")
+    swapped = said.format("Chile, Bolivia and three other countries")
+    assert _names(a, swapped) == [("Peru", "Bolivia")]
+    found = compare_facts(extract_facts(a, parse=nlp.parse(a)),
+                          extract_facts(swapped, parse=nlp.parse(swapped))).conflicts
+    assert max(c.confidence for c in found) >= 0.75
+    # the same members in another order, or under another name: no conflict
+    assert _names(a, said.format("Peru, Chile and three other nations")) == []
+    four = "Officials from Spain, Italy, Greece and Britain signed the accord."
+    assert _names(four, "Officials from Spain, Italy, Greece and the UK signed the accord.") == []

@@ -169,6 +169,128 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
         bld.add(ConflictKind.ENTITY, sa, sb, f"different {what}", 0.8, link=link)
 
 
+def _list_members(p: Parse, names: list[tuple[Span, str]]) -> list[list[tuple[Span | None, str]]]:
+    """The lists of three or more members joined by "and" / commas in the parse ("China,
+    Russia and four central Asian nations"): each member a name (its span and label) or
+    a word (no span, its lemma)."""
+    by_head: dict[int, tuple[Span, str]] = {}
+    for sp, label in names:
+        inside = [t.i for t in p.tokens if sp.start <= t.start and t.end <= sp.end]
+        if inside:
+            head = next((i for i in inside if p.tokens[i].head not in inside), inside[-1])
+            by_head[head] = (sp, label)
+    groups: dict[int, list[int]] = {}
+    for t in p.tokens:
+        if t.dep != "conj":
+            continue
+        top = t
+        for _ in range(len(p.tokens)):
+            if top.dep != "conj" or top.is_root:
+                break
+            top = p.tokens[top.head]
+        groups.setdefault(top.i, [top.i])
+        groups[top.i].append(t.i)
+    out: list[list[tuple[Span | None, str]]] = []
+    for members in groups.values():
+        if len(set(members)) >= 3:
+            out.append([
+                by_head[i] if i in by_head else (None, p.tokens[i].lemma.lower())
+                for i in sorted(set(members))
+            ])
+    # The same read off the words, where the parse hangs a member elsewhere ("China,
+    # Russia and ..." with "Russia" an apposition): names one after another, between
+    # commas or "and", and a last member in lower case after "and".
+    spans = sorted(names, key=lambda n: n[0].start)
+    run: list[tuple[Span | None, str]] = []
+    for n, (sp, label) in enumerate(spans):
+        if run and _LIST_GAP.fullmatch(p.text, spans[n - 1][0].end, sp.start) is None:
+            _close_run(p.text, run, out)
+            run = []
+        run.append((sp, label))
+    _close_run(p.text, run, out)
+    return out
+
+
+#: What stands between two members of a list: a comma, "and", "or".
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+#: A last member in lower case ("... and four central Asian nations").
+_LIST_TAIL = re.compile(r"\s*,?\s+(?:and|or)\s+[a-z0-9]")
+
+
+def _close_run(
+    text: str, run: list[tuple[Span | None, str]], out: list[list[tuple[Span | None, str]]]
+) -> None:
+    """Keep a run of names as a list (with a lower-case last member after it), unless a
+    parsed list holds the same names."""
+    if len(run) < 2:
+        return
+    members = list(run)
+    last = run[-1][0]
+    assert last is not None
+    if _LIST_TAIL.match(text, last.end):
+        members.append((None, ""))
+    if len(members) < 3:
+        return
+    spans = {sp for sp, _ in run}
+    if any(spans <= {sp for sp, _ in lst if sp is not None} for lst in out):
+        return
+    out.append(members)
+
+
+def _compare_lists(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -> None:
+    """One member swapped inside a list the two sentences share ("China, Russia and four
+    Central Asian nations" / "China, Kazakhstan and four Central Asian countries"): the
+    lists match but for one name on each side, of one kind."""
+    view = bld.view
+    flagged = {(c.a_span, c.b_span) for c in bld.conflicts}
+    flagged_a = {sa for sa, _ in flagged}
+    flagged_b = {sb for _, sb in flagged}
+    a_text, b_text = bld.a.text, bld.b.text
+    for la in _list_members(view.pa, _names(view.pa)):
+        for lb in _list_members(view.pb, _names(view.pb)):
+            if abs(len(la) - len(lb)) > 1:
+                continue
+            names_a = [(sp, lab) for sp, lab in la if sp is not None]
+            names_b = [(sp, lab) for sp, lab in lb if sp is not None]
+            matched_b: set[Span] = set()
+            left_a = []
+            for sa, lab_a in names_a:
+                ta = a_text[sa.start : sa.end]
+                hit = next((sb for sb, lab_b in names_b if sb not in matched_b and same_name(
+                    ta, b_text[sb.start : sb.end], person=lab_a == "PERSON" or lab_b == "PERSON"
+                )), None)
+                if hit is None:
+                    left_a.append((sa, lab_a))
+                else:
+                    matched_b.add(hit)
+            left_b = [(sb, lab) for sb, lab in names_b if sb not in matched_b]
+            if not matched_b or len(left_a) != 1 or len(left_b) != 1:
+                continue
+            (sa, lab_a), (sb, lab_b) = left_a[0], left_b[0]
+            if (lab_a == "PERSON") != (lab_b == "PERSON") or _meets(sa, skip_a) or _meets(
+                sb, skip_b
+            ):
+                continue
+            if (sa, sb) in flagged:
+                weaker = [c for c in bld.conflicts if (c.a_span, c.b_span) == (sa, sb)]
+                bld.conflicts[:] = [c for c in bld.conflicts if c not in weaker]
+            elif sa in flagged_a or sb in flagged_b:
+                continue
+            ta, tb = a_text[sa.start : sa.end], b_text[sb.start : sb.end]
+            if same_name(ta, tb) or nested(ta, tb) or re.search(
+                rf"(?<!\w){re.escape(ta)}(?!\w)", b_text
+            ) or re.search(rf"(?<!\w){re.escape(tb)}(?!\w)", a_text):
+                continue
+            words = min(len(la) - len(names_a), len(lb) - len(names_b))
+            link = min(1.0, (len(matched_b) + words) / (max(len(la), len(lb)) - 1))
+            if link < MIN_LINK:
+                continue
+            bld.add(ConflictKind.ENTITY, sa, sb, "a different member of the list", 0.8,
+                    link=link)
+            flagged_a.add(sa)
+            flagged_b.add(sb)
+
+
 class EntityCheck(Component):
     """Different names in the same role (speakers are left to attribution)."""
 
@@ -184,5 +306,6 @@ class EntityCheck(Component):
             shadow = _Builder(bld.a, bld.b, bld.al, bld.bl, bld.view)
             state["missing_entities"] = _compare_entities(shadow, skip_a, skip_b)
             _compare_names_parsed(bld, skip_a, skip_b)
+            _compare_lists(bld, skip_a, skip_b)
         else:
             state["missing_entities"] = _compare_entities(bld, skip_a, skip_b)
