@@ -160,3 +160,21 @@ def test_one_member_swapped_inside_a_shared_list_is_a_conflict() -> None:
     assert _names(a, said.format("Peru, Chile and three other nations")) == []
     four = "Officials from Spain, Italy, Greece and Britain signed the accord."
     assert _names(four, "Officials from Spain, Italy, Greece and the UK signed the accord.") == []
+
+
+@pytest.mark.model
+def test_the_list_check_reads_a_list_the_parse_breaks_and_finds_the_swapped_member() -> None:
+    from factdiff.core.facts.checks.base import _Builder
+    from factdiff.core.facts.checks.entity import _compare_lists, _list_members, _names
+
+    a = "The Prime Ministers of China, Russia and four central Asian nations have met."
+    b = "The prime ministers of China, Mongolia and four Central Asian countries met."
+    pa = nlp.parse(a)
+    # whatever the parse makes of "Russia" (an apposition here), the words make a list
+    lists = [[a[sp.start : sp.end] if sp else "-" for sp, _ in lst]
+             for lst in _list_members(pa, _names(pa))]
+    assert ["China", "Russia", "-"] in lists
+    bld = _Builder(extract_facts(a, parse=pa), extract_facts(b, parse=nlp.parse(b)), "A", "B")
+    _compare_lists(bld, set(), set())
+    assert [(c.a_text, c.b_text) for c in bld.conflicts] == [("Russia", "Mongolia")]
+    assert bld.conflicts[0].confidence >= 0.75
