@@ -178,3 +178,32 @@ def test_the_list_check_reads_a_list_the_parse_breaks_and_finds_the_swapped_memb
     _compare_lists(bld, set(), set())
     assert [(c.a_text, c.b_text) for c in bld.conflicts] == [("Russia", "Mongolia")]
     assert bld.conflicts[0].confidence >= 0.75
+
+
+@pytest.mark.parametrize(("ta", "la", "tb", "lb", "compared"), [
+    ("Spitzer", "PERSON", "Sattler's", "ORG", True),  # a surname the tagger took for a body
+    ("Bush", "PERSON", "White House", "ORG", False),  # one may stand for the other
+    ("David Jones", "PERSON", "DJs", "ORG", False),  # an acronym
+    ("@Stake", "PERSON", "AtStake", "ORG", False),  # another spelling
+    ("Holliss", "PERSON", "Hollis", "ORG", False),
+    ("Spitzer", "PERSON", "Sattler", "GPE", False),
+])  # fmt: skip
+def test_a_person_against_an_organisation_only_when_it_reads_like_a_surname(
+    ta: str, la: str, tb: str, lb: str, compared: bool
+) -> None:
+    from factdiff.core.facts.checks.entity import _surname_as_org
+
+    assert _surname_as_org(ta, la, tb, lb) is compared
+    assert _surname_as_org(tb, lb, ta, la) is compared
+
+
+@pytest.mark.model
+def test_a_surname_tagged_as_an_organisation_still_fills_the_slot() -> None:
+    from factdiff.core.facts.checks.entity import _names as typed_names
+
+    a = "Calls to Quist's office, the bank and the insurer were not returned."
+    b = "A message left with Dressler's office and with the bank and the insurer was not returned."
+    # the tagger reads "Quist" as a person and "Dressler" as an organisation
+    assert [lb for _, lb in typed_names(nlp.parse(a))] == ["PERSON"]
+    assert [lb for _, lb in typed_names(nlp.parse(b))] == ["ORG"]
+    assert _names(a, b) == [("Quist", "Dressler")]
