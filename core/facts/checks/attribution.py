@@ -28,7 +28,7 @@ _ORGS = _stems(
 _DOCUMENTS = _stems(frozenset(
     """report document documents warrant extract extracts poll survey statement filing
     study record records letter memo complaint indictment affidavit transcript papers
-    release account posting post website""".split()
+    release account posting post website notice""".split()
 ))
 #: Words that make a tagged "name" a description ("the Connecticut Democrat").
 _PARTY_WORDS = frozenset("democrat democrats republican republicans".split())

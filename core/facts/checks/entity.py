@@ -17,6 +17,7 @@ from ..names import name_words, same_name
 from ..places import nested
 from ..records import Entity
 from ..slots import MIN_LINK
+from ..words import _ORG_HEADS
 
 
 def _compare_entities(
@@ -103,6 +104,42 @@ def _names(p: Parse) -> list[tuple[Span, str]]:
     return out
 
 
+def _untyped_names(p: Parse) -> list[tuple[Span, str]]:
+    """Proper nouns the tagger gave no entity ("against Amrozi", "detained Strayhorn"):
+    runs of PROPN tokens outside every entity, with a name word left once titles go;
+    labelled "PROPN" (no type, so only compared in a firmly aligned slot)."""
+    covered = {i for s, e, _ in p.ents for i in range(s, e)}
+    out: list[tuple[Span, str]] = []
+    run: list[int] = []
+    for t in [*p.tokens, None]:
+        if t is not None and t.pos == "PROPN" and t.i not in covered and t.text[:1].isupper():
+            run.append(t.i)
+            continue
+        if run:
+            # with the capitalised words beside it the tagger read otherwise ("Internet
+            # Explorer": "IE")
+            while run[0] > 1 and run[0] - 1 not in covered and p.tokens[run[0] - 1].text[
+                :1
+            ].isupper():
+                run.insert(0, run[0] - 1)
+            first, last = p.tokens[run[0]], p.tokens[run[-1]]
+            words = name_words(p.text[first.start : last.end])
+            # not a piece of a tagged name ("Justice Dept", "the Office of ...") nor a
+            # body's generic word
+            beside = run[0] - 1 in covered or run[-1] + 1 in covered or (
+                run[-1] + 2 < len(p.tokens) and p.tokens[run[-1] + 1].text.lower() == "of"
+            )
+            generic = all(w.rstrip(".") in _GENERIC_NAME_WORDS for w in words)
+            if words and not beside and not generic:
+                out.append((Span(first.start, last.end), "PROPN"))
+            run = []
+    return out
+
+
+#: Capitalised words that name no one on their own ("the Department", "Dept.").
+_GENERIC_NAME_WORDS = _ORG_HEADS | frozenset("dept dep depts agencies".split())
+
+
 #: How firmly a person and an organisation must be aligned to be compared.
 _FIRM = 0.9
 
@@ -125,7 +162,7 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
     """Two names (spaCy's typed entities) that fill the same role (aligned to each other,
     or hanging from aligned heads) and are not one entity under two names."""
     view = bld.view
-    na, nb = _names(view.pa), _names(view.pb)
+    na, nb = _names(view.pa) + _untyped_names(view.pa), _names(view.pb) + _untyped_names(view.pb)
     a_text, b_text = bld.a.text, bld.b.text
     frames_a, frames_b = bld.a.frames, bld.b.frames
 
@@ -156,8 +193,11 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
         for sb, lb in free_b:
             # The tagger often calls an unknown surname an organisation ("Sattler's
             # office"): a person against an organisation only in one firmly aligned slot.
-            loose = not kin(la, lb)
-            if loose and not _surname_as_org(
+            untyped = "PROPN" in (la, lb)
+            loose = untyped or not kin(la, lb)
+            if untyped and "NORP" in (la, lb):
+                continue
+            if loose and not untyped and not _surname_as_org(
                 a_text[sa.start : sa.end], la, b_text[sb.start : sb.end], lb
             ):
                 continue
