@@ -211,13 +211,13 @@ def test_a_surname_tagged_as_an_organisation_still_fills_the_slot() -> None:
 
 @pytest.mark.model
 def test_a_proper_noun_the_tagger_left_untyped_is_compared_in_a_firm_slot() -> None:
+    from factdiff.core.facts.checks.entity import _names as typed_names
     from factdiff.core.facts.checks.entity import _untyped_names
 
     a = "Border guards detained Kessling early on Saturday in the port city of Gdynia."
     b = "Border guards detained Worthey early on Saturday in the port city of Gdynia."
     untyped = {b[s.start : s.end] for s, _ in _untyped_names(nlp.parse(b))}
-    typed = {b[s.start : s.end] for s, lb in __import__(
-        "factdiff.core.facts.checks.entity", fromlist=["_names"])._names(nlp.parse(b))}
+    typed = {b[s.start : s.end] for s, _ in typed_names(nlp.parse(b))}
     assert "Worthey" in untyped | typed
     assert _names(a, b) == [("Kessling", "Worthey")]
     # a piece of a tagged name or a body's generic word is no name of its own

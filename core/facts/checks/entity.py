@@ -104,6 +104,11 @@ def _names(p: Parse) -> list[tuple[Span, str]]:
     return out
 
 
+def _written_in(name: str, text: str, flags: int = 0) -> bool:
+    """Does ``text`` write ``name`` as words of its own?"""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags) is not None
+
+
 def _untyped_names(p: Parse) -> list[tuple[Span, str]]:
     """Proper nouns the tagger gave no entity ("against Amrozi", "detained Strayhorn"):
     runs of PROPN tokens outside every entity, with a name word left once titles go;
@@ -170,7 +175,7 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
         return label == "PERSON"
 
     def mentioned(name: str, label: str, others: list[tuple[Span, str]], text: str) -> bool:
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+        if _written_in(name, text, re.IGNORECASE):
             return True  # the same words ("Justice" is all title, so no name words)
         for sp, lb in others:
             if same_name(name, text[sp.start : sp.end], person=person(label) or person(lb)):
@@ -315,8 +320,9 @@ def _compare_lists(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -> None:
     flagged_a = {sa for sa, _ in flagged}
     flagged_b = {sb for _, sb in flagged}
     a_text, b_text = bld.a.text, bld.b.text
+    lists_b = _list_members(view.pb, _names(view.pb))
     for la in _list_members(view.pa, _names(view.pa)):
-        for lb in _list_members(view.pb, _names(view.pb)):
+        for lb in lists_b:
             if abs(len(la) - len(lb)) > 1:
                 continue
             names_a = [(sp, lab) for sp, lab in la if sp is not None]
@@ -346,9 +352,9 @@ def _compare_lists(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -> None:
             elif sa in flagged_a or sb in flagged_b:
                 continue
             ta, tb = a_text[sa.start : sa.end], b_text[sb.start : sb.end]
-            if same_name(ta, tb) or nested(ta, tb) or re.search(
-                rf"(?<!\w){re.escape(ta)}(?!\w)", b_text
-            ) or re.search(rf"(?<!\w){re.escape(tb)}(?!\w)", a_text):
+            if same_name(ta, tb) or nested(ta, tb) or _written_in(ta, b_text) or _written_in(
+                tb, a_text
+            ):
                 continue
             words = min(len(la) - len(names_a), len(lb) - len(names_b))
             link = min(1.0, (len(matched_b) + words) / (max(len(la), len(lb)) - 1))

@@ -203,18 +203,18 @@ _MINUTE_AFTER = re.compile(r"\s+minute\b", re.IGNORECASE)
 
 # Values that someone seeks or demands are not the value that came about:
 # "prosecutors had sought nine years" / "jailed for six years".
+_PROPOSAL_BEFORE = re.compile(
+    r"\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|"
+    r"call(?:s|ed|ing)?\s+for|propos(?:e|es|ed|ing|al)|request(?:s|ed|ing)?|wants?|wanted|"
+    r"bid(?:s|ding)?\s+for|targets?|targeted|targeting)\b(?!\s+to\b)[^;:,]{0,40}$",
+    re.IGNORECASE,
+)
 #: A figure told as a share of one named before it ("Of that, $3 billion ..."; "of which
 #: 40 percent"): a part, not the total another sentence gives.
 _PART_BEFORE = re.compile(
     r"\b(?:of|among)\s+(?:that|those|these|this|which|whom|them|it|the\s+total|"
     r"the\s+(?:money|amount|sum|funds))\s*,?\s*(?:(?:about|almost|nearly|some|roughly|"
     r"only|just|more\s+than|less\s+than)\s+)?$",
-    re.IGNORECASE,
-)
-_PROPOSAL_BEFORE = re.compile(
-    r"\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|ask(?:s|ed|ing)?\s+for|"
-    r"call(?:s|ed|ing)?\s+for|propos(?:e|es|ed|ing|al)|request(?:s|ed|ing)?|wants?|wanted|"
-    r"bid(?:s|ding)?\s+for|targets?|targeted|targeting)\b(?!\s+to\b)[^;:,]{0,40}$",
     re.IGNORECASE,
 )
 
