@@ -60,6 +60,29 @@ def test_days_of_two_different_verbs_are_details() -> None:
 
 
 @pytest.mark.model
+def test_a_day_on_a_verb_in_the_present_may_be_the_day_planned() -> None:
+    # "face trial" says neither done nor planned; "are scheduled to go on trial" is to come:
+    # one trial, two months. Against guards reported as convicted, the days stay two events.
+    # (Undated, as the sentence pairs of a paraphrase corpus: a dated article would also
+    # resolve each month to a year by the tense.)
+    day = None
+    a = (
+        "Two clerks were fired for taking bribes, and four guards face trial in Millbrook"
+        " in December over a May breakout."
+    )
+    b = (
+        "Two clerks were fired for taking bribes, and four guards are scheduled to go on"
+        " trial in Millbrook in July for a breakout in May."
+    )
+    held = (
+        "Two clerks were fired for taking bribes, and four guards were convicted in"
+        " Millbrook in December over a May breakout."
+    )
+    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == [("in December", "in July")]
+    assert _dates(compare_facts(_parsed(held, day), _parsed(b, day))) == []
+
+
+@pytest.mark.model
 def test_the_only_days_of_two_matching_sentences_are_one_slot() -> None:
     day = dt.date(2003, 9, 12)
     a = "Shares in Juniper Networks jumped on Monday after its sales deal with Lucent."
@@ -215,3 +238,51 @@ def test_about_an_hour_is_half_an_hour_either_way() -> None:
     far = "At 4:10 p.m. on Friday, a relative of the man called police to report the death."
     assert _dates(compare_sentences(a, near)) == []
     assert _dates(compare_sentences(a, far)) == [("about 3 p.m.", "At 4:10 p.m.")]
+
+
+def test_by_the_end_of_a_month_is_a_deadline_like_by_late_month() -> None:
+    (d,) = extract_facts("The council hopes to pass the budget by the end of September.").dates
+    assert (d.text, d.role, d.month) == ("by the end of September", "until", 9)
+    (s,) = extract_facts("Prices have risen since the start of March.").dates
+    assert (s.text, s.role) == ("since the start of March", "since")
+
+
+@pytest.mark.model
+def test_a_deadline_at_the_end_of_a_month_against_another_month() -> None:
+    a = "The mayor hoped the council would finish work on the budget by the end of September."
+    b = "The mayor hoped the council would finish work on the budget by late October."
+    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    assert got == [("by the end of September", "by late October")]
+
+
+@pytest.mark.model
+def test_a_briefing_in_a_sentence_that_reports_no_words_dates_an_event() -> None:
+    # the data were sent in late July: not the day someone spoke, so it meets B's day
+    a = (
+        "The decision to change the rules was prompted by data sent to Ottawa by the agency"
+        " in a private briefing in late July."
+    )
+    b = (
+        "The board's decision to change the rules was prompted by new data sent to Ottawa"
+        " by the agency in late May."
+    )
+    assert [d.role for d in _parsed(a, None).dates] == ["point"]
+    assert _dates(compare_facts(_parsed(a, None), _parsed(b, None))) == [
+        ("in late July", "in late May")
+    ]
+    # where the sentence reports words, the briefing's day is the day they were said
+    said = "The minister said at a briefing on Tuesday that the data were sent in late July."
+    assert [d.role for d in _parsed(said, None).dates] == ["report", "point"]
+
+
+@pytest.mark.model
+def test_a_month_against_a_day_of_another_named_month() -> None:
+    a = "A senior member of the group testified in June that Varga had approved them."
+    b = "A senior member of the group testified on October 26 that Varga had approved them."
+    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    assert got == [("in June", "on October 26")]
+    # a month given relatively against a day may hold that day
+    day = dt.date(2012, 12, 10)
+    c = "A senior member of the group testified earlier this month that Varga approved them."
+    d = "A senior member of the group testified on Friday that Varga approved them."
+    assert _dates(compare_facts(_parsed(c, day), _parsed(d, day))) == []

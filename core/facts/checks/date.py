@@ -89,6 +89,24 @@ def _date_relation(x: DateFact, y: DateFact) -> tuple[str, str]:
     return "agree", ""
 
 
+_MONTH_NAMED = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+
+
+def _named_months_differ(x: DateFact, y: DateFact) -> bool:
+    """Do both dates name their month, and different ones? "in June" / "on October 26":
+    a month against a day, yet no day of June is in October (while "earlier this month"
+    against "on Friday" may well hold it)."""
+    return (
+        x.month is not None
+        and y.month is not None
+        and x.month != y.month
+        and bool(_MONTH_NAMED.search(x.text))
+        and bool(_MONTH_NAMED.search(y.text))
+    )
+
+
 def _said_relative(text: str, d: DateFact) -> bool:
     """A relative date inside a quotation ("this afternoon", "yesterday" in a statement):
     relative to when it was said, which may not be the day the article was published, so
@@ -117,7 +135,7 @@ def _sole_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
     if days_a != [x] or days_b != [y] or not bld.view.parsed:
         return False
     # "unveiled on Wednesday" / "which will ship on Friday": two events
-    return _planned(bld, "a", x) == _planned(bld, "b", y)
+    return _one_time(bld, x, y)
 
 
 def _gap_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
@@ -128,17 +146,27 @@ def _gap_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
         return False
     if not bld.view.same_relation(x.span, y.span):
         return False
-    return _planned(bld, "a", x) == _planned(bld, "b", y)
+    return _one_time(bld, x, y)
 
 
-def _planned(bld: _Builder, side: str, d: DateFact) -> bool:
-    """Does the date hang on a predicate that is planned or to come ("will ship")?"""
+def _one_time(bld: _Builder, x: DateFact, y: DateFact) -> bool:
+    """Not one day reported as done and the other as to come ("unveiled on Wednesday" /
+    "will ship on Friday": two events). A verb in the present says neither ("face trial
+    in December" / "are scheduled to go on trial in July": both to come)."""
+    return {_when(bld, "a", x), _when(bld, "b", y)} != {"done", "planned"}
+
+
+def _when(bld: _Builder, side: str, d: DateFact) -> str:
+    """"planned" when the date hangs on a predicate planned or to come ("will ship"),
+    "done" on one reported as done ("shipped", "has shipped"), else ""."""
     view = bld.view
     h = view.head(side, d.span)
     if h is None:
-        return False
-    preds = predicates(view.parse(side))
-    return any(p.i == h.token and p.planned for p in preds)
+        return ""
+    for p in predicates(view.parse(side)):
+        if p.i == h.token:
+            return "planned" if p.planned else "done" if p.past else ""
+    return ""
 
 
 def _later(d: DateFact, e: DateFact, other: Facts) -> bool:
@@ -182,7 +210,11 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                     rel = "conflict"
             else:
                 rel, what = _date_relation(x, y)
-                if rel == "conflict" and abs(x.level - y.level) > 1:
+                if (
+                    rel == "conflict"
+                    and abs(x.level - y.level) > 1
+                    and not _named_months_differ(x, y)
+                ):
                     rel = "none"
                 if rel == "conflict" and (
                     _said_relative(bld.a.text, x) or _said_relative(bld.b.text, y)

@@ -227,7 +227,11 @@ def _reporting_frames(
                 report.add(di)
                 frames.append(Span(d.span.start, toks[k].end))
                 continue
-        # (c) inside a frame: "At a news conference on Tuesday, ...".
+        # (c) inside a frame: "At a news conference on Tuesday, ...", in a sentence that
+        # reports words; without a report the frame is an event of its own ("the data
+        # sent by the agency in a briefing in late July": when the data were sent).
+        if not any(_reporting_verb(toks, r, nouns) for r in range(n)):
+            continue
         j = i0 - 1
         m = 0
         while j >= 0 and m < 6 and toks[j].is_word:

@@ -39,6 +39,8 @@ _PREP = (
     r"(?:(?P<prep>since|until|till|through|by|before|after|from|in|on|at|during|of|"
     r"early|late|mid|earlier|later|this|last|next|around|about|shortly\s+after|"
     r"shortly\s+before|just\s+after|just\s+before)\s+(?:the\s+)?"
+    # "by the end of September", "until the middle of next month": the preposition's role
+    r"(?:(?:end|middle|beginning|start)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:early|late|mid)[\s-]+(?=[A-Z0-9]))?)?"  # "since early March" is a since-date
 )
 
