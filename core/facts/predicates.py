@@ -61,8 +61,12 @@ def _none_in_subject(p: Parse, subj: Token) -> bool:
 
 def _until(p: Parse, t: Token) -> bool:
     """Has ``t`` an "until" clause or phrase ("will not negotiate until it reopens", "did
-    not leave until noon")? Negated, it says when it happens, not that it does not."""
-    for k in p.children(t.i):
+    not leave until noon")? Negated, it says when it happens, not that it does not. Not
+    the end of a span ("was not the chief from 1995 until 1999"): that says how long."""
+    kids = p.children(t.i)
+    if any(k.dep == "prep" and k.text.lower() in ("from", "since") for k in kids):
+        return False
+    for k in kids:
         low = k.text.lower()
         if k.dep == "prep" and low in ("until", "till"):
             return True

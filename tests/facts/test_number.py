@@ -131,3 +131,15 @@ def test_one_figure_may_be_the_total_of_the_parts_the_other_lists() -> None:
     assert [(c.a_text, c.b_text) for c in _numbers(total, one)] == [
         ("$9 billion", "about $300 million")
     ]
+
+
+@pytest.mark.parametrize("quoted", [
+    '"Approximately 60 per cent of all local shops do not yet sell in French," he said.',
+    "(About 60 per cent of all local shops) do not yet sell in French.",
+])  # fmt: skip
+def test_a_capital_that_opens_a_quotation_is_no_name_before_a_figure(quoted: str) -> None:
+    # "Apollo 11" names a thing; "Approximately" is capitalised only as a first word
+    (q,) = extract_facts(quoted, parse=nlp.parse(quoted)).quantities
+    assert (q.written, q.dim) == (60.0, "percent")
+    assert q.low < 60 < q.high  # "approximately", "about": a band around it
+    assert extract_facts("They toured the Apollo 11 capsule.").quantities == ()

@@ -376,3 +376,20 @@ def test_none_of_inside_the_subject_negates_its_verb_where_the_parse_hangs_it() 
             "singers received visas in time to attend the festival.")
     assert _negated(text)["receive"]
     assert not _negated("Officials said two dozen nominated singers received visas.")["receive"]
+
+
+@pytest.mark.model
+def test_a_not_over_a_span_from_until_says_it_was_not_so_then() -> None:
+    # "from 1995 until 1999" is how long, not when it started: the "not" denies the post
+    a = "Mr. Vance was the finance chief from 1995 until his departure in 1999."
+    b = "Mr. Vance was not the chief financial officer from 1995 until his departure."
+    assert _polarity(a, b) == [("was", "was not")]
+
+
+@pytest.mark.model
+def test_a_light_verb_whose_complement_verbs_align_is_one_fact() -> None:
+    # "have to dig" / "do not have to dig": what one has to do is the same, so the "have"s
+    # pair (a bare "have" against another pairs only with the same object)
+    a = "You have to dig deep against teams who are out there."
+    b = "You do not have to dig deep against teams that are out there."
+    assert _polarity(a, b) == [("have", "not have")]

@@ -415,10 +415,11 @@ def _exempt(p: Parse, x: Predicate, exempt: frozenset[str]) -> bool:
 
 
 def _objects(p: Parse, i: int) -> list[int]:
-    """The object of a verb: its direct object or attribute, or a preposition's object."""
+    """The object of a verb: its direct object or attribute, a preposition's object, or
+    the verb it takes as complement ("have to dig": what one has to do)."""
     out = []
     for k in p.children(i):
-        if k.dep in ("dobj", "attr", "oprd"):
+        if k.dep in ("dobj", "attr", "oprd", "xcomp"):
             out.append(k.i)
         elif k.dep == "prep":
             out.extend(g.i for g in p.children(k.i) if g.dep == "pobj")

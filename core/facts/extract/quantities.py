@@ -356,6 +356,13 @@ def _scale_tolerance(v: float, dec: int, mult: float) -> float:
     return min(0.5 * 10 ** (-max(dec, 0)) * mult, 0.05 * v)
 
 
+def _opens(text: str, at: int) -> bool:
+    """Does the word at ``at`` open the sentence or a quotation or bracket in it? Its
+    capital is then no sign of a name ('"Approximately 60 per cent', "(About 20")."""
+    lead = text[:at].rstrip()
+    return not lead or lead[-1] in "\"“‘'(["
+
+
 def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Quantity]:
     """Numbers with qualifier, currency, scale and unit, found with anchored regexes."""
     out: list[Quantity] = []
@@ -377,7 +384,7 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
             prev_tok is not None
             and core[0].isdigit()
             and prev_tok.is_cap
-            and prev_tok.start > 0
+            and not _opens(masked, prev_tok.start)
             and prev_tok.low not in _DETERMINERS
             and not before.rstrip().endswith(",")
         ):
