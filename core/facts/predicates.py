@@ -138,7 +138,11 @@ def _no_det(p: Parse, noun: Token) -> bool:
 def _own_negation(p: Parse, t: Token) -> bool:
     c = cues()
     marks = [k.i for k in _children(p, t.i) if k.dep == "mark"]
-    for k in _children(p, t.i):
+    kids = _children(p, t.i)
+    # a "not" the parse hangs on the verb's auxiliary is the verb's: "is not also charged"
+    kids += [g for k in kids if k.dep in ("aux", "auxpass") for g in _children(p, k.i)
+             if g.dep == "neg"]
+    for k in kids:
         low = k.text.lower().replace("’", "'")
         if k.dep == "neg" and _manner_focus(p, k, t):
             continue

@@ -393,3 +393,18 @@ def test_a_light_verb_whose_complement_verbs_align_is_one_fact() -> None:
     a = "You have to dig deep against teams who are out there."
     b = "You do not have to dig deep against teams that are out there."
     assert _polarity(a, b) == [("have", "not have")]
+
+
+@pytest.mark.model
+def test_a_not_the_parse_hangs_on_the_auxiliary_negates_the_verb() -> None:
+    # the parse makes "not" a child of "is" in "is not also charged"
+    a = "Varga, 33, a salesman, is also charged with the bombings across the region."
+    b = "Varga, 33, a salesman, is not also charged with a series of bombings across the region."
+    assert _polarity(a, b) == [("charged", "not also charged")]
+
+
+@pytest.mark.model
+def test_a_light_verb_whose_complement_clauses_align_is_one_fact() -> None:
+    a = "It appears that the server was cracked using a known exploit by a local user."
+    b = "It does not appear that the server was cracked using a known exploit by a local user."
+    assert _polarity(a, b) == [("appears", "not appear")]

@@ -316,10 +316,11 @@ def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
 
 
 def _pred_span(p: Parse, x: Predicate) -> Span:
-    """The verb with its negation cue ("not attend", "never paid")."""
-    toks = [p.tokens[x.i]] + [
-        k for k in p.children(x.i) if k.dep == "neg" or k.text.lower() == "never"
-    ]
+    """The verb with its negation cue ("not attend", "never paid", "not also charged":
+    a "not" hung on its auxiliary)."""
+    kids = p.children(x.i)
+    kids += [g for k in kids if k.dep in ("aux", "auxpass") for g in p.children(k.i)]
+    toks = [p.tokens[x.i]] + [k for k in kids if k.dep == "neg" or k.text.lower() == "never"]
     return Span(min(t.start for t in toks), max(t.end for t in toks))
 
 
@@ -416,10 +417,11 @@ def _exempt(p: Parse, x: Predicate, exempt: frozenset[str]) -> bool:
 
 def _objects(p: Parse, i: int) -> list[int]:
     """The object of a verb: its direct object or attribute, a preposition's object, or
-    the verb it takes as complement ("have to dig": what one has to do)."""
+    the verb it takes as complement ("have to dig": what one has to do; "it appears that
+    the server was cracked": what appears)."""
     out = []
     for k in p.children(i):
-        if k.dep in ("dobj", "attr", "oprd", "xcomp"):
+        if k.dep in ("dobj", "attr", "oprd", "xcomp", "ccomp"):
             out.append(k.i)
         elif k.dep == "prep":
             out.extend(g.i for g in p.children(k.i) if g.dep == "pobj")
