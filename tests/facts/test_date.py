@@ -240,7 +240,7 @@ def test_about_an_hour_is_half_an_hour_either_way() -> None:
     assert _dates(compare_sentences(a, far)) == [("about 3 p.m.", "At 4:10 p.m.")]
 
 
-def test_by_the_end_of_a_month_is_a_deadline_like_by_late_month() -> None:
+def test_by_the_end_of_a_month_is_a_deadline_like_by_late_month() -> None:  # no parse
     (d,) = extract_facts("The council hopes to pass the budget by the end of September.").dates
     assert (d.text, d.role, d.month) == ("by the end of September", "until", 9)
     (s,) = extract_facts("Prices have risen since the start of March.").dates
@@ -286,3 +286,37 @@ def test_a_month_against_a_day_of_another_named_month() -> None:
     c = "A senior member of the group testified earlier this month that Varga approved them."
     d = "A senior member of the group testified on Friday that Varga approved them."
     assert _dates(compare_facts(_parsed(c, day), _parsed(d, day))) == []
+
+
+@pytest.mark.model
+def test_the_only_days_are_counted_at_their_own_precision() -> None:
+    # "last year's standoff" is a year, not a second day beside "Friday"
+    a = (
+        "Minister Ana Ruiz named the rebel leader blamed for last year's siege of a hotel in"
+        " the capital as a threat to national security Friday."
+    )
+    b = (
+        "Minister Ana Ruiz on Tuesday named rebel leader Tomas Vell a threat to the security"
+        " of the country and to its citizens."
+    )
+    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    assert got == [("Friday", "on Tuesday")]
+
+
+@pytest.mark.model
+def test_an_until_day_of_a_negated_verb_is_the_day_it_happens() -> None:
+    def roles(text: str) -> list[tuple[str, str]]:
+        return [(d.text, d.role) for d in _parsed(text, None).dates]
+
+    assert roles("The state's primary isn't until March 9, after 28 other states.") == [
+        ("until March 9", "point")
+    ]
+    assert roles("The office stays open until Friday.") == [("until Friday", "until")]
+
+
+@pytest.mark.model
+def test_not_until_a_day_against_the_day_itself() -> None:
+    a = "The state's primary isn't until March 9, following 28 other states."
+    b = "The state's primary will be January 9, after 28 states' primaries or caucuses."
+    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    assert got == [("until March 9", "January 9")]

@@ -130,8 +130,9 @@ def _sole_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
     on its own verb, yet both date the one move of the stock."""
     if x.role != "point" or y.role != "point" or x.level != y.level:
         return False
-    days_a = [d for d in bld.a.dates if d.role == "point" and not d.is_time]
-    days_b = [d for d in bld.b.dates if d.role == "point" and not d.is_time]
+    # the only ones at that precision: "last year's standoff" is no day beside "Friday"
+    days_a = [d for d in bld.a.dates if d.role == "point" and not d.is_time and d.level == x.level]
+    days_b = [d for d in bld.b.dates if d.role == "point" and not d.is_time and d.level == y.level]
     if days_a != [x] or days_b != [y] or not bld.view.parsed:
         return False
     # "unveiled on Wednesday" / "which will ship on Friday": two events

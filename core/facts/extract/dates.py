@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from ...model import Span
+from ...nlp import Parse
 from ..component import Component
 from ..extract.quantities import _parse_spelled
 from ..records import DateFact
@@ -520,8 +522,29 @@ class Dates(Component):
     """Dates and times, resolved against the publication date; ``covered`` masks them."""
 
     name = "dates"
-    requires = ("text", "published")
+    requires = ("text", "published", "parse")
     assigns = ("raw_dates", "covered")
 
     def __call__(self, state: dict[str, Any]) -> None:
-        state["raw_dates"], state["covered"] = _extract_dates(state["text"], state["published"])
+        dates, state["covered"] = _extract_dates(state["text"], state["published"])
+        parse = state["parse"]
+        if parse is not None and parse.parsed:
+            dates = [replace(d, role="point") if _not_until(parse, d) else d for d in dates]
+        state["raw_dates"] = dates
+
+
+def _not_until(p: Parse, d: DateFact) -> bool:
+    """Is ``d`` an "until" date of a negated verb ("the primary isn't until March 9", "did
+    not leave until Friday")? That is the day it happens, as "is on March 9" says."""
+    if d.role != "until" or not re.match(r"(?:until|till)\b", d.text, re.IGNORECASE):
+        return False
+    first = next((t for t in p.tokens if t.start >= d.span.start), None)
+    if first is None or first.is_root:
+        return False
+    verb = p.tokens[first.head]
+    return any(k.dep == "neg" for k in p.children(verb.i)) or any(
+        g.dep == "neg"
+        for k in p.children(verb.i)
+        if k.dep in ("aux", "auxpass")
+        for g in p.children(k.i)
+    )
