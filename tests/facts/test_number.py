@@ -143,3 +143,29 @@ def test_a_capital_that_opens_a_quotation_is_no_name_before_a_figure(quoted: str
     assert (q.written, q.dim) == (60.0, "percent")
     assert q.low < 60 < q.high  # "approximately", "about": a band around it
     assert extract_facts("They toured the Apollo 11 capsule.").quantities == ()
+
+
+@pytest.mark.parametrize(("a", "b", "differ"), [
+    ("More than 1,000 people marched.", "More than 1,322 people marched.", False),
+    ("Sales fell by more than 10 percent.", "Sales fell by more than 7 percent.", True),
+    ("Fewer than 20 offices took part.", "Fewer than 17 offices took part.", False),
+    ("Fewer than 10 offices took part.", "Fewer than 13 offices took part.", True),
+])  # fmt: skip
+def test_a_bound_differs_unless_it_rounds_the_other(a: str, b: str, differ: bool) -> None:
+    # "more than 1,000" is how an outlet rounds 1,322 down; nothing rounds 10 down to 7
+    from factdiff.core.facts.checks.number import _bounds_differ
+
+    (x,) = extract_facts(a).quantities
+    (y,) = extract_facts(b).quantities
+    assert _bounds_differ(x, y) is differ
+    assert _bounds_differ(y, x) is differ
+
+
+def test_a_whole_number_and_a_fraction_is_one_figure() -> None:
+    (q,) = extract_facts("The guidelines set a thickness of 1 1/2 inches.").quantities
+    assert (q.text, q.dim) == ("1 1/2 inches", "length")
+    assert q.written == pytest.approx(1.5 * 0.0254)  # in metres
+    (h,) = extract_facts("Shares rose 5 1/2 points.").quantities
+    assert h.written == 5.5
+    # a date or a slogan written with a slash is no fraction
+    assert [x.written for x in extract_facts("The attacks of 9/11 changed it.").quantities] == [9]

@@ -39,11 +39,24 @@ def _bounds_differ(x: Quantity, y: Quantity) -> bool:
     (kx, vx), (ky, vy) = _bound_shape(x), _bound_shape(y)
     if kx != ky:
         return False
+    if kx in ("at least", "at most") and x.step > 0 and y.step > 0 and x.written != y.written:
+        return not _rounded(x, y, up=kx == "at most")
     tol = max(x.step, y.step, 1e-9) * 0.5
     return any(
         abs(p - q) > tol and abs(p - q) > 0.01 * max(abs(p), abs(q))
         for p, q in zip(vx, vy, strict=True)
     )
+
+
+def _rounded(x: Quantity, y: Quantity, *, up: bool) -> bool:
+    """Is one bound the other's figure rounded to a rounder number, the way outlets write
+    bounds? "more than 1,000" of "more than 1,322" (down to the thousand), "fewer than 20"
+    of "fewer than 17" (up to the ten); not "more than 7 percent" of "more than 10 percent"
+    (7 is no rounding of anything above 10)."""
+    small, large = sorted((x, y), key=lambda q: q.written)
+    if up:  # "at most": the larger bound is the round one
+        return math.ceil(small.written / large.step - 1e-9) * large.step == large.written
+    return math.floor(large.written / small.step + 1e-9) * small.step == small.written
 
 
 def _digits(q: Quantity) -> str:

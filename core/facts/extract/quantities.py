@@ -61,7 +61,9 @@ _FRACTION_RE = (
 )
 
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: "1 1/2" (a whole number and a half, a third, a quarter or an eighth) before the plain forms
+_MIXED = r"\d+\s[1-7]/[2348](?![\d/])"
+_DIGITS = rf"{_MIXED}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 _NUM_CORE = re.compile(
@@ -265,6 +267,10 @@ def _parse_spelled(s: str) -> float | None:
 
 def _parse_number(s: str) -> tuple[float, int] | None:
     """A written number and its count of decimals (-1 for spelled-out numbers)."""
+    if s[0].isdigit() and re.fullmatch(_MIXED, s):
+        whole, frac = s.split()
+        num, den = frac.split("/")
+        return int(whole) + int(num) / int(den), 1
     if s[0].isdigit():
         try:
             v = float(s.replace(",", ""))
