@@ -169,3 +169,19 @@ def test_a_whole_number_and_a_fraction_is_one_figure() -> None:
     assert h.written == 5.5
     # a date or a slogan written with a slash is no fraction
     assert [x.written for x in extract_facts("The attacks of 9/11 changed it.").quantities] == [9]
+
+
+@pytest.mark.model
+def test_a_figure_inside_a_range_does_not_take_the_range_from_its_counterpart() -> None:
+    # "13 signs" lies in "between three and 15": a loose agreement, weaker than the
+    # two ranges of times that fill one slot and differ
+    a = (
+        "On average the pupils suffered at least one of the 13 signs between three and 11"
+        " times in the last year."
+    )
+    b = (
+        "Based on having at least one of these signs, most pupils were unwell between three"
+        " and 15 times in the past year."
+    )
+    got = [(c.a_text, c.b_text) for c in _numbers(a, b)]
+    assert got == [("between three and 11 times", "between three and 15 times")]
