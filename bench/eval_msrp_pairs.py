@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["dev", "test"], default="dev")
     ap.add_argument("--errors", type=int, default=0, help="print up to N misses per kind")
     ap.add_argument("--plain", action="store_true", help="no parse and no token vectors")
+    ap.add_argument("--no-vectors", action="store_true", help="the parse, no token vectors")
     ap.add_argument(
         "--paraphrases", action="store_true",
         help="instead: conflicts flagged on the split's paraphrase pairs as printed",
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return paraphrases(args.split, args.errors)
 
     pairs = build(args.split)
-    check = Checker(parse=not args.plain, vectors=not args.plain)
+    check = Checker(parse=not args.plain, vectors=not (args.plain or args.no_vectors))
     check.prepare([t for p in pairs for t in (p.a, p.b)])
     level = show_level()
     n: Counter[str] = Counter()
