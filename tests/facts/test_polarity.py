@@ -408,3 +408,14 @@ def test_a_light_verb_whose_complement_clauses_align_is_one_fact() -> None:
     a = "It appears that the server was cracked using a known exploit by a local user."
     b = "It does not appear that the server was cracked using a known exploit by a local user."
     assert _polarity(a, b) == [("appears", "not appear")]
+
+
+@pytest.mark.model
+def test_a_report_of_the_same_words_confirmed_and_not_confirmed_is_a_clash() -> None:
+    a = "Police spokesman Gen. Tomas Vell confirmed Saturday that another two had been arrested."
+    b = "Gen. Tomas Vell, a police spokesman, did not confirm that another two had been arrested."
+    assert _polarity(a, b) == [("confirmed", "not confirm")]
+    # a report with nothing in common, or a question, is still no denial of the fact
+    said = "He said the plan would go ahead."
+    assert _polarity(said, "He did not say whether the plan would go ahead.") == []
+    assert _polarity(said, "He did not say anything.") == []

@@ -415,6 +415,21 @@ def _exempt(p: Parse, x: Predicate, exempt: frozenset[str]) -> bool:
     return not any(k.dep == "auxpass" for k in kids)
 
 
+def _asks(p: Parse, i: int) -> bool:
+    """Does verb ``i`` take a question ("did not say whether it was hacked", "did not
+    report how many cases were found"): a clause of "whether" or "if", or one that opens
+    with a question word, which reports no answer either way?"""
+    for k in p.children(i):
+        if k.dep not in ("ccomp", "advcl"):
+            continue
+        if any(m.dep == "mark" and m.lemma.lower() in ("whether", "if") for m in p.children(k.i)):
+            return True
+        first = p.tokens[p.subtree(k.i)[0]]
+        if first.tag in ("WDT", "WP", "WP$", "WRB"):
+            return True
+    return False
+
+
 def _objects(p: Parse, i: int) -> list[int]:
     """The object of a verb: its direct object or attribute, a preposition's object, or
     the verb it takes as complement ("have to dig": what one has to do; "it appears that
@@ -456,13 +471,21 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
         wa = al.word_at_token("a", x.i)
         if wa is None or wa not in al.links:
             continue
-        if _exempt(view.pa, x, exempt) and x.lemma not in _LIGHT:
+        # a light verb, or a report of the same words ("confirmed that two were arrested" /
+        # "did not confirm that two were arrested"), counts with the same object on both sides
+        with_object = _LIGHT | (cues()["speech"] - cues()["exempt"])
+        if _exempt(view.pa, x, exempt) and x.lemma not in with_object:
             continue
         j, strength = al.links[wa]
         y = by_tok_b.get(al.b[j].i)
         if y is None or x.negated == y.negated:
             continue
-        if _exempt(view.pb, y, exempt) and not (y.lemma in _LIGHT and _same_object(view, x, y)):
+        if (_exempt(view.pa, x, exempt) or _exempt(view.pb, y, exempt)) and not (
+            y.lemma in with_object
+            and _same_object(view, x, y)
+            and not _asks(view.pa, x.i)
+            and not _asks(view.pb, y.i)
+        ):
             continue
         if not _same_modality(x, y):
             continue  # another modality: certainty's business, not polarity's
