@@ -419,3 +419,20 @@ def test_a_report_of_the_same_words_confirmed_and_not_confirmed_is_a_clash() -> 
     said = "He said the plan would go ahead."
     assert _polarity(said, "He did not say whether the plan would go ahead.") == []
     assert _polarity(said, "He did not say anything.") == []
+
+
+@pytest.mark.model
+def test_did_so_against_did_not_do_so() -> None:
+    # "did" of A aligns to the auxiliary "did" of B: the verb it helps is the counterpart,
+    # and "so" is what was done on both sides
+    a = '"The board did so and accepted that resignation," said Hale, who chaired the meeting.'
+    b = '"The board did not do so, and accepted that resignation," said the chairman, Tom Hale.'
+    assert _polarity(a, b) == [("did", "not do")]
+
+
+@pytest.mark.model
+def test_a_light_verb_with_the_same_gerund_object_is_one_fact() -> None:
+    # "adds to growing pressure": the preposition takes a clause ("growing ..."), not a noun
+    a = "Envoys say Japan adds to growing international pressure by saying it will halt its aid."
+    b = "JAPAN did not add to growing international pressure on Ruritania yesterday."
+    assert _polarity(a, b) == [("adds", "not add")]

@@ -438,8 +438,10 @@ def _objects(p: Parse, i: int) -> list[int]:
     for k in p.children(i):
         if k.dep in ("dobj", "attr", "oprd", "xcomp", "ccomp"):
             out.append(k.i)
-        elif k.dep == "prep":
-            out.extend(g.i for g in p.children(k.i) if g.dep == "pobj")
+        elif k.dep == "advmod" and k.text.lower() == "so":  # "did so": the act just told
+            out.append(k.i)
+        elif k.dep == "prep":  # "to the pressure", "to growing pressure"
+            out.extend(g.i for g in p.children(k.i) if g.dep in ("pobj", "pcomp"))
     return out
 
 
@@ -478,6 +480,12 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
             continue
         j, strength = al.links[wa]
         y = by_tok_b.get(al.b[j].i)
+        tb = view.pb.tokens[al.b[j].i]
+        if y is None and tb.dep in ("aux", "auxpass"):
+            # "did so" aligned to the auxiliary of "did not do so": the verb it helps
+            y = by_tok_b.get(tb.head)
+            if y is not None and y.lemma != x.lemma:
+                y = None
         if y is None or x.negated == y.negated:
             continue
         if (_exempt(view.pa, x, exempt) or _exempt(view.pb, y, exempt)) and not (
