@@ -436,3 +436,14 @@ def test_a_light_verb_with_the_same_gerund_object_is_one_fact() -> None:
     a = "Envoys say Japan adds to growing international pressure by saying it will halt its aid."
     b = "JAPAN did not add to growing international pressure on Ruritania yesterday."
     assert _polarity(a, b) == [("adds", "not add")]
+
+
+@pytest.mark.model
+def test_two_ways_of_saying_what_is_to_happen_are_one_modality() -> None:
+    will_not = "From Saturday, every infected computer will not start flooding the service."
+    expected = "From Saturday, every infected computer is expected to start flooding the service."
+    assert _polarity(expected, will_not) == [("start", "not start")]
+    # a hope is no forecast: "hopes to start" / "will not start" are a wish and a plan
+    hopes = "From Saturday, the company hopes to start flooding the update service."
+    wont = "From Saturday, the company will not start flooding the update service."
+    assert _polarity(hopes, wont) == []

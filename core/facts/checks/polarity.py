@@ -225,10 +225,28 @@ def _said_both_ways(p: Parse, x: Predicate, y: Predicate) -> bool:
     )
 
 
-def _same_modality(x: Predicate, y: Predicate) -> bool:
+def _future(p: Parse, x: Predicate) -> bool:
+    """Does ``x`` say what is to happen: under "will" / "would", or a hedge of the future
+    ("is expected to", "plans to", "is due to")? Not "could", "may" or "hopes to"."""
+    future = cues()["future"]
+    if not x.planned:
+        return False
+    if x.hedged:
+        return x.hedge in future
+    return any(
+        k.dep == "aux" and k.text.lower().replace("’", "'") in future for k in p.children(x.i)
+    )
+
+
+def _same_modality(
+    x: Predicate, y: Predicate, pa: Parse | None = None, pb: Parse | None = None
+) -> bool:
     """Both asserted, or both hedged or planned by the same word: "plans not to declare" /
     "plans to declare" disagree; "urged him not to declare" / "planned to declare" are a
-    request and a plan, which do not."""
+    request and a plan, which do not. With the parses, any two ways of saying what is to
+    happen are one modality: "is expected to start" / "will not start"."""
+    if pa is not None and pb is not None and _future(pa, x) and _future(pb, y):
+        return True
     if x.hedged != y.hedged or x.planned != y.planned:
         return False
     return not (x.hedged and y.hedged and x.hedge != y.hedge)
@@ -495,7 +513,7 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
             and not _asks(view.pb, y.i)
         ):
             continue
-        if not _same_modality(x, y):
+        if not _same_modality(x, y, view.pa, view.pb):
             continue  # another modality: certainty's business, not polarity's
         if x.open or y.open:
             continue  # "whether it was hacked" says neither
