@@ -447,3 +447,33 @@ def test_two_ways_of_saying_what_is_to_happen_are_one_modality() -> None:
     hopes = "From Saturday, the company hopes to start flooding the update service."
     wont = "From Saturday, the company will not start flooding the update service."
     assert _polarity(hopes, wont) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("a", "b", "clash"), [
+    # one thing moving both ways: a clash
+    ("By noon the Nasdaq composite index rose 2 points to 1,612.",
+     "By noon the Nasdaq composite index fell 10 points to 1,601.", True),
+    # two things moving: the heads of the subjects differ, or a name in A's is not in B's
+    ("The company's operating loss rose 59 percent from a year earlier.",
+     "Operating revenue fell 4.5 percent from a year earlier.", False),
+    ("Shares of Contoso rose more than 2 percent in early trade.",
+     "Shares of Fabrikam fell 16 percent in early trade.", False),
+])  # fmt: skip
+def test_opposite_verbs_clash_only_about_one_subject(a: str, b: str, clash: bool) -> None:
+    assert (_polarity(a, b) != []) is clash
+
+
+@pytest.mark.model
+def test_a_participle_after_a_noun_describes_it() -> None:
+    # "a camp organised by the diocese" is no report that the diocese organised one
+    a = "I never organised a youth camp for the diocese of Millbrook."
+    b = "I never attended a youth camp organised by that diocese."
+    assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+def test_a_direct_question_asserts_nothing() -> None:
+    a = 'She said she told the actress, "Your mother died of breast cancer.'
+    b = 'Vell replied, "Didn\'t your mother die of breast cancer?'
+    assert _polarity(a, b) == []

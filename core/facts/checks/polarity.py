@@ -109,6 +109,28 @@ def _subject(p: Parse, i: int) -> Token | None:
     return next((k for k in p.children(i) if k.dep in ("nsubj", "nsubjpass")), None)
 
 
+def _same_subject(view: PairView, x: Predicate, y: Predicate) -> bool:
+    """Do two opposite verbs ("rose" / "fell") say it of one thing: the heads of their
+    subjects aligned, and every name in A's subject aligned into B's? "The operating loss
+    rose" / "operating revenue fell" and "shares of Genentech rose" / "shares of Xoma fell"
+    are two things moving. Without a subject on either side, nothing to tell apart."""
+    sa, sb = _subject(view.pa, x.i), _subject(view.pb, y.i)
+    if sa is None or sb is None:
+        return True
+    al = view.align
+    under_b = set(view.pb.subtree(sb.i))
+
+    def into_b(t: int) -> bool:
+        w = al.word_at_token("a", t)
+        return w is not None and w in al.links and al.b[al.links[w][0]].i in under_b
+
+    if view.pa.tokens[sa.i].pos in ("PRON", "DET") or view.pb.tokens[sb.i].pos in ("PRON", "DET"):
+        return True  # "it rose" / "the index fell": no words to compare
+    if not into_b(sa.i):
+        return False
+    return all(into_b(t) for t in view.pa.subtree(sa.i) if view.pa.tokens[t].pos == "PROPN")
+
+
 def _names_under(p: Parse, i: int) -> frozenset[str]:
     """The proper-noun words of the subtree at ``i``, titles aside ("Mr. Trump's")."""
     return frozenset(
@@ -310,6 +332,27 @@ def _under_negation(p: Parse, i: int) -> bool:
     return False
 
 
+def _describes(p: Parse, i: int) -> bool:
+    """Is the verb at ``i`` a modifier of a noun: an adjective ("nominated musicians") or a
+    participle after it ("a youth camp organised by the diocese")? It describes the thing,
+    it is not what the sentence says happened."""
+    t = p.tokens[i]
+    return t.dep == "amod" or t.dep == "acl" and t.tag == "VBN"
+
+
+def _asked(p: Parse, i: int) -> bool:
+    """Is the verb at ``i`` in a direct question ("Didn't your mother die of cancer?")?"""
+    last = max(p.subtree(i))
+    if p.tokens[last].text == "?":
+        return True
+    for t in p.tokens[last + 1 : last + 4]:
+        if t.text == "?":
+            return True
+        if t.text not in ("\"", "”", "’", "'", ")"):
+            break
+    return False
+
+
 def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
     """Is the opposite polarity of ``x`` and ``y`` no disagreement between the articles:
     two parties' words, a sentence giving the verb both ways, or a speaker's denial of
@@ -320,7 +363,7 @@ def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
     if x.manner and y.negated or y.manner and x.negated:
         return True  # "did not adequately show why" / "had not shown why": both say no
     pos_p, pos = (view.pb, y) if x.negated else (view.pa, x)
-    if pos_p.tokens[pos.i].dep == "amod" or _under_negation(pos_p, pos.i):
+    if _describes(pos_p, pos.i) or _under_negation(pos_p, pos.i):
         # "none of two dozen nominated musicians"; "No data exists to indicate" / "no data
         # indicate": a modifier or a complement of a denial asserts nothing
         return True
@@ -391,6 +434,8 @@ def _main_predicates_differ(view: PairView) -> tuple[float, Span, Span, str] | N
     if x is None or y is None or x.negated == y.negated:
         return None
     if not _same_modality(x, y) or x.open or y.open:
+        return None
+    if _asked(view.pa, x.i) or _asked(view.pb, y.i):
         return None
     c = cues()
     # "declined to say whether ...": a verb that carries its own polarity or modality
@@ -515,8 +560,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
             continue
         if not _same_modality(x, y, view.pa, view.pb):
             continue  # another modality: certainty's business, not polarity's
-        if x.open or y.open:
-            continue  # "whether it was hacked" says neither
+        if x.open or y.open or _asked(view.pa, x.i) or _asked(view.pb, y.i):
+            continue  # "whether it was hacked" says neither, nor does "Did it die?"
         if x.denied != y.denied and (x.denied and y.negated or y.denied and x.negated):
             continue  # "denied that he had sent it" / "he did not send it": both say no
         if _not_the_articles(view, x, y):
@@ -540,7 +585,7 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
                     continue
                 if x.lemma in lemmas_b or y.lemma in lemmas_a or x.hedged != y.hedged:
                     continue
-                if x.open or y.open:
+                if x.open or y.open or not _same_subject(view, x, y):
                     continue
                 sup = _support(view, x, y)
                 if sup >= MIN_LINK and (best is None or sup > best[0]):
