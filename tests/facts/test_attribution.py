@@ -324,3 +324,11 @@ def test_according_to_names_who_passed_the_words_on_when_a_speaker_is_given(
     assert get(a, relayed) == []
     # alone, the one "according to" names is the source, and a different one
     assert get(a, sole) != []
+
+
+@pytest.mark.model
+def test_a_participle_the_parse_makes_a_subject_is_no_speaker() -> None:
+    # the parse makes "Responding" the subject of "said" and hangs the name on it
+    text = 'Responding, Tom Hale, a spokesman for the mayor, said later: "The claims are false.'
+    speakers = extract_facts(text, parse=nlp.parse(text)).speakers
+    assert [s.text for s in speakers] == ["Tom Hale"]

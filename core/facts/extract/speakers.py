@@ -326,6 +326,10 @@ def _parsed_speakers(
         if v.pos != "VERB" or v.lemma.lower() not in verbs:
             continue
         subj = next((c for c in p.children(v.i) if c.dep == "nsubj"), None)
+        if subj is not None and subj.pos in ("VERB", "AUX"):
+            # a participle the parse made the subject ("Responding, Edward Skyler, a
+            # spokesman, said"): the name hung on it speaks, or no one the parse can tell
+            subj = next((c for c in p.children(subj.i) if c.pos == "PROPN"), None)
         if subj is None or subj.pos == "PRON":
             continue
         # the subject, and a name in apposition to it ("the Republican leader, Michael
