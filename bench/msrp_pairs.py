@@ -77,12 +77,13 @@ def split_of(id1: str, id2: str) -> str:
     return "test" if h[0] < 77 else "dev"
 
 
-def rows() -> Iterator[tuple[str, str, str, str]]:
+def rows(quality: str = "1") -> Iterator[tuple[str, str, str, str]]:
+    """The pairs of one Quality: "1" paraphrases, "0" pairs judged not paraphrases."""
     with MSRP.open(encoding="utf-8-sig") as f:
         next(f)
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) == 5 and parts[0] == "1":
+            if len(parts) == 5 and parts[0] == quality:
                 yield parts[1], parts[2], parts[3], parts[4]
 
 
