@@ -477,3 +477,12 @@ def test_a_direct_question_asserts_nothing() -> None:
     a = 'She said she told the actress, "Your mother died of breast cancer.'
     b = 'Vell replied, "Didn\'t your mother die of breast cancer?'
     assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+def test_two_names_in_the_same_gap_are_not_one_subject() -> None:
+    # the alignment pairs "Contoso" with "Fabrikam" by their place (a gap between anchors):
+    # a match of place, not of name
+    rose = "Contoso rose 5 percent in early trade."
+    assert _polarity(rose, "Fabrikam fell 5 percent in early trade.") == []
+    assert _polarity(rose, "Contoso fell 5 percent in early trade.") != []

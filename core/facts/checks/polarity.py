@@ -120,15 +120,19 @@ def _same_subject(view: PairView, x: Predicate, y: Predicate) -> bool:
     al = view.align
     under_b = set(view.pb.subtree(sb.i))
 
-    def into_b(t: int) -> bool:
+    def into_b(t: int, firm: float = 0.0) -> bool:
         w = al.word_at_token("a", t)
-        return w is not None and w in al.links and al.b[al.links[w][0]].i in under_b
+        if w is None or w not in al.links or al.links[w][1] < firm:
+            return False
+        return al.b[al.links[w][0]].i in under_b
 
     if view.pa.tokens[sa.i].pos in ("PRON", "DET") or view.pb.tokens[sb.i].pos in ("PRON", "DET"):
         return True  # "it rose" / "the index fell": no words to compare
     if not into_b(sa.i):
         return False
-    return all(into_b(t) for t in view.pa.subtree(sa.i) if view.pa.tokens[t].pos == "PROPN")
+    # a name by the same words, not a name in the same gap ("Contoso" / "Fabrikam")
+    names = [t for t in view.pa.subtree(sa.i) if view.pa.tokens[t].pos == "PROPN"]
+    return all(into_b(t, firm=0.85) for t in names)
 
 
 def _names_under(p: Parse, i: int) -> frozenset[str]:
