@@ -111,6 +111,12 @@ def _children(p: Parse, i: int) -> list[Token]:
     return p.children(i)
 
 
+def aux_dependents(p: Parse, i: int) -> list[Token]:
+    """What the parse hangs on the auxiliaries of verb ``i`` rather than on the verb: the
+    "not" of "is not also charged" is a child of "is"."""
+    return [g for k in p.children(i) if k.dep in ("aux", "auxpass") for g in p.children(k.i)]
+
+
 def _manner_focus(p: Parse, neg: Token, verb: Token) -> bool:
     """Is ``neg`` focused on a manner adverb between it and the verb ("did not directly
     dispute", "does not unilaterally obtain", "did not immediately respond")? It then
@@ -138,10 +144,8 @@ def _no_det(p: Parse, noun: Token) -> bool:
 def _own_negation(p: Parse, t: Token) -> bool:
     c = cues()
     marks = [k.i for k in _children(p, t.i) if k.dep == "mark"]
-    kids = _children(p, t.i)
     # a "not" the parse hangs on the verb's auxiliary is the verb's: "is not also charged"
-    kids += [g for k in kids if k.dep in ("aux", "auxpass") for g in _children(p, k.i)
-             if g.dep == "neg"]
+    kids = _children(p, t.i) + [g for g in aux_dependents(p, t.i) if g.dep == "neg"]
     for k in kids:
         low = k.text.lower().replace("’", "'")
         if k.dep == "neg" and _manner_focus(p, k, t):

@@ -16,11 +16,11 @@ from ..records import DateFact, Facts
 from ..slots import MIN_LINK
 from ..text import quoted_spans
 
+_MONTH_WORD = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 _WRITTEN_DAY = re.compile(
-    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec)[a-z]*\b",
-    re.IGNORECASE,
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|" + _MONTH_WORD, re.IGNORECASE
 )
+_MONTH_NAMED = re.compile(_MONTH_WORD, re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b|['’]\d\d\b")
 
 
@@ -87,11 +87,6 @@ def _date_relation(x: DateFact, y: DateFact) -> tuple[str, str]:
         if fx[k] != fy[k]:
             return "conflict", {"weekday": "day", "day": "day"}.get(k, k)
     return "agree", ""
-
-
-_MONTH_NAMED = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
-)
 
 
 def _named_months_differ(x: DateFact, y: DateFact) -> bool:

@@ -10,7 +10,7 @@ from ...nlp import Parse, Token
 from ..checks.base import _Builder
 from ..component import Component
 from ..lexicon import antonyms, cues
-from ..predicates import Predicate, predicates
+from ..predicates import Predicate, aux_dependents, predicates
 from ..records import Facts
 from ..slots import MIN_LINK, SOLE_SLOT_REST, PairView
 from ..text import _ANTONYM_S, _GENERIC_EVENTS_S, _SPEECH_NEG_EXEMPT_S, quoted_spans
@@ -383,8 +383,7 @@ def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
 def _pred_span(p: Parse, x: Predicate) -> Span:
     """The verb with its negation cue ("not attend", "never paid", "not also charged":
     a "not" hung on its auxiliary)."""
-    kids = p.children(x.i)
-    kids += [g for k in kids if k.dep in ("aux", "auxpass") for g in p.children(k.i)]
+    kids = p.children(x.i) + aux_dependents(p, x.i)
     toks = [p.tokens[x.i]] + [k for k in kids if k.dep == "neg" or k.text.lower() == "never"]
     return Span(min(t.start for t in toks), max(t.end for t in toks))
 
@@ -535,14 +534,14 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
     pa, pb = predicates(view.pa), predicates(view.pb)
     by_tok_b = {y.i: y for y in pb}
     exempt = cues()["exempt"] | cues()["speech"]
+    # a light verb, or a report of the same words ("confirmed that two were arrested" /
+    # "did not confirm that two were arrested"), counts with the same object on both sides
+    with_object = _LIGHT | (cues()["speech"] - cues()["exempt"])
     best: tuple[float, Span, Span, str] | None = None
     for x in pa:
         wa = al.word_at_token("a", x.i)
         if wa is None or wa not in al.links:
             continue
-        # a light verb, or a report of the same words ("confirmed that two were arrested" /
-        # "did not confirm that two were arrested"), counts with the same object on both sides
-        with_object = _LIGHT | (cues()["speech"] - cues()["exempt"])
         if _exempt(view.pa, x, exempt) and x.lemma not in with_object:
             continue
         j, strength = al.links[wa]

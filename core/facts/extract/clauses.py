@@ -179,6 +179,7 @@ def _reporting_frames(
                     end = _addressee_end(toks, j + 1) - 1
                 frames.append(Span(toks[k].start, toks[max(end, j)].end))
     report: set[int] = set()
+    reports_words: bool | None = None  # has the sentence a reporting verb? (asked once)
     for di, d in enumerate(dates):
         i0 = next((k for k, t in enumerate(toks) if t.start >= d.span.start), n)
         i1 = next((k for k, t in enumerate(toks) if t.start >= d.span.end), n)
@@ -230,7 +231,9 @@ def _reporting_frames(
         # (c) inside a frame: "At a news conference on Tuesday, ...", in a sentence that
         # reports words; without a report the frame is an event of its own ("the data
         # sent by the agency in a briefing in late July": when the data were sent).
-        if not any(_reporting_verb(toks, r, nouns) for r in range(n)):
+        if reports_words is None:
+            reports_words = any(_reporting_verb(toks, r, nouns) for r in range(n))
+        if not reports_words:
             continue
         j = i0 - 1
         m = 0

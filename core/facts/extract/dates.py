@@ -11,6 +11,7 @@ from ...model import Span
 from ...nlp import Parse
 from ..component import Component
 from ..extract.quantities import _parse_spelled
+from ..predicates import aux_dependents
 from ..records import DateFact
 from ..words import _FUTURE_CUES, _MONTH_ABBR, _PAST_FORMS, _WEEKDAYS
 
@@ -542,9 +543,4 @@ def _not_until(p: Parse, d: DateFact) -> bool:
     if first is None or first.is_root:
         return False
     verb = p.tokens[first.head]
-    return any(k.dep == "neg" for k in p.children(verb.i)) or any(
-        g.dep == "neg"
-        for k in p.children(verb.i)
-        if k.dep in ("aux", "auxpass")
-        for g in p.children(k.i)
-    )
+    return any(k.dep == "neg" for k in p.children(verb.i) + aux_dependents(p, verb.i))
