@@ -228,6 +228,10 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
                         hedged, hedge = True, up.lemma.lower()
                     if rel == "xcomp":
                         planned = True
+            if rel == "xcomp" and lemma == "be" and any(
+                k.dep == "aux" and k.text.lower() == "to" for k in _children(p, h.i)
+            ):
+                planned, asserted = True, False  # "is to announce", "was to have met"
             if any(k.dep == "mark" and k.lemma.lower() in ("if", "unless", "whether")
                    for k in _children(p, h.i)):
                 asserted, open_ = False, True

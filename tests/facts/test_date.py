@@ -320,3 +320,61 @@ def test_not_until_a_day_against_the_day_itself() -> None:
     b = "The state's primary will be January 9, after 28 states' primaries or caucuses."
     got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
     assert got == [("until March 9", "January 9")]
+
+
+@pytest.mark.model
+def test_a_speech_still_to_come_dates_an_event_not_words_said() -> None:
+    def roles(text: str) -> list[tuple[str, str]]:
+        return [(d.text, d.role) for d in _parsed(text, None).dates]
+
+    # "is to announce", "will announce": no words said yet, so the speech's day is an event's
+    assert roles("Ortega is to formally announce the plan in a speech Sunday in Leeds.") == [
+        ("Sunday", "point")
+    ]
+    assert roles(
+        "Ortega will announce the plan at a news conference on Monday, officials said."
+    ) == [("on Monday", "point")]
+    # words already said: the day they were said
+    assert roles("Ortega announced the plan in a speech Sunday in Leeds.") == [
+        ("Sunday", "report")
+    ]
+    a = "Ortega said he would formally announce the new party on Wednesday in Leeds."
+    b = "Ortega is to formally announce the party in a speech Sunday in Leeds."
+    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    assert got == [("on Wednesday", "Sunday")]
+
+
+@pytest.mark.model
+def test_a_date_inside_the_noun_after_a_preposition_names_that_nouns_day() -> None:
+    def roles(text: str) -> list[tuple[str, str]]:
+        return [(d.text, d.role) for d in _parsed(text, None).dates]
+
+    # "since" governs the attacks, "after" opens a clause: the date is a point
+    assert roles("Much has changed since the March 4 2009 floods.") == [
+        ("since the March 4 2009", "point")
+    ]
+    assert roles("The pound fell after October retail sales figures came in weak.") == [
+        ("after October", "point")
+    ]
+    # the preposition governs the date itself: its role stays
+    assert roles("Much has changed since March 4, 2009.") == [("since March 4, 2009", "since")]
+    assert roles("The council hopes to pass the budget by the end of September.") == [
+        ("by the end of September", "until")
+    ]
+    a = "Analysts say much has changed since the March 4 2009 floods in the valley."
+    b = "Analysts say much has changed since the floods in the valley of May 4 2009."
+    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    assert got == [("since the March 4 2009", "of May 4 2009")]
+
+
+@pytest.mark.model
+def test_may_before_a_noun_is_the_month_where_the_parse_says_so() -> None:
+    def dates(text: str) -> list[str]:
+        return [d.text for d in _parsed(text, None).dates]
+
+    assert dates("But May sales were revised to a 1.2 percent increase.") == ["May"]
+    assert dates("The May figures were weak, Theresa May said.") == ["May"]
+    assert dates("May prices rise again?") == []
+    a = "But August sales were revised to a 1.2 percent increase from a 0.6 percent gain."
+    b = "But May sales were revised to a 1.2 percent increase from a 0.6 percent gain."
+    assert _dates(compare_facts(_parsed(a, None), _parsed(b, None))) == [("August", "May")]

@@ -8,8 +8,10 @@ from dataclasses import replace
 from typing import Any
 
 from ...model import Span
+from ...nlp import Parse
 from ..component import Component
 from ..extract.speakers import _PRONOUNS
+from ..predicates import predicates
 from ..records import DateFact, Entity, _Mark
 from ..text import _LIGHT_VERBS, _is_past, _stem, _Tok, noun_starts
 from ..words import (
@@ -98,12 +100,17 @@ _NOUN_LIKE_FORMS = frozenset(
 _VERB_BEFORE = frozenset("to not n't he she it they we i you who also".split()) | _AUX
 
 
-def _reporting_verb(toks: Sequence[_Tok], k: int, nouns: frozenset[int] = frozenset()) -> str:
+def _reporting_verb(
+    toks: Sequence[_Tok], k: int, nouns: frozenset[int] = frozenset(),
+    planned: frozenset[int] = frozenset(),
+) -> str:
     """'say', 'tell' or 'announce' if toks[k] is an active reporting verb, else ''.
-    ``nouns``: start offsets of the tokens the parse reads as nouns ("Washington state")."""
+    ``nouns``: start offsets of the tokens the parse reads as nouns ("Washington state");
+    ``planned``: of the words hanging on a verb still to come (:func:`_planned_starts`):
+    "will announce", "is to announce" report no words said."""
     t = toks[k]
     low = t.low
-    if low not in _REPORT_FORMS or (t.is_cap and k > 0) or t.start in nouns:
+    if low not in _REPORT_FORMS or (t.is_cap and k > 0) or t.start in nouns | planned:
         return ""
     j = k - 1
     while j >= 0 and toks[j].low.endswith("ly") and toks[j].is_word:
@@ -141,7 +148,8 @@ def _addressee_end(toks: Sequence[_Tok], k: int) -> int:
 
 
 def _reporting_frames(
-    toks: Sequence[_Tok], dates: Sequence[DateFact], nouns: frozenset[int] = frozenset()
+    toks: Sequence[_Tok], dates: Sequence[DateFact], nouns: frozenset[int] = frozenset(),
+    planned: frozenset[int] = frozenset(),
 ) -> tuple[list[Span], set[int]]:
     """Spans of the reporting frames (verb, addressee, "in a statement", their dates) and
     the indices of the dates that say when something was said rather than when it happened.
@@ -152,7 +160,7 @@ def _reporting_frames(
     frames: list[Span] = []
     n = len(toks)
     for k in range(n):
-        kind = _reporting_verb(toks, k, nouns) if toks[k].low in _REPORT_FORMS else ""
+        kind = _reporting_verb(toks, k, nouns, planned) if toks[k].low in _REPORT_FORMS else ""
         if kind == "tell":
             end = _addressee_end(toks, k)
             if end > k + 1:
@@ -192,7 +200,7 @@ def _reporting_frames(
         verb = ""
         while k >= 0 and len(between) <= 7:
             t = toks[k]
-            if t.low in _REPORT_FORMS and (verb := _reporting_verb(toks, k, nouns)):
+            if t.low in _REPORT_FORMS and (verb := _reporting_verb(toks, k, nouns, planned)):
                 break
             if not t.is_word or t.low == "that" or _is_clause_verb(t, toks[k - 1] if k else None):
                 break
@@ -232,14 +240,18 @@ def _reporting_frames(
         # reports words; without a report the frame is an event of its own ("the data
         # sent by the agency in a briefing in late July": when the data were sent).
         if reports_words is None:
-            reports_words = any(_reporting_verb(toks, r, nouns) for r in range(n))
+            reports_words = any(_reporting_verb(toks, r, nouns, planned) for r in range(n))
         if not reports_words:
             continue
         j = i0 - 1
         m = 0
         while j >= 0 and m < 6 and toks[j].is_word:
             if toks[j].low in _FRAME_NOUNS:
-                if any(f.start <= toks[j].start < f.end for f in frames):
+                # not a frame of words still to be said ("will speak at a news
+                # conference on Monday, officials said": the day of the conference)
+                if toks[j].start not in planned and any(
+                    f.start <= toks[j].start < f.end for f in frames
+                ):
                     report.add(di)
                 break
             if _is_clause_verb(toks[j], toks[j - 1] if j else None):
@@ -514,6 +526,27 @@ class Marks(Component):
         state.update(negated=neg, planned=planned, done=done, plain=plain)
 
 
+def _planned_starts(parse: Parse | None) -> frozenset[int]:
+    """Start offsets of the words that hang on a verb planned or to come (the verb
+    itself, its objects, its frames): "will announce the plan at a news conference",
+    "is to announce it in a speech Sunday". Empty without a parse."""
+    if parse is None or not parse.parsed:
+        return frozenset()
+    plan = {q.i for q in predicates(parse) if q.planned}
+    if not plan:
+        return frozenset()
+    out = set()
+    for t in parse.tokens:
+        k = t
+        for _ in range(8):  # up to the verb it hangs on
+            if k.pos in ("VERB", "AUX") and k.dep not in ("aux", "auxpass") or k.is_root:
+                break
+            k = parse.tokens[k.head]
+        if k.i in plan:
+            out.add(t.start)
+    return frozenset(out)
+
+
 class Frames(Component):
     """Reporting frames ("told the BBC on Monday"); their dates become "report" dates."""
 
@@ -523,7 +556,10 @@ class Frames(Component):
 
     def __call__(self, state: dict[str, Any]) -> None:
         dates = state["raw_dates"]
-        frames, report = _reporting_frames(state["toks"], dates, noun_starts(state["parse"]))
+        parse = state["parse"]
+        frames, report = _reporting_frames(
+            state["toks"], dates, noun_starts(parse), _planned_starts(parse)
+        )
         state["frames"] = frames
         state["dates"] = [
             replace(d, role="report") if i in report and d.role == "point" else d

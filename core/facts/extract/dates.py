@@ -91,6 +91,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"September|October|November|December)|{_MAY_AFTER}May)\b"
         ),
     ),
+    # "May" alone is a month only where the parse says so (:func:`_may_months`)
+    ("may", re.compile(r"(?P<prep>)\b(?P<mon>May)\b")),
     ("decade", re.compile(rf"{_PREP}(?P<dec>(?:1[89]|20)\d0)s\b")),
     ("year", re.compile(rf"{_PREP}(?P<y>{_YEAR})\b(?![,.]?\d)(?!\s*(?:-|–)\s*\d)")),
 )
@@ -301,8 +303,11 @@ def _nearest_year(m: int, d: int, pub: dt.date, tense: str) -> int:
     return best
 
 
-def _extract_dates(text: str, pub: dt.date | None) -> tuple[list[DateFact], list[Span]]:
-    """Dates and times in the sentence, plus the spans they cover (masked from numbers)."""
+def _extract_dates(
+    text: str, pub: dt.date | None, may_at: frozenset[int] = frozenset()
+) -> tuple[list[DateFact], list[Span]]:
+    """Dates and times in the sentence, plus the spans they cover (masked from numbers).
+    ``may_at``: the offsets where a bare "May" is the month."""
     found: list[DateFact] = []
     covered: list[Span] = []
 
@@ -318,11 +323,14 @@ def _extract_dates(text: str, pub: dt.date | None) -> tuple[list[DateFact], list
                 lo=dt.date(y1, 1, 1), hi=dt.date(y2, 12, 31), level=3,
             ))
             covered.append(Span(m.start(), m.end()))
-    for kind, pat in _DATE_PATTERNS:
+    for pattern, pat in _DATE_PATTERNS:
+        kind = "mon" if pattern == "may" else pattern
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
             if not free(s, e):
                 # Keep the inner match if only the optional preposition overlaps.
+                continue
+            if pattern == "may" and s not in may_at:
                 continue
             gd = m.groupdict()
             prep = gd.get("prep")
@@ -527,11 +535,59 @@ class Dates(Component):
     assigns = ("raw_dates", "covered")
 
     def __call__(self, state: dict[str, Any]) -> None:
-        dates, state["covered"] = _extract_dates(state["text"], state["published"])
         parse = state["parse"]
+        dates, state["covered"] = _extract_dates(
+            state["text"], state["published"], _may_months(parse)
+        )
         if parse is not None and parse.parsed:
-            dates = [replace(d, role="point") if _not_until(parse, d) else d for d in dates]
+            dates = [
+                replace(d, role="point") if _not_until(parse, d) or _not_governed(parse, d)
+                else d
+                for d in dates
+            ]
         state["raw_dates"] = dates
+
+
+def _may_months(p: Parse | None) -> frozenset[int]:
+    """Offsets of the words "May" the parse reads as a month modifying a common noun
+    ("May sales were revised", "the May figures"), not a person's name ("Theresa May",
+    "May said"). Empty without a parse."""
+    if p is None or not p.parsed:
+        return frozenset()
+    out = set()
+    for t in p.tokens:
+        if t.text != "May" or t.tag != "NNP" or t.i + 1 >= len(p.tokens):
+            continue
+        if p.tokens[t.i + 1].pos != "NOUN":
+            continue  # "May said", "May and her cabinet"
+        if t.i > 0 and p.tokens[t.i - 1].pos == "PROPN":
+            continue  # "Theresa May government"
+        out.add(t.start)
+    return frozenset(out)
+
+
+def _not_governed(p: Parse, d: DateFact) -> bool:
+    """Has ``d`` the role of a preposition ("since", "until") that does not govern it? The
+    date names the day of a noun after it ("since the September 11 attacks": the
+    attacks' day), or the word opens a clause ("after December sales figures came in").
+    Then the date is a point, as "the attacks of September 11" says."""
+    if d.role not in ("since", "until"):
+        return False
+    inside = [t for t in p.tokens if d.span.start <= t.start < d.span.end]
+    if len(inside) < 2 or inside[0].start != d.span.start:
+        return False
+    first = inside[0]
+    if first.pos not in ("ADP", "SCONJ"):
+        return False  # "early", "mid": no preposition to govern it
+    at = {t.i for t in inside}
+    k = inside[-1]
+    for _ in range(len(inside)):
+        if k.is_root or k.head not in at:
+            return True  # the date hangs on a word after it, outside its span
+        k = p.tokens[k.head]
+        if k.i == first.i:
+            return False
+    return False
 
 
 def _not_until(p: Parse, d: DateFact) -> bool:
