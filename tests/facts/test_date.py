@@ -378,3 +378,24 @@ def test_may_before_a_noun_is_the_month_where_the_parse_says_so() -> None:
     a = "But August sales were revised to a 1.2 percent increase from a 0.6 percent gain."
     b = "But May sales were revised to a 1.2 percent increase from a 0.6 percent gain."
     assert _dates(compare_facts(_parsed(a, None), _parsed(b, None))) == [("August", "May")]
+
+
+@pytest.mark.model
+def test_the_days_on_the_main_verbs_of_two_sentences_are_one_slot() -> None:
+    # "jumped" / "rose" are not aligned firmly and less than half the rest is worded alike,
+    # but each sentence gives one day, on its main verb: the day of the one move
+    a = (
+        "Shares in Contoso jumped more than 10 percent on Monday after the software maker"
+        " signed a sales and marketing deal with Fabrikam."
+    )
+    b = (
+        "The stock of Contoso Inc. rose sharply Tuesday after the Redmond-based software"
+        " maker announced a distribution deal with Fabrikam Corp."
+    )
+    assert _dates(compare_facts(_parsed(a, None), _parsed(b, None))) == [("on Monday", "Tuesday")]
+    # a day on a verb below the main one is another event's ("the deal it signed on Monday")
+    c = (
+        "Shares in Contoso jumped more than 10 percent after the software maker signed a"
+        " sales deal with Fabrikam on Monday."
+    )
+    assert _dates(compare_facts(_parsed(c, None), _parsed(b, None))) == []
