@@ -332,3 +332,51 @@ def test_a_participle_the_parse_makes_a_subject_is_no_speaker() -> None:
     text = 'Responding, Tom Hale, a spokesman for the mayor, said later: "The claims are false.'
     speakers = extract_facts(text, parse=nlp.parse(text)).speakers
     assert [s.text for s in speakers] == ["Tom Hale"]
+
+
+def _parsed_pair(a: str, b: str) -> list[tuple[str, str]]:
+    return words_in_conflict(
+        compare_facts(extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))),
+        ConflictKind.ATTRIBUTION,
+    )
+
+
+LONG = (
+    '"We can deliver the vaccine to these people in time," said Dr. Helen Carter of the'
+    " Centers for Disease Control and Prevention."
+)
+
+
+@pytest.mark.model
+def test_a_speaker_with_a_long_affiliation_is_still_a_speaker() -> None:
+    speakers = extract_facts(LONG, parse=nlp.parse(LONG)).speakers
+    assert [[n.text for n in s.names] for s in speakers] == [["Helen Carter"]]
+    other = '"We can deliver the vaccine to these people in time," said Dr. Lena Holt.'
+    assert _parsed_pair(LONG, other) == [
+        ("Dr. Helen Carter of the Centers for Disease Control and Prevention", "Dr. Lena Holt")
+    ]
+    # a long clause before "from" is no speaker
+    text = "He blamed the blast on guerillas from the Aramon regime ousted in 2001 and said so."
+    assert not extract_facts(text, parse=nlp.parse(text)).speakers
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("body", ["the CDC", "the Centers for Disease Control and Prevention"])
+def test_a_person_speaks_for_the_body_named_after_them(body: str) -> None:
+    b = f'"We can deliver the vaccine to these people in time," {body} said.'
+    assert _parsed_pair(LONG, b) == []
+    # a body named in another speaker's title is no alias of them
+    c = 'Agency Director Tom Hale said the men were "defined by courage."'
+    d = '"They were defined by courage," said the Agency\'s director Lena Holt.'
+    assert _parsed_pair(c, d) != []
+
+
+@pytest.mark.model
+def test_one_name_for_the_runs_the_parse_reads_as_one_organisation() -> None:
+    names = [e.text for e in extract_facts(LONG, parse=nlp.parse(LONG)).entities]
+    assert "Centers for Disease Control and Prevention" in names
+    assert "Helen Carter" in names  # a person's name is not continued by "of the"
+    # unparsed, the runs stay apart
+    assert "Centers for Disease Control and Prevention" not in [
+        e.text for e in extract_facts(LONG).entities
+    ]

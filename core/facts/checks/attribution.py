@@ -8,7 +8,7 @@ from typing import Any
 from ...model import ConflictKind, Span
 from ..checks.base import _Builder, _inside
 from ..component import Component
-from ..extract.entities import _same_entity, _same_key
+from ..extract.entities import _acronym, _same_entity, _same_key
 from ..names import same_name
 from ..records import Facts, Speaker
 from ..text import _stem, quoted_spans
@@ -63,6 +63,17 @@ def _untagged_name(x: Speaker) -> bool:
     return not x.names and bool(words) and all(w[:1].isupper() for w in words)
 
 
+def _one_body(ka: str, kb: str) -> bool:
+    """Do two name keys name one body, in full or by its initials ("cdc" / "centers for
+    disease control and prevention")? Not a name that merely holds the other's words
+    ("cia" / "cia director george tenet")."""
+    if ka == kb:
+        return True
+    wa, wb = ka.split(), kb.split()
+    flat_a, flat_b = ka.replace(" ", ""), kb.replace(" ", "")
+    return len(wb) > 1 and _acronym(flat_a, wb) or len(wa) > 1 and _acronym(flat_b, wa)
+
+
 def _speaker_relation(x: Speaker, y: Speaker) -> str:
     """'same', 'diff' or 'unknown' for two speakers."""
     if x.pronoun or y.pronoun:
@@ -81,6 +92,10 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
             for q in y.names:
                 if _same_entity(p, q):
                     return "same"
+        if any(_one_body(o, q.key) for o in x.others for q in y.names) or any(
+            _one_body(o, p.key) for o in y.others for p in x.names
+        ):
+            return "unknown"  # "Dr. Ana Ruiz of the CDC" / "the CDC": one speaks for the other
         return "diff"
     if x.names or y.names:
         named, role = (x, y) if x.names else (y, x)

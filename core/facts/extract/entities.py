@@ -95,9 +95,13 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 def _extract_entities(
-    toks: Sequence[_Tok], covered: Sequence[Span], named: frozenset[int] = frozenset()
+    toks: Sequence[_Tok], covered: Sequence[Span], named: frozenset[int] = frozenset(),
+    person_ends: frozenset[int] = frozenset(),
 ) -> list[Entity]:
-    """Capitalised name sequences (titles stripped), demonyms and known aliases, with roles."""
+    """Capitalised name sequences (titles stripped), demonyms and known aliases, with roles.
+    ``named``: start offsets of the words the parse tags as names; ``person_ends``: end
+    offsets of the person names it finds, which an "of" does not continue ("David Ruiz
+    of the Centers for Disease Control": a person and where he works)."""
     out: list[Entity] = []
     n = len(toks)
 
@@ -130,6 +134,7 @@ def _extract_entities(
                 and j + 1 < n
                 and capword(toks[j + 1])
                 and not toks[j - 1].low.endswith(("'s", "’s"))
+                and not (u.low == "of" and toks[j - 1].end in person_ends)
             ):
                 j += 2
             elif (  # "Department of the Treasury", "Bank of the Philippines"
@@ -138,6 +143,7 @@ def _extract_entities(
                 and toks[j + 1].low == "the"
                 and capword(toks[j + 2])
                 and not toks[j - 1].low.endswith(("'s", "’s"))
+                and toks[j - 1].end not in person_ends
             ):
                 j += 3
             else:
@@ -315,9 +321,55 @@ class Entities(Component):
     assigns = ("entities",)
 
     def __call__(self, state: dict[str, Any]) -> None:
-        state["entities"] = _extract_entities(
-            state["toks"], state["covered"], _parse_names(state["parse"])
+        p = state["parse"]
+        found = _extract_entities(state["toks"], state["covered"], _parse_names(p), _person_ends(p))
+        state["entities"] = _joined_by_parse(found, p)
+
+
+#: Small words that stand inside one long name ("Centers for Disease Control and
+#: Prevention", "Bureau of Alcohol, Tobacco, Firearms and Explosives").
+_INSIDE_NAME = frozenset({"for", "and", "of", "the", "on", "&", ","})
+
+
+def _joined_by_parse(found: list[Entity], p: Parse | None) -> list[Entity]:
+    """One name for the capitalised runs the parse reads as one organisation or place
+    ("Centers" + "Disease Control" + "Prevention": the Centers for Disease Control and
+    Prevention), when only small words (:data:`_INSIDE_NAME`) stand between them."""
+    if p is None or not p.parsed or len(found) < 2:
+        return found
+    out = list(found)
+    for s, e, label in p.ents:
+        if label == "PERSON" or e - s < 3:
+            continue
+        lo, hi = p.tokens[s].start, p.tokens[e - 1].end
+        inside = [en for en in out if lo <= en.span.start and en.span.end <= hi]
+        if len(inside) < 2:
+            continue
+        gaps = [
+            t.text.lower() for t in p.tokens[s:e]
+            if inside[0].span.start <= t.start < inside[-1].span.end
+            and not any(en.span.start <= t.start < en.span.end for en in inside)
+        ]
+        if not gaps or any(g not in _INSIDE_NAME for g in gaps):
+            continue
+        first, last = inside[0], inside[-1]
+        text = p.text[first.span.start : last.span.end]
+        key = _norm_key(text.replace(",", " ").split())
+        merged = Entity(
+            span=Span(first.span.start, last.span.end), text=text, key=key,
+            tokens=frozenset(key.split()), role=first.role, titles=first.titles,
         )
+        at = out.index(first)
+        out = [en for en in out if en not in inside]
+        out.insert(at, merged)
+    return out
+
+
+def _person_ends(p: Parse | None) -> frozenset[int]:
+    """End offsets of the person names the parse finds; none unparsed."""
+    if p is None or not p.parsed:
+        return frozenset()
+    return frozenset(p.tokens[e - 1].end for s, e, label in p.ents if label == "PERSON")
 
 
 def _parse_names(p: Parse | None) -> frozenset[int]:

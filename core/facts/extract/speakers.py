@@ -127,6 +127,10 @@ def _previous_segment(text: str, end: int, *, drop_verb: bool) -> tuple[int, int
     return start, start + len(seg)
 
 
+#: Prepositions that join a speaker to where they work ("of the FBI", "at Yale").
+_AFFILIATION = frozenset({"of", "for", "from", "at", "with"})
+
+
 def _speaker_from(
     text: str, toks: Sequence[_Tok], s: int, e: int, entities: Sequence[Entity]
 ) -> Speaker | None:
@@ -152,7 +156,14 @@ def _speaker_from(
     if s >= e:
         return None
     phrase_toks = [t for t in toks if t.start >= s and t.end <= e and t.is_word]
-    if not phrase_toks or len(phrase_toks) > 9:
+    if not phrase_toks:
+        return None
+    if len(phrase_toks) > 9 and not any(
+        t.low in _AFFILIATION and phrase_toks[k].is_cap for k, t in enumerate(phrase_toks[1:5])
+    ):
+        # too long for a speaker, unless a long "of" phrase after a short name says where
+        # the speaker works ("said Dr. Ana Ruiz of the Centers for Disease Control and
+        # Prevention")
         return None
     lows = [t.low for t in phrase_toks]
     if _pronoun(phrase_toks[0]) and len(lows) == 1:
@@ -181,7 +192,7 @@ def _speaker_from(
         and en.span.start >= s
         and en.role != "mod"
     )
-    if any(t.low in ("and", "&") for t in phrase_toks):
+    if any(t.low in ("and", "&") for t in phrase_toks[: head_i + 2]):
         # "the Treasury Department and the Internal Revenue Service said": both speak
         names += tuple(
             en for en in entities
