@@ -228,3 +228,15 @@ def test_a_proper_noun_the_tagger_left_untyped_is_compared_in_a_firm_slot() -> N
     c = "Changes to Internet Explorer may affect many existing web sites, the body warned."
     d = "Changes to IE may affect many existing web sites, the body warned."
     assert _names(c, d) == []
+
+
+@pytest.mark.model
+def test_a_speaker_is_a_name_in_a_firm_slot_when_the_other_side_credits_no_one() -> None:
+    # the other side names the person without crediting the words to them ("quoted ...
+    # as saying" is no source here), so who they are is a name like any other
+    a = "They left the hospital on Monday, their father Tom Hale said."
+    b = "They left the hospital on Monday, the agency quoted their father, Bill Norton, as saying."
+    assert _names(a, b) == [("Tom Hale", "Bill Norton")]
+    # but only in one firmly aligned slot: another role in another sentence is a detail
+    c = "Bill Norton drove them home from the hospital on Monday."
+    assert _names(a, c) == []

@@ -213,6 +213,11 @@ def _speaker_names(f: Facts) -> set[Span]:
     return out
 
 
+def _subjects(f: Facts) -> set[Span]:
+    """The names of the speakers that are the subject of their verb."""
+    return {en.span for sp in f.speakers for en in sp.names if en.role == "subj"}
+
+
 def _sources(f: Facts) -> list[Speaker]:
     """The speakers outside the sentence's quotations; one named by "according to" only
     when no other says who spoke (it may be who relayed the words)."""
@@ -248,11 +253,17 @@ class AttributionCheck(Component):
 
     name = "attribution"
     requires = ("builder",)
-    assigns = ("speaker_spans",)
+    assigns = ("speaker_spans", "firm_spans")
 
     def __call__(self, state: dict[str, Any]) -> None:
         bld = state["builder"]
         _compare_attribution(bld)
         # Who said it is attribution's business, not a name clash; the other names of a
         # speaker's phrase ("the SIA" of "George Scalise, president of the SIA") are not.
-        state["speaker_spans"] = (_speaker_names(bld.a), _speaker_names(bld.b))
+        # A side that credits no one leaves the other's speaker a name like any other
+        # ("Prime Minister X told TV ..." / "Prime Minister Y denounced ...").
+        skip_a, skip_b = _speaker_names(bld.a), _speaker_names(bld.b)
+        firm_a = _subjects(bld.a) & skip_a if not _sources(bld.b) else set()
+        firm_b = _subjects(bld.b) & skip_b if not _sources(bld.a) else set()
+        state["speaker_spans"] = (skip_a - firm_a, skip_b - firm_b)
+        state["firm_spans"] = (firm_a, firm_b)

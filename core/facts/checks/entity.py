@@ -163,9 +163,14 @@ def _surname_as_org(ta: str, la: str, tb: str, lb: str) -> bool:
     return fuzz.ratio(ta.lower(), tb.lower()) < 80
 
 
-def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -> None:
+def _compare_names_parsed(
+    bld: _Builder, skip_a: set[Span], skip_b: set[Span],
+    firm: tuple[set[Span], set[Span]] = (set(), set()),
+) -> None:
     """Two names (spaCy's typed entities) that fill the same role (aligned to each other,
-    or hanging from aligned heads) and are not one entity under two names."""
+    or hanging from aligned heads) and are not one entity under two names; a name in
+    ``firm`` (a speaker the other side credits nothing to) only in one firmly aligned
+    slot."""
     view = bld.view
     na, nb = _names(view.pa) + _untyped_names(view.pa), _names(view.pb) + _untyped_names(view.pb)
     a_text, b_text = bld.a.text, bld.b.text
@@ -199,13 +204,14 @@ def _compare_names_parsed(bld: _Builder, skip_a: set[Span], skip_b: set[Span]) -
             # The tagger often calls an unknown surname an organisation ("Sattler's
             # office"): a person against an organisation only in one firmly aligned slot.
             untyped = "PROPN" in (la, lb)
-            loose = untyped or not kin(la, lb)
+            weak = untyped or not kin(la, lb)
             if untyped and "NORP" in (la, lb):
                 continue
-            if loose and not untyped and not _surname_as_org(
+            if weak and not untyped and not _surname_as_org(
                 a_text[sa.start : sa.end], la, b_text[sb.start : sb.end], lb
             ):
                 continue
+            loose = weak or _meets(sa, firm[0]) or _meets(sb, firm[1])
             if la != "PERSON" and nested(a_text[sa.start : sa.end], b_text[sb.start : sb.end]):
                 continue  # a city and its country or state: one place, two details
             link = bld.link(sa, sb)
@@ -370,7 +376,7 @@ class EntityCheck(Component):
     """Different names in the same role (speakers are left to attribution)."""
 
     name = "entity"
-    requires = ("builder", "speaker_spans")
+    requires = ("builder", "speaker_spans", "firm_spans")
     assigns = ("missing_entities",)
 
     def __call__(self, state: dict[str, Any]) -> None:
@@ -380,7 +386,7 @@ class EntityCheck(Component):
             # Details from the pattern entities; conflicts from the parse's typed names.
             shadow = _Builder(bld.a, bld.b, bld.al, bld.bl, bld.view)
             state["missing_entities"] = _compare_entities(shadow, skip_a, skip_b)
-            _compare_names_parsed(bld, skip_a, skip_b)
+            _compare_names_parsed(bld, skip_a, skip_b, state["firm_spans"])
             _compare_lists(bld, skip_a, skip_b)
         else:
             state["missing_entities"] = _compare_entities(bld, skip_a, skip_b)
