@@ -240,3 +240,19 @@ def test_a_speaker_is_a_name_in_a_firm_slot_when_the_other_side_credits_no_one()
     # but only in one firmly aligned slot: another role in another sentence is a detail
     c = "Bill Norton drove them home from the hospital on Monday."
     assert _names(a, c) == []
+
+
+@pytest.mark.model
+def test_a_capital_stands_for_its_country_only_where_no_name_of_ours_claims_it() -> None:
+    # "Madrid" is Spain told another way, but here both sides name Madrid as the city
+    a = "Trains in Spain's three largest cities -- Madrid, Seville and Valencia -- stopped."
+    b = "Trains in Chile's three largest cities -- Madrid, Seville and Valencia -- stopped."
+    assert _names(a, b) == [("Spain", "Chile")]
+    # two names of one body on one side do not compete for the other side's short form
+    c = ("The United Nations' health agency asked for the data after the report was "
+         "published, but Britain did not give any, U.N. officials said.")
+    d = ("The health agency asked for the data after London's report was published, but "
+         "Britain did not give any, U.N. officials said.")
+    assert _names(c, d) == []
+    assert _names("Officials in Rome said Italy would send aid.",
+                  "Officials in Italy said Rome would send aid.") == []

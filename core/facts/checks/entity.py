@@ -163,6 +163,18 @@ def _surname_as_org(ta: str, la: str, tb: str, lb: str) -> bool:
     return fuzz.ratio(ta.lower(), tb.lower()) < 80
 
 
+def _closer(mine: str, name: str, other: str) -> bool:
+    """Is ``mine`` (another name of the side that gives ``name``) a closer match of the other
+    side's name ``other`` than ``name`` is: written as it ("Paris" / "Paris" against "France"
+    / "Paris"), or spelled nearer ("Americans" / "America" against "Washington")?"""
+    key = mine.lower()
+    if key == name.lower():
+        return False
+    if key == other.lower():
+        return True
+    return fuzz.ratio(key, other.lower()) > max(fuzz.ratio(name.lower(), other.lower()), 80)
+
+
 def _compare_names_parsed(
     bld: _Builder, skip_a: set[Span], skip_b: set[Span],
     firm: tuple[set[Span], set[Span]] = (set(), set()),
@@ -179,20 +191,37 @@ def _compare_names_parsed(
     def person(label: str) -> bool:
         return label == "PERSON"
 
-    def mentioned(name: str, label: str, others: list[tuple[Span, str]], text: str) -> bool:
+    def competes(mine: str, ml: str, name: str, label: str, other: str) -> bool:
+        """Does our name ``mine`` claim the other side's ``other`` before ``name`` does?
+        Two of our names for one body do not compete ("the United Nations' agency ...
+        U.N. officials"); a country and its capital or its people may be two places."""
+        if not _closer(mine, name, other):
+            return False
+        places = {ml, label} <= _PLACES | {"NORP"}
+        return places or not same_name(mine, name, person=person(label) or person(ml))
+
+    def mentioned(
+        name: str, label: str, mine: list[tuple[Span, str]], own: str,
+        others: list[tuple[Span, str]], text: str,
+    ) -> bool:
         if _written_in(name, text, re.IGNORECASE):
             return True  # the same words ("Justice" is all title, so no name words)
         for sp, lb in others:
-            if same_name(name, text[sp.start : sp.end], person=person(label) or person(lb)):
+            other = text[sp.start : sp.end]
+            if not same_name(name, other, person=person(label) or person(lb)):
+                continue
+            # A name the other side gives stands for one of ours, the closest: "Paris"
+            # is France told another way only where no "Paris" of ours claims it.
+            if not any(competes(own[m.start : m.end], ml, name, label, other) for m, ml in mine):
                 return True
         words = name_words(name)
         low = {w.strip(".,").lower() for w in text.replace("’", "'").split()}
         return bool(words) and all(w in low for w in words)
 
     free_a = [(sp, lb) for sp, lb in na if not _meets(sp, skip_a) and not _inside(sp, frames_a)
-              and not mentioned(a_text[sp.start : sp.end], lb, nb, b_text)]
+              and not mentioned(a_text[sp.start : sp.end], lb, na, a_text, nb, b_text)]
     free_b = [(sp, lb) for sp, lb in nb if not _meets(sp, skip_b) and not _inside(sp, frames_b)
-              and not mentioned(b_text[sp.start : sp.end], lb, na, a_text)]
+              and not mentioned(b_text[sp.start : sp.end], lb, nb, b_text, na, a_text)]
     def kin(la: str, lb: str) -> bool:
         """Could the two labels name one kind of thing (a person, a people, the rest)?"""
         return (la == "PERSON") == (lb == "PERSON") and (la == "NORP") == (lb == "NORP")
