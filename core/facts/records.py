@@ -94,6 +94,9 @@ class Speaker:
     #: named by "according to": who passed the words on when the sentence also says who
     #: spoke ("the speaker said, according to a reporter")
     relayed: bool = False
+    #: the role a name is in apposition to ("the Interior Minister" of "the Interior
+    #: Minister, X, said"): part of the phrase, named by no name of its own
+    role_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -380,3 +380,17 @@ def test_one_name_for_the_runs_the_parse_reads_as_one_organisation() -> None:
     assert "Centers for Disease Control and Prevention" not in [
         e.text for e in extract_facts(LONG).entities
     ]
+
+
+@pytest.mark.model
+def test_a_role_with_a_name_in_apposition_is_one_speaker() -> None:
+    said = "the blast was the work of a group arrested last week."
+    a = f"The Interior Minister, Tom Hale, said {said}"
+    assert _speaker_texts(a) == ["The Interior Minister, Tom Hale"]
+    # the role alone could be either minister; a role and its name is one of them
+    assert _parsed(a, f"Interior Minister Helen Carter told state television {said}") == [
+        ("The Interior Minister, Tom Hale", "Interior Minister Helen Carter")]
+    assert _parsed(a, f"The interior minister told state television {said}") == []
+    # a name with its role after it stays the name's
+    b = f"Tom Hale, the interior minister, said {said}"
+    assert _parsed(b, f"Interior Minister Tom Hale told state television {said}") == []

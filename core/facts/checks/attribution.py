@@ -203,11 +203,14 @@ def sources_differ(a: Facts, b: Facts, parsed: bool) -> bool:
 
 
 def _speaker_names(f: Facts) -> set[Span]:
-    """The spans that say who spoke: a speaker's names, or its whole phrase if unnamed."""
+    """The spans that say who spoke: a speaker's names (and the role they are in
+    apposition to), or its whole phrase if unnamed."""
     out: set[Span] = set()
     for sp in f.speakers:
         if sp.names:
             out.update(en.span for en in sp.names)
+            if sp.role_span is not None:
+                out.add(sp.role_span)
         else:
             out.add(sp.span)
     return out

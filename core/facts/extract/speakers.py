@@ -325,10 +325,12 @@ def _subject_span(p: Parse, i: int, *, joined: bool = True) -> tuple[int, int]:
 
 def _parsed_speakers(
     text: str, toks: Sequence[_Tok], entities: Sequence[Entity], p: Parse | None,
-    found: Sequence[Speaker],
+    found: list[Speaker],
 ) -> list[Speaker]:
     """Speakers the patterns miss, from the parse: the subject of a reporting verb
-    ("Manuel, 33, said", "states Xerox in documents", "the group estimated that")."""
+    ("Manuel, 33, said", "states Xerox in documents", "the group estimated that"). A role
+    with a name in apposition ("the Interior Minister, X, said") is one speaker: the
+    name's, with the role's words (``found`` is updated where it holds the name)."""
     if p is None or not p.parsed:
         return []
     verbs = cues()["speaker_verbs"]
@@ -345,12 +347,18 @@ def _parsed_speakers(
             continue
         # the subject, and a name in apposition to it ("the Republican leader, Michael
         # Thibodeau, said": either may be how the other article names the speaker)
-        heads = [subj] + [c for c in p.children(subj.i) if c.dep == "appos" and c.pos == "PROPN"]
+        appos = [c for c in p.children(subj.i) if c.dep == "appos" and c.pos == "PROPN"]
+        heads = [subj] + appos
         # each of two joined subjects speaks ("Speaker Nancy Pelosi of California and
         # Senator Chuck Schumer of New York said"): one phrase is too long to be a speaker
         joined = [c for c in p.children(subj.i) if c.dep == "conj" and c.pos in ("PROPN", "NOUN")]
         if joined:
             heads += joined
+        role: Speaker | None = None
+        # a role ("the minister", "the Interior Minister"), not a name with its role in
+        # apposition ("Sylvan Shalom, the foreign minister, said")
+        is_role = bool(appos) and not joined and (
+            subj.pos == "NOUN" or subj.text.lower() in _TITLES)
         for h in heads:
             s, e = _subject_span(p, h.i, joined=not joined)
             if _PARTY_TAG.fullmatch(text[s:e].strip()):
@@ -369,9 +377,31 @@ def _parsed_speakers(
                 for en in entities
             ]
             sp = _speaker_from(text, toks, s, e, ents)
-            if sp is not None and not sp.pronoun:
-                out.append(sp)
+            if sp is None or sp.pronoun:
+                continue
+            if is_role and h.i == subj.i:
+                role = sp  # kept apart until its name is found
+                continue
+            out.append(sp)
+        if role is not None and not _name_takes_role(text, role, appos, found, out):
+            out.append(role)
     return out
+
+
+def _name_takes_role(
+    text: str, role: Speaker, appos: Sequence[Any], found: list[Speaker], out: list[Speaker]
+) -> bool:
+    """Give ``role``'s words and phrase to the speaker that is the name in apposition to it
+    (in ``found`` or ``out``, replaced in place); False when no speaker is that name."""
+    done = False
+    for group in (found, out):
+        for k, sp in enumerate(group):
+            if sp.names and any(sp.span.start < t.end and t.start < sp.span.end for t in appos):
+                span = Span(min(sp.span.start, role.span.start), max(sp.span.end, role.span.end))
+                group[k] = replace(sp, span=span, text=text[span.start : span.end],
+                                   roles=sp.roles | role.roles, role_span=role.span)
+                done = True
+    return done
 
 
 class Speakers(Component):
