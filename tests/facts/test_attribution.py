@@ -391,6 +391,12 @@ def test_a_role_with_a_name_in_apposition_is_one_speaker() -> None:
     assert _parsed(a, f"Interior Minister Helen Carter told state television {said}") == [
         ("The Interior Minister, Tom Hale", "Interior Minister Helen Carter")]
     assert _parsed(a, f"The interior minister told state television {said}") == []
-    # a name with its role after it stays the name's
+    # a name with its role after it stays the name's, and is one speaker with the role
     b = f"Tom Hale, the interior minister, said {said}"
     assert _parsed(b, f"Interior Minister Tom Hale told state television {said}") == []
+    c = "Two days later Tom Hale, the London Mayor, claimed police had foiled four attacks."
+    assert _speaker_texts(c) == ["Tom Hale, the London Mayor"]
+    d = "London Mayor Helen Carter announced that police had foiled four attacks."
+    assert _parsed(c, d) == [("Tom Hale, the London Mayor", "London Mayor Helen Carter")]
+    # a role the tagger reads as a name ("London Mayor") is a role: it may be Tom Hale
+    assert _parsed(c, "The London Mayor announced that police had foiled four attacks.") == []

@@ -191,6 +191,7 @@ def _speaker_from(
         and en.span.end > head_tok.start - 0
         and en.span.start >= s
         and en.role != "mod"
+        and not _title_headed(en.text)  # "the Interior Minister": a role the tagger named
     )
     if any(t.low in ("and", "&") for t in phrase_toks[: head_i + 2]):
         # "the Treasury Department and the Internal Revenue Service said": both speak
@@ -325,12 +326,10 @@ def _subject_span(p: Parse, i: int, *, joined: bool = True) -> tuple[int, int]:
 
 def _parsed_speakers(
     text: str, toks: Sequence[_Tok], entities: Sequence[Entity], p: Parse | None,
-    found: list[Speaker],
+    found: Sequence[Speaker],
 ) -> list[Speaker]:
     """Speakers the patterns miss, from the parse: the subject of a reporting verb
-    ("Manuel, 33, said", "states Xerox in documents", "the group estimated that"). A role
-    with a name in apposition ("the Interior Minister, X, said") is one speaker: the
-    name's, with the role's words (``found`` is updated where it holds the name)."""
+    ("Manuel, 33, said", "states Xerox in documents", "the group estimated that")."""
     if p is None or not p.parsed:
         return []
     verbs = cues()["speaker_verbs"]
@@ -347,18 +346,12 @@ def _parsed_speakers(
             continue
         # the subject, and a name in apposition to it ("the Republican leader, Michael
         # Thibodeau, said": either may be how the other article names the speaker)
-        appos = [c for c in p.children(subj.i) if c.dep == "appos" and c.pos == "PROPN"]
-        heads = [subj] + appos
+        heads = [subj] + [c for c in p.children(subj.i) if c.dep == "appos" and c.pos == "PROPN"]
         # each of two joined subjects speaks ("Speaker Nancy Pelosi of California and
         # Senator Chuck Schumer of New York said"): one phrase is too long to be a speaker
         joined = [c for c in p.children(subj.i) if c.dep == "conj" and c.pos in ("PROPN", "NOUN")]
         if joined:
             heads += joined
-        role: Speaker | None = None
-        # a role ("the minister", "the Interior Minister"), not a name with its role in
-        # apposition ("Sylvan Shalom, the foreign minister, said")
-        is_role = bool(appos) and not joined and (
-            subj.pos == "NOUN" or subj.text.lower() in _TITLES)
         for h in heads:
             s, e = _subject_span(p, h.i, joined=not joined)
             if _PARTY_TAG.fullmatch(text[s:e].strip()):
@@ -377,31 +370,42 @@ def _parsed_speakers(
                 for en in entities
             ]
             sp = _speaker_from(text, toks, s, e, ents)
-            if sp is None or sp.pronoun:
-                continue
-            if is_role and h.i == subj.i:
-                role = sp  # kept apart until its name is found
-                continue
-            out.append(sp)
-        if role is not None and not _name_takes_role(text, role, appos, found, out):
-            out.append(role)
+            if sp is not None and not sp.pronoun:
+                out.append(sp)
     return out
 
 
-def _name_takes_role(
-    text: str, role: Speaker, appos: Sequence[Any], found: list[Speaker], out: list[Speaker]
-) -> bool:
-    """Give ``role``'s words and phrase to the speaker that is the name in apposition to it
-    (in ``found`` or ``out``, replaced in place); False when no speaker is that name."""
-    done = False
-    for group in (found, out):
-        for k, sp in enumerate(group):
-            if sp.names and any(sp.span.start < t.end and t.start < sp.span.end for t in appos):
-                span = Span(min(sp.span.start, role.span.start), max(sp.span.end, role.span.end))
-                group[k] = replace(sp, span=span, text=text[span.start : span.end],
-                                   roles=sp.roles | role.roles, role_span=role.span)
-                done = True
-    return done
+def _title_headed(name: str) -> bool:
+    """Does the name end in a title ("Interior Minister", "London Mayor")?"""
+    words = name.split()
+    return bool(words) and words[-1].lower().rstrip(".") in _TITLES
+
+
+def _role_only(sp: Speaker) -> bool:
+    """A speaker named by a role alone ("the minister", "the Interior Minister")."""
+    return not sp.pronoun and not sp.names and bool(sp.roles or sp.head)
+
+
+def _appositions(text: str, speakers: list[Speaker]) -> list[Speaker]:
+    """A role and a name next to it, a comma between ("the Interior Minister, X, said",
+    "X, the London Mayor, claimed"), are one speaker: the name's, with the role's words
+    and phrase (alone, the role could be anyone who holds it)."""
+    out = list(speakers)
+    for role in speakers:
+        if not _role_only(role):
+            continue
+        for k, sp in enumerate(out):
+            if sp is role or not sp.names or _role_only(sp):
+                continue
+            first, last = sorted((role.span, sp.span), key=lambda x: x.start)
+            if text[first.end : last.start].strip() != ",":
+                continue
+            span = Span(first.start, last.end)
+            out[k] = replace(sp, span=span, text=text[span.start : span.end],
+                             roles=sp.roles | role.roles, role_span=role.span)
+            out.remove(role)
+            break
+    return out
 
 
 class Speakers(Component):
@@ -416,4 +420,5 @@ class Speakers(Component):
             state["text"], state["toks"], state["entities"], state["parse"]
         )
         found = _extract_speakers(text, toks, entities, noun_starts(parse))
-        state["speakers"] = found + _parsed_speakers(text, toks, entities, parse, found)
+        state["speakers"] = _appositions(
+            text, found + _parsed_speakers(text, toks, entities, parse, found))
