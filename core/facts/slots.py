@@ -140,6 +140,30 @@ class PairView:
             rel = h.dep
         return out
 
+    def attachment(self, side: str, span: Span) -> Head | None:
+        """The other place a slot's prepositional phrase may hang: the parse's choice
+        between a verb and the noun just before the preposition, that verb's object, is
+        often a guess ("engage exiles in Britain" under "engage" on one side, under
+        "exiles" on the other). None when the slot is no such phrase."""
+        p = self.parse(side)
+        inside = set(self.tokens_in(side, span))
+        if not p.parsed or not inside:
+            return None
+        top = p.tokens[min(i for i in inside if p.tokens[i].head not in inside
+                           or p.tokens[i].is_root)]
+        prep = p.tokens[top.head]
+        if top.is_root or top.dep != "pobj" or prep.pos != "ADP" or prep.i == 0 or prep.is_root:
+            return None
+        up, before = p.tokens[prep.head], p.tokens[prep.i - 1]
+        if before.pos not in ("NOUN", "PROPN") or before.dep not in ("dobj", "obj"):
+            return None
+        rel = f"prep:{prep.lemma.lower()}"
+        if up.pos in _VERBS and before.head == up.i:
+            return Head(before.i, rel)  # under the verb: the object noun instead
+        if up.i == before.i and p.tokens[before.head].pos in _VERBS:
+            return Head(before.head, rel)  # under the object: its verb instead
+        return None
+
     def head(self, side: str, span: Span) -> Head | None:
         """The nearest content token a slot hangs from (None without a parse)."""
         hs = self.heads(side, span, depth=1)
@@ -177,6 +201,16 @@ class PairView:
                 else:
                     s *= 0.8
                 best = max(best, s)
+        # the phrase hung on the verb on one side and on its object on the other
+        alt_a, alt_b = self.attachment("a", sa), self.attachment("b", sb)
+        pairs: list[tuple[Head | None, Head | None]] = [
+            *((alt_a, h) for h in heads_b[:1]), *((h, alt_b) for h in heads_a[:1])]
+        for xa, xb in pairs:
+            if xa is None or xb is None or xa.rel != xb.rel:
+                continue
+            wa, wb = self._word("a", xa.token), self._word("b", xb.token)
+            if wa is not None and wb is not None:
+                best = max(best, 0.9 * self.align.linked_words(wa, wb))
         return best
 
     def own_clause(self, side: str, i: int) -> bool:

@@ -256,3 +256,12 @@ def test_a_capital_stands_for_its_country_only_where_no_name_of_ours_claims_it()
     assert _names(c, d) == []
     assert _names("Officials in Rome said Italy would send aid.",
                   "Officials in Italy said Rome would send aid.") == []
+
+
+@pytest.mark.model
+def test_a_place_phrase_hung_on_the_verb_or_on_its_object_fills_one_slot() -> None:
+    # the parse hangs "in Brazil" on "buyers" and "in Chile" on "find": one guess each
+    a = "The makers hoped to find new buyers in Brazil for the jets."
+    b = "The makers, backed by Tom Hale, hoped to find buyers in Chile."
+    assert _names(a, b) == [("Brazil", "Chile")]
+    assert _names(a, b.replace("Chile", "Brazil")) == []
