@@ -265,3 +265,23 @@ def test_a_place_phrase_hung_on_the_verb_or_on_its_object_fills_one_slot() -> No
     b = "The makers, backed by Tom Hale, hoped to find buyers in Chile."
     assert _names(a, b) == [("Brazil", "Chile")]
     assert _names(a, b.replace("Chile", "Brazil")) == []
+
+
+@pytest.mark.model
+def test_a_name_the_other_side_gives_only_in_another_slot_still_fills_its_own() -> None:
+    # B mentions Norway ("the Norwegian inquiry") but sends the team to Chile
+    a = "The minister said Ottawa would send a small team of experts to Norway to help."
+    b = ("The minister said Ottawa would send a small team of experts to Chile to help with "
+         "the Norwegian inquiry.")
+    assert _names(a, b) == [("Norway", "Chile")]
+    assert _names(a, b.replace("Chile", "Norway")) == []
+    # only in two sentences that otherwise say the same words
+    e = ("Facing heavy criticism at home, the government said it would send experts to Chile "
+         "while the Norwegian inquiry goes on.")
+    assert _names(a, e) == []
+    # a mention inside the new name's phrase is that name's detail: one place told twice
+    c = "Tom Hale was taken to Leominster Hospital, where he died at noon."
+    d = "Tom Hale was taken to the Memorial Health Alliance Hospital in Leominster, where he died."
+    assert _names(c, d) == []
+    assert _names("He was also expected to visit Yemen and Bahrain during his tour.",
+                  "He was also to visit Syria, Yemen and Bahrain.") == []

@@ -16,7 +16,7 @@ from ..extract.entities import _NAME_LABELS, _present_in
 from ..names import name_words, same_name
 from ..places import nested
 from ..records import Entity
-from ..slots import MIN_LINK
+from ..slots import MIN_LINK, SOLE_SLOT_REST
 from ..words import _ORG_HEADS
 
 
@@ -163,6 +163,34 @@ def _surname_as_org(ta: str, la: str, tb: str, lb: str) -> bool:
     return fuzz.ratio(ta.lower(), tb.lower()) < 80
 
 
+#: Relations inside one noun phrase: a name tied to another by them is a detail of it
+#: ("the hospital in Leominster", "Syria, Yemen and Bahrain", "Perkins and X").
+_PHRASE_DEPS = frozenset({"prep", "pobj", "compound", "appos", "conj", "nmod", "poss", "amod"})
+
+
+def _top(p: Parse, span: Span) -> int | None:
+    inside = [t.i for t in p.tokens if t.start < span.end and span.start < t.end]
+    tops = [i for i in inside if p.tokens[i].head not in inside or p.tokens[i].is_root]
+    return tops[0] if tops else None
+
+
+def _tied(p: Parse, s1: Span, s2: Span) -> bool:
+    """Are the two names of one sentence parts of one noun phrase (one hangs from the
+    other within three steps through relations of :data:`_PHRASE_DEPS`)?"""
+    t1, t2 = _top(p, s1), _top(p, s2)
+    if t1 is None or t2 is None:
+        return False
+    for a, b in ((t1, t2), (t2, t1)):
+        t = p.tokens[a]
+        for _ in range(3):
+            if t.is_root or t.dep not in _PHRASE_DEPS:
+                break
+            t = p.tokens[t.head]
+            if t.i == b:
+                return True
+    return False
+
+
 def _closer(mine: str, name: str, other: str) -> bool:
     """Is ``mine`` (another name of the side that gives ``name``) a closer match of the other
     side's name ``other`` than ``name`` is: written as it ("Paris" / "Paris" against "France"
@@ -218,13 +246,45 @@ def _compare_names_parsed(
         low = {w.strip(".,").lower() for w in text.replace("’", "'").split()}
         return bool(words) and all(w in low for w in words)
 
+    seen_a = [(sp, lb) for sp, lb in na if not _meets(sp, skip_a) and not _inside(sp, frames_a)
+              and mentioned(a_text[sp.start : sp.end], lb, na, a_text, nb, b_text)]
+    seen_b = [(sp, lb) for sp, lb in nb if not _meets(sp, skip_b) and not _inside(sp, frames_b)
+              and mentioned(b_text[sp.start : sp.end], lb, nb, b_text, na, a_text)]
     free_a = [(sp, lb) for sp, lb in na if not _meets(sp, skip_a) and not _inside(sp, frames_a)
-              and not mentioned(a_text[sp.start : sp.end], lb, na, a_text, nb, b_text)]
+              and (sp, lb) not in seen_a]
     free_b = [(sp, lb) for sp, lb in nb if not _meets(sp, skip_b) and not _inside(sp, frames_b)
-              and not mentioned(b_text[sp.start : sp.end], lb, nb, b_text, na, a_text)]
+              and (sp, lb) not in seen_b]
     def kin(la: str, lb: str) -> bool:
         """Could the two labels name one kind of thing (a person, a people, the rest)?"""
         return (la == "PERSON") == (lb == "PERSON") and (la == "NORP") == (lb == "NORP")
+
+    def slot_link(sa: Span, sb: Span) -> float:
+        link = bld.link(sa, sb)
+        if not view.same_relation(sa, sb):
+            link = min(link, view.heads_link(sa, sb, reach=False))
+        return link
+
+    def elsewhere(
+        sp: Span, label: str, own: str, others: list[tuple[Span, str]], text: str,
+        new: Span, a_side: bool,
+    ) -> bool:
+        """Is the name (one the other side mentions) mentioned there only in other slots
+        ("send a team to Canada" / "send a team to Colombia to help in the Canadian
+        situation"), none of them a part of the ``new`` name's phrase ("the hospital in
+        Leominster"), so that its own slot holds another name?"""
+        name = own[sp.start : sp.end]
+        spans = [Span(m.start(), m.end()) for m in
+                 re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
+        spans += [o for o, lb in others if same_name(
+            name, text[o.start : o.end], person=person(label) or person(lb))]
+        if not spans:
+            return False  # its words are there, scattered: no slot to tell
+        there = view.pb if a_side else view.pa
+        return all(
+            (slot_link(sp, o) if a_side else slot_link(o, sp)) < MIN_LINK
+            and not _tied(there, o, new) and not (o.start < new.end and new.start < o.end)
+            for o in spans
+        )
 
     cands = []
     sole = len(free_a) == 1 and len(free_b) == 1
@@ -264,6 +324,22 @@ def _compare_names_parsed(
                     others_b=[s for s, x in free_b if s != sb and kin(x, lb)]))
             if link >= MIN_LINK:
                 cands.append((link, sa, sb, la))
+    # A name the other side mentions only in another slot, against a name new to it in
+    # its own firmly aligned slot, in two sentences that otherwise say the same words.
+    pairs = [(sa, la, sb, lb, "b") for sa, la in free_a for sb, lb in seen_b]
+    pairs += [(sa, la, sb, lb, "a") for sa, la in seen_a for sb, lb in free_b]
+    for sa, la, sb, lb, seen in pairs:
+        if not kin(la, lb) or "PROPN" in (la, lb) or not view.same_relation(sa, sb):
+            continue
+        if la != "PERSON" and nested(a_text[sa.start : sa.end], b_text[sb.start : sb.end]):
+            continue
+        link = bld.link(sa, sb)
+        if link < _FIRM or view.aligned_share([sa], [sb], of_longer=True) < SOLE_SLOT_REST:
+            continue
+        if seen == "a" and elsewhere(sa, la, a_text, nb, b_text, sb, True) or (
+            seen == "b" and elsewhere(sb, lb, b_text, na, a_text, sa, False)
+        ):
+            cands.append((link, sa, sb, la))
     used_a: set[Span] = set()
     used_b: set[Span] = set()
     for link, sa, sb, la in sorted(cands, key=lambda c: -c[0]):
