@@ -400,3 +400,18 @@ def test_a_role_with_a_name_in_apposition_is_one_speaker() -> None:
     assert _parsed(c, d) == [("Tom Hale, the London Mayor", "London Mayor Helen Carter")]
     # a role the tagger reads as a name ("London Mayor") is a role: it may be Tom Hale
     assert _parsed(c, "The London Mayor announced that police had foiled four attacks.") == []
+
+
+@pytest.mark.model
+def test_the_body_before_a_speakers_title_is_a_name_like_any_other() -> None:
+    # "Acme President Tom Hale": the person is Tom Hale, Acme where he works
+    quote = '"Demand for chips is rising fast,"'
+    a = f"{quote} Tom Hale, the SIA's president, said in the statement."
+    b = f"{quote} stated Acme President Tom Hale in a statement."
+    fa, fb = extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))
+    got = compare_facts(fa, fb)
+    assert words_in_conflict(got, ConflictKind.ENTITY) == [("SIA", "Acme")]
+    assert words_in_conflict(got, ConflictKind.ATTRIBUTION) == []
+    b2 = b.replace("Acme", "SIA")
+    fb2 = extract_facts(b2, parse=nlp.parse(b2))
+    assert not compare_facts(fa, fb2).conflicts

@@ -12,7 +12,7 @@ from ..extract.entities import _acronym, _same_entity, _same_key
 from ..names import same_name
 from ..records import Facts, Speaker
 from ..text import _stem, quoted_spans
-from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND
+from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND, _TITLES
 
 
 def _stems(words: frozenset[str]) -> frozenset[str]:
@@ -202,13 +202,25 @@ def sources_differ(a: Facts, b: Facts, parsed: bool) -> bool:
     return bool(_different_sources(a, b, parsed))
 
 
+def _person_part(span: Span, text: str) -> Span:
+    """The words of a speaker's name after its last title: "Putnam President George
+    Scalise" names the person George Scalise; "Putnam" is where he works, a name like any
+    other (the parse reads the two apart)."""
+    words = list(re.finditer(r"\S+", text))
+    last = max((k for k, w in enumerate(words[:-1])
+                if k and w.group().lower().rstrip(".,") in _TITLES), default=None)
+    if last is None:
+        return span
+    return Span(span.start + words[last + 1].start(), span.end)
+
+
 def _speaker_names(f: Facts) -> set[Span]:
     """The spans that say who spoke: a speaker's names (and the role they are in
     apposition to), or its whole phrase if unnamed."""
     out: set[Span] = set()
     for sp in f.speakers:
         if sp.names:
-            out.update(en.span for en in sp.names)
+            out.update(_person_part(en.span, en.text) for en in sp.names)
             if sp.role_span is not None:
                 out.add(sp.role_span)
         else:
