@@ -172,6 +172,11 @@ class PairView:
     def _word(self, side: str, tok: int) -> int | None:
         return self.align.word_at_token(side, tok)
 
+    def token_link(self, ta: int, tb: int) -> float:
+        """How strongly token ``ta`` of A is aligned to token ``tb`` of B (0 if not)."""
+        wa, wb = self._word("a", ta), self._word("b", tb)
+        return 0.0 if wa is None or wb is None else self.align.linked_words(wa, wb)
+
     def heads_link(self, sa: Span, sb: Span, *, reach: bool = True) -> float:
         """Aligned heads: the nearest heads (full strength; half for another relation),
         or, with ``reach``, one side's head aligned to the other's next one up (0.8): "a

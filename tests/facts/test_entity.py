@@ -285,3 +285,13 @@ def test_a_name_the_other_side_gives_only_in_another_slot_still_fills_its_own() 
     assert _names(c, d) == []
     assert _names("He was also expected to visit Yemen and Bahrain during his tour.",
                   "He was also to visit Syria, Yemen and Bahrain.") == []
+
+
+@pytest.mark.model
+def test_two_people_given_with_one_title_fill_one_slot() -> None:
+    # the names hang on different verbs; the title is the same words on both sides
+    b = "The French Foreign Minister, Helen Carter, is also expected to attend."
+    a = "French Foreign Minister Tom Hale was due to arrive in Cairo on Wednesday."
+    assert _names(a, b) == [("Tom Hale", "Helen Carter")]
+    # another minister is another person
+    assert _names(a.replace("Foreign", "Defense"), b) == []

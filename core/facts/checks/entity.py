@@ -17,7 +17,7 @@ from ..names import name_words, same_name
 from ..places import nested
 from ..records import Entity
 from ..slots import MIN_LINK, SOLE_SLOT_REST
-from ..words import _ORG_HEADS
+from ..words import _ORG_HEADS, _TITLES
 
 
 def _compare_entities(
@@ -191,6 +191,58 @@ def _tied(p: Parse, s1: Span, s2: Span) -> bool:
     return False
 
 
+def _title_of(p: Parse, span: Span) -> list[int]:
+    """The tokens of the title a person's name is given with, outside the name: the
+    words before it ("French Foreign Minister X") or the noun phrase in apposition ("the
+    French Foreign Minister, X,"), with their modifiers; no determiner, no possessor."""
+    top = _top(p, span)
+    if top is None:
+        return []
+    inside = {t.i for t in p.tokens if t.start < span.end and span.start < t.end}
+    # another person's name is no title (a list the parse hangs name on name)
+    people = {i for s, e, lb in p.ents if lb == "PERSON" for i in range(s, e)}
+    roots = [c.i for c in p.children(top) if c.dep == "compound" and c.i not in inside]
+    t = p.tokens[top]
+    head = p.tokens[t.head]
+    if t.dep == "appos" and (head.pos == "NOUN" or head.text.lower() in _TITLES):
+        roots.append(t.head)
+    roots += [c.i for c in p.children(top) if c.dep == "appos" and c.pos == "NOUN"]
+    out: list[int] = []
+    todo = list(roots)
+    while todo:
+        k = todo.pop()
+        if k in inside or k in out or k in people:
+            continue
+        out.append(k)
+        todo += [c.i for c in p.children(k) if c.dep in ("compound", "amod")]
+    return sorted(out)
+
+
+def _same_title(view: Any, sa: Span, sb: Span) -> float:
+    """Two people given with one title ("French Foreign Minister X" / "the French Foreign
+    Minister, Y"): the link of the titles' words, every word of the shorter title aligned
+    to one of the other's, at least two words with a title among them; else 0."""
+    ta, tb = _title_of(view.pa, sa), _title_of(view.pb, sb)
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) < 2:
+        return 0.0
+    words = [view.pa.tokens[i].text.lower().rstrip(".") for i in ta]
+    if not any(w in _TITLES for w in words):
+        return 0.0
+    side = view.pa if short is ta else view.pb
+    strengths = []
+    for i in short:
+        best = max((view.token_link(i, j) if short is ta else view.token_link(j, i)
+                    for j in long_), default=0.0)
+        # the title itself the same word ("Chairman" is no "Co-Chairwoman"), its
+        # modifiers the same or another form of it
+        title = side.tokens[i].text.lower().rstrip(".") in _TITLES
+        if best < (0.95 if title else 0.85):
+            return 0.0
+        strengths.append(best)
+    return min(strengths) * 0.9
+
+
 def _closer(mine: str, name: str, other: str) -> bool:
     """Is ``mine`` (another name of the side that gives ``name``) a closer match of the other
     side's name ``other`` than ``name`` is: written as it ("Paris" / "Paris" against "France"
@@ -312,6 +364,8 @@ def _compare_names_parsed(
                 if same_rel and link >= _FIRM:
                     cands.append((link, sa, sb, la))
                 continue
+            if link < MIN_LINK and la == lb == "PERSON":
+                link = max(link, _same_title(view, sa, sb))
             if link < MIN_LINK and sole:
                 # the one name each sentence has that the other lacks, in two sentences
                 # that otherwise say the same words: one role however the parse hangs it
