@@ -78,6 +78,14 @@ def _fallback(text: str) -> Parse:
     return fallback_parse(text)
 
 
+def top_token(p: Parse, span: Span) -> int | None:
+    """The span's head in the parse: its first token whose head lies outside it (or the
+    root); None when no token overlaps the span."""
+    inside = {t.i for t in p.tokens if t.start < span.end and span.start < t.end}
+    tops = [i for i in sorted(inside) if p.tokens[i].head not in inside or p.tokens[i].is_root]
+    return tops[0] if tops else None
+
+
 @dataclass(frozen=True)
 class Head:
     """Where a slot hangs in its sentence: the governing content token and the relation."""
@@ -116,13 +124,10 @@ class PairView:
         prepositions and auxiliaries; empty without a parse or at the root. Reporting
         verbs end the climb (every clause of a news sentence hangs from "said")."""
         p = self.parse(side)
-        if not p.parsed:
+        top = top_token(p, span) if p.parsed else None
+        if top is None:
             return []
-        inside = set(self.tokens_in(side, span))
-        if not inside:
-            return []
-        tops = [i for i in sorted(inside) if p.tokens[i].head not in inside or p.tokens[i].is_root]
-        h = p.tokens[tops[0]]
+        h = p.tokens[top]
         # "on Friday" taken whole relates as "Friday" does when the span leaves "on" out
         rel = f"prep:{h.lemma.lower()}" if h.pos == "ADP" else h.dep
         out: list[Head] = []
@@ -146,11 +151,10 @@ class PairView:
         often a guess ("engage exiles in Britain" under "engage" on one side, under
         "exiles" on the other). None when the slot is no such phrase."""
         p = self.parse(side)
-        inside = set(self.tokens_in(side, span))
-        if not p.parsed or not inside:
+        top_i = top_token(p, span) if p.parsed else None
+        if top_i is None:
             return None
-        top = p.tokens[min(i for i in inside if p.tokens[i].head not in inside
-                           or p.tokens[i].is_root)]
+        top = p.tokens[top_i]
         prep = p.tokens[top.head]
         if top.is_root or top.dep != "pobj" or prep.pos != "ADP" or prep.i == 0 or prep.is_root:
             return None
@@ -213,9 +217,7 @@ class PairView:
         for xa, xb in pairs:
             if xa is None or xb is None or xa.rel != xb.rel:
                 continue
-            wa, wb = self._word("a", xa.token), self._word("b", xb.token)
-            if wa is not None and wb is not None:
-                best = max(best, 0.9 * self.align.linked_words(wa, wb))
+            best = max(best, 0.9 * self.token_link(xa.token, xb.token))
         return best
 
     def own_clause(self, side: str, i: int) -> bool:

@@ -16,7 +16,7 @@ from ..extract.entities import _NAME_LABELS, _present_in
 from ..names import name_words, same_name
 from ..places import nested
 from ..records import Entity
-from ..slots import MIN_LINK, SOLE_SLOT_REST
+from ..slots import MIN_LINK, SOLE_SLOT_REST, top_token
 from ..words import _ORG_HEADS, _TITLES
 
 
@@ -104,9 +104,19 @@ def _names(p: Parse) -> list[tuple[Span, str]]:
     return out
 
 
+def _as_words(name: str) -> str:
+    """A pattern for ``name`` written as words of its own (not inside a longer word)."""
+    return rf"(?<!\w){re.escape(name)}(?!\w)"
+
+
+def _written_at(name: str, text: str, flags: int = 0) -> list[Span]:
+    """Where ``text`` writes ``name`` as words of its own."""
+    return [Span(m.start(), m.end()) for m in re.finditer(_as_words(name), text, flags)]
+
+
 def _written_in(name: str, text: str, flags: int = 0) -> bool:
     """Does ``text`` write ``name`` as words of its own?"""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, flags) is not None
+    return re.search(_as_words(name), text, flags) is not None
 
 
 def _untyped_names(p: Parse) -> list[tuple[Span, str]]:
@@ -168,16 +178,10 @@ def _surname_as_org(ta: str, la: str, tb: str, lb: str) -> bool:
 _PHRASE_DEPS = frozenset({"prep", "pobj", "compound", "appos", "conj", "nmod", "poss", "amod"})
 
 
-def _top(p: Parse, span: Span) -> int | None:
-    inside = [t.i for t in p.tokens if t.start < span.end and span.start < t.end]
-    tops = [i for i in inside if p.tokens[i].head not in inside or p.tokens[i].is_root]
-    return tops[0] if tops else None
-
-
 def _tied(p: Parse, s1: Span, s2: Span) -> bool:
     """Are the two names of one sentence parts of one noun phrase (one hangs from the
     other within three steps through relations of :data:`_PHRASE_DEPS`)?"""
-    t1, t2 = _top(p, s1), _top(p, s2)
+    t1, t2 = top_token(p, s1), top_token(p, s2)
     if t1 is None or t2 is None:
         return False
     for a, b in ((t1, t2), (t2, t1)):
@@ -195,7 +199,7 @@ def _title_of(p: Parse, span: Span) -> list[int]:
     """The tokens of the title a person's name is given with, outside the name: the
     words before it ("French Foreign Minister X") or the noun phrase in apposition ("the
     French Foreign Minister, X,"), with their modifiers; no determiner, no possessor."""
-    top = _top(p, span)
+    top = top_token(p, span)
     if top is None:
         return []
     inside = {t.i for t in p.tokens if t.start < span.end and span.start < t.end}
@@ -298,14 +302,15 @@ def _compare_names_parsed(
         low = {w.strip(".,").lower() for w in text.replace("’", "'").split()}
         return bool(words) and all(w in low for w in words)
 
-    seen_a = [(sp, lb) for sp, lb in na if not _meets(sp, skip_a) and not _inside(sp, frames_a)
-              and mentioned(a_text[sp.start : sp.end], lb, na, a_text, nb, b_text)]
-    seen_b = [(sp, lb) for sp, lb in nb if not _meets(sp, skip_b) and not _inside(sp, frames_b)
-              and mentioned(b_text[sp.start : sp.end], lb, nb, b_text, na, a_text)]
-    free_a = [(sp, lb) for sp, lb in na if not _meets(sp, skip_a) and not _inside(sp, frames_a)
-              and (sp, lb) not in seen_a]
-    free_b = [(sp, lb) for sp, lb in nb if not _meets(sp, skip_b) and not _inside(sp, frames_b)
-              and (sp, lb) not in seen_b]
+    # a side's names outside speakers and frames: seen (the other side mentions them) or free
+    open_a = [(sp, lb) for sp, lb in na if not _meets(sp, skip_a) and not _inside(sp, frames_a)]
+    open_b = [(sp, lb) for sp, lb in nb if not _meets(sp, skip_b) and not _inside(sp, frames_b)]
+    seen_a = [(sp, lb) for sp, lb in open_a
+              if mentioned(a_text[sp.start : sp.end], lb, na, a_text, nb, b_text)]
+    seen_b = [(sp, lb) for sp, lb in open_b
+              if mentioned(b_text[sp.start : sp.end], lb, nb, b_text, na, a_text)]
+    free_a = [x for x in open_a if x not in seen_a]
+    free_b = [x for x in open_b if x not in seen_b]
     def kin(la: str, lb: str) -> bool:
         """Could the two labels name one kind of thing (a person, a people, the rest)?"""
         return (la == "PERSON") == (lb == "PERSON") and (la == "NORP") == (lb == "NORP")
@@ -325,8 +330,7 @@ def _compare_names_parsed(
         situation"), none of them a part of the ``new`` name's phrase ("the hospital in
         Leominster"), so that its own slot holds another name?"""
         name = own[sp.start : sp.end]
-        spans = [Span(m.start(), m.end()) for m in
-                 re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
+        spans = _written_at(name, text, re.IGNORECASE)
         spans += [o for o, lb in others if same_name(
             name, text[o.start : o.end], person=person(label) or person(lb))]
         if not spans:
