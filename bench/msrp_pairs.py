@@ -177,8 +177,21 @@ def inject_entity(
                and n.split()[-1] not in old]
     if not options:
         return None
-    new = rng.choice(options)
+    new = _possessive_like(old, rng.choice(options))
     return _replace_at(b, cs, ce, new), old, new
+
+
+def _possessive_like(old: str, new: str) -> str:
+    """The new name with the old one's possessive ending, or without one it lacks: the
+    tagger's span may hold "'s", and "Jensen new show" for "Cowell's new show" is no
+    sentence a reporter writes (its parse is not the original's).
+
+    >>> _possessive_like("Grant Thornton's", "Jane Doe"), _possessive_like("Ohio", "Kay's")
+    ("Jane Doe's", 'Kay')
+    """
+    end = re.search(r"['’]s?$", old)
+    bare = re.sub(r"['’]s?$", "", new)
+    return bare + end.group(0) if end else bare
 
 
 def _predicate(p: nlp.Parse) -> int | None:
