@@ -295,3 +295,15 @@ def test_two_people_given_with_one_title_fill_one_slot() -> None:
     assert _names(a, b) == [("Tom Hale", "Helen Carter")]
     # another minister is another person
     assert _names(a.replace("Foreign", "Defense"), b) == []
+
+
+@pytest.mark.model
+def test_two_names_given_the_same_description_fill_one_slot() -> None:
+    # subject of one verb, object of another: the apposition says who the slot is
+    a = ("Tom Hale, a left-hander from Clark County Community College in Nevada, went to "
+         "the Hawks with the third pick.")
+    b = ("Next, Denver took Bill Norton, a left-handed pitcher from Clark County Community "
+         "College in Nevada.")
+    assert _names(a, b) == [("Tom Hale", "Bill Norton")]
+    # another description is another person
+    assert _names(a, "Next, Denver took Bill Norton, a catcher from a high school in Texas.") == []

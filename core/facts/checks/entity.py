@@ -247,6 +247,59 @@ def _same_title(view: Any, sa: Span, sb: Span) -> float:
     return min(strengths) * 0.9
 
 
+_DESCRIBING = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
+
+
+def _description_of(p: Parse, span: Span) -> tuple[int | None, list[int]]:
+    """The noun phrase in apposition that describes a name, whichever way the parse hangs
+    it ("X, a left-hander from Y College," / "the dead man, X,"): its head token and the
+    content tokens of its phrase outside the name and other people's names; (None, [])
+    when the name has none."""
+    top = top_token(p, span)
+    if top is None:
+        return None, []
+    t = p.tokens[top]
+    heads = [c.i for c in p.children(top) if c.dep == "appos" and c.pos == "NOUN"]
+    if t.dep == "appos" and p.tokens[t.head].pos == "NOUN":
+        heads.append(t.head)
+    if len(heads) != 1:
+        return None, []
+    head = heads[0]
+    inside = {x.i for x in p.tokens if x.start < span.end and span.start < x.end}
+    people = {i for s, e, lb in p.ents if lb == "PERSON" for i in range(s, e)}
+    # the phrase under the describing noun, without the name (a description the name is
+    # in apposition to holds it) and without another clause ("who ...")
+    skip = inside if p.tokens[head].head == top else set(p.subtree(top)) | inside
+    for c in p.children(head):
+        if c.dep in ("relcl", "acl", "appos", "conj", "cc", "punct"):
+            skip |= set(p.subtree(c.i))
+    words = [i for i in p.subtree(head) if i not in skip and i not in people
+             and p.tokens[i].pos in _DESCRIBING]
+    return head, words
+
+
+def _same_description(view: Any, sa: Span, sb: Span) -> float:
+    """Two names each given with a description in apposition that says the same ("Nick
+    Markakis, a left-hander from Young Harris Junior College," / "Mark McClellan, a
+    left-handed pitcher from Young Harris Junior College"): one role, however the verbs
+    differ. Half the words of the shorter description aligned, two at least (or all of
+    one), and the describing nouns aligned or three words; else 0."""
+    ha, wa = _description_of(view.pa, sa)
+    hb, wb = _description_of(view.pb, sb)
+    if ha is None or hb is None or not wa or not wb:
+        return 0.0
+    a_side = len(wa) <= len(wb)
+    short, long_ = (wa, wb) if a_side else (wb, wa)
+    hits = [max((view.token_link(i, j) if a_side else view.token_link(j, i)) for j in long_)
+            for i in short]
+    aligned = [h for h in hits if h >= 0.7]
+    if len(aligned) < min(2, len(short)) or len(aligned) * 2 < len(short):
+        return 0.0
+    if view.token_link(ha, hb) < 0.7 and len(aligned) < 3:
+        return 0.0  # other describing nouns, and too little else the same
+    return 0.85 * min(aligned)
+
+
 def _closer(mine: str, name: str, other: str) -> bool:
     """Is ``mine`` (another name of the side that gives ``name``) a closer match of the other
     side's name ``other`` than ``name`` is: written as it ("Paris" / "Paris" against "France"
@@ -370,6 +423,8 @@ def _compare_names_parsed(
                 continue
             if link < MIN_LINK and la == lb == "PERSON":
                 link = max(link, _same_title(view, sa, sb))
+            if link < MIN_LINK:
+                link = max(link, _same_description(view, sa, sb))
             if link < MIN_LINK and sole:
                 # the one name each sentence has that the other lacks, in two sentences
                 # that otherwise say the same words: one role however the parse hangs it
