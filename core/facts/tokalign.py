@@ -218,22 +218,23 @@ def align_tokens(
     if a_vectors is not None and b_vectors is not None and a and b:
         va, vb = _word_vectors(a, a_vectors), _word_vectors(b, b_vectors)
         if va is not None and vb is not None and va.shape[1] == vb.shape[1]:
-            free_a = [i for i in range(len(a)) if i not in links]
-            free_b = [j for j in range(len(b)) if j not in taken]
+            # Only the words this pass may link compete: content words of the shape
+            # "word". Values (figures, days, names) are what the checks compare: they are
+            # aligned by their context (pass 3, heads), never by their own vectors, in
+            # which every number looks like every other; and a function word ("the") that
+            # is a word's nearest vector must not keep it from its best content word.
+            free_a = [i for i in range(len(a))
+                      if i not in links and a[i].shape == "word" and a[i].is_content]
+            free_b = [j for j in range(len(b))
+                      if j not in taken and b[j].shape == "word" and b[j].is_content]
             if free_a and free_b:
                 sim = va[free_a] @ vb[free_b].T
                 for r, i in enumerate(free_a):
                     c = int(sim[r].argmax())
                     s = float(sim[r, c])
                     if s >= min_sim and int(sim[:, c].argmax()) == r:
-                        j = free_b[c]
-                        # Values (figures, days, names) are what the checks compare: they
-                        # are aligned by their context (pass 3, heads), never by their own
-                        # vectors, in which every number looks like every other.
-                        both_content = a[i].is_content and b[j].is_content
-                        if a[i].shape == b[j].shape == "word" and both_content:
-                            links[i] = (j, min(1.0, s))
-                            taken.add(j)
+                        links[i] = (free_b[c], min(1.0, s))
+                        taken.add(free_b[c])
     # 3. the gap between anchors: a free word between two links of the passes above
     # (content words, or function words in step with one) takes the one free word of
     # its shape in the matching gap of the other sentence. No chains: a gap link is

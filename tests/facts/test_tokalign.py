@@ -30,3 +30,24 @@ def test_the_same_word_still_wins_at_the_same_distance() -> None:
     b = _words("they said/say it says/say")
     al = align_tokens(a, b)
     assert al.links[1] == (1, 1.0)
+
+
+def test_a_function_word_nearest_in_vectors_does_not_keep_a_word_from_its_match() -> None:
+    import numpy as np
+
+    # "Shares rose" / "the shares jumped sharply": "the" is nearer to "rose" in (made-up)
+    # vectors than "jumped" is, but a function word is never linked by its vector
+    a = [Word(0, 0, 6, "Shares", "share", "NOUN"), Word(1, 7, 11, "rose", "rise", "VERB")]
+    b = [Word(0, 0, 3, "the", "the", "DET"), Word(1, 4, 10, "shares", "share", "NOUN"),
+         Word(2, 11, 17, "jumped", "jump", "VERB"), Word(3, 18, 25, "sharply", "sharply", "ADV")]
+
+    def unit(*xs: float) -> list[float]:
+        v = np.array(xs, dtype=np.float32)
+        return list(v / np.linalg.norm(v))
+
+    va = ([(0, 6), (7, 11)], np.array([unit(0, 0, 1, 0), unit(1, 0, 0, 0)]))
+    vb = ([(0, 3), (4, 10), (11, 17), (18, 25)], np.array(
+        [unit(1, 0.1, 0, 0), unit(0, 0, 1, 0), unit(1, 0.8, 0, 0), unit(0, 0, 0, 1)]))
+    al = align_tokens(a, b, a_vectors=va, b_vectors=vb)
+    assert al.links[0] == (1, 1.0)  # the same word
+    assert al.links[1][0] == 2  # "rose" / "jumped", by vector
