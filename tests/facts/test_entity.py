@@ -307,3 +307,15 @@ def test_two_names_given_the_same_description_fill_one_slot() -> None:
     assert _names(a, b) == [("Tom Hale", "Bill Norton")]
     # another description is another person
     assert _names(a, "Next, Denver took Bill Norton, a catcher from a high school in Texas.") == []
+
+
+@pytest.mark.model
+def test_a_body_and_a_part_of_it_are_one_body_told_at_two_sizes() -> None:
+    a = "Tom Hale now serves on the House Armed Services Committee in Washington."
+    b = "Tom Hale now serves in the U.S. House in Washington."
+    assert _names(a, b) == []
+    assert _names("The hackers broke into the Democratic Congressional Campaign Committee.",
+                  "The hackers broke into the Democratic Party.") == []
+    # two bodies of one kind are two bodies
+    assert _names(a, a.replace("House", "Senate")) == [
+        ("House Armed Services Committee", "Senate Armed Services Committee")]

@@ -155,6 +155,26 @@ def _untyped_names(p: Parse) -> list[tuple[Span, str]]:
 _GENERIC_NAME_WORDS = _ORG_HEADS | frozenset("dept dep depts agencies".split())
 
 
+_COUNTRY_MARKS = frozenset({"the", "u.s", "us", "u.s.", "uk", "u.k"})
+
+
+def _distinct_words(name: str) -> set[str]:
+    words = {w.strip(".,'’").lower() for w in re.split(r"[\s\-–]+", name)}
+    words = {re.sub(r"['’]s$", "", w) for w in words}
+    return {w for w in words if w and w not in _GENERIC_NAME_WORDS and w not in _COUNTRY_MARKS}
+
+
+def _within_body(ta: str, tb: str) -> bool:
+    """Is one body's name the other's with more words, a part of it or its umbrella
+    ("the U.S. House" / "the House Armed Services Committee", "the Democratic Party" /
+    "the Democratic Congressional Campaign Committee"): every distinctive word of the
+    shorter (no "committee", "party", "U.S.") in the longer? Then the two are one body told
+    at two sizes, as a city and its country are one place."""
+    wa, wb = _distinct_words(ta), _distinct_words(tb)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(short) and short < long_
+
+
 #: How firmly a person and an organisation must be aligned to be compared.
 _FIRM = 0.9
 
@@ -412,6 +432,10 @@ def _compare_names_parsed(
             loose = weak or _meets(sa, firm[0]) or _meets(sb, firm[1])
             if la != "PERSON" and nested(a_text[sa.start : sa.end], b_text[sb.start : sb.end]):
                 continue  # a city and its country or state: one place, two details
+            if "PERSON" not in (la, lb) and _within_body(
+                a_text[sa.start : sa.end], b_text[sb.start : sb.end]
+            ):
+                continue  # a body and a part of it
             link = bld.link(sa, sb)
             # one relation to their heads, or not one role ("police in Ohio" / "FBI agents")
             same_rel = view.same_relation(sa, sb)
