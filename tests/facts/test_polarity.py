@@ -486,3 +486,15 @@ def test_two_names_in_the_same_gap_are_not_one_subject() -> None:
     rose = "Contoso rose 5 percent in early trade."
     assert _polarity(rose, "Fabrikam fell 5 percent in early trade.") == []
     assert _polarity(rose, "Contoso fell 5 percent in early trade.") != []
+
+
+@pytest.mark.model
+def test_what_two_different_sources_report_is_their_word_not_the_articles() -> None:
+    a = ("Senior officials have stated that the agency does not collect records on millions "
+         "of people.")
+    b = ("A newspaper report that revealed how the agency was collecting phone records from "
+         "millions set off a fierce debate in Congress this week.")
+    assert _polarity(a, b) == []
+    # one source's words told both ways are a disagreement
+    assert _polarity(a, "Senior officials have stated that the agency collects records on "
+                        "millions of people.") == [("not collect", "collects")]

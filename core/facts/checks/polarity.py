@@ -357,12 +357,56 @@ def _asked(p: Parse, i: int) -> bool:
     return False
 
 
+_RELATIVE = frozenset("that which who".split())
+
+
+def _reporter(p: Parse, verb: Token) -> Token | None:
+    """The subject of a reporting verb, through a relative pronoun to the noun it stands
+    for ("a report that revealed ..." -> "report"); None for a pronoun or no subject."""
+    subj = _subject(p, verb.i)
+    if subj is not None and subj.text.lower() in _RELATIVE and verb.dep == "relcl":
+        subj = p.tokens[verb.head]
+    if subj is None or subj.pos == "PRON":
+        return None
+    return subj
+
+
+def _phrase(p: Parse, head: Token) -> list[int]:
+    """The tokens of a noun's phrase without the clauses hung on it ("a report that
+    revealed ..." -> "a report")."""
+    drop: set[int] = set()
+    for k in p.children(head.i):
+        if k.dep in ("relcl", "acl", "ccomp", "advcl"):
+            drop.update(p.subtree(k.i))
+    return [i for i in p.subtree(head.i) if i not in drop]
+
+
+def _two_reports(view: PairView, x: Predicate, y: Predicate) -> bool:
+    """Are ``x`` and ``y`` each in what a different source reports ("officials have
+    stated that the agencies do not collect ..." / "a report that revealed how the
+    authorities were collecting ...")? Both under a reporting verb, neither the verbs nor
+    any word of their subjects aligned, in two sentences that do not otherwise say the
+    same words: two parties' words, not a disagreement of the articles."""
+    va, vb = _speech_above(view.pa, x.i), _speech_above(view.pb, y.i)
+    if va is None or vb is None or view.token_link(va.i, vb.i):
+        return False
+    ra, rb = _reporter(view.pa, va), _reporter(view.pb, vb)
+    if ra is None or rb is None:
+        return False
+    under_b = _phrase(view.pb, rb)
+    if any(view.token_link(i, j) for i in _phrase(view.pa, ra) for j in under_b):
+        return False  # "Dusenbery's fiancee, Jessica Wheat," / "Jessica Wheat"
+    # one statement told twice ("The ISM noted that ..." / "..., the group said") is one
+    # report however its source is named
+    return view.aligned_share([], [], of_longer=True) < SOLE_SLOT_REST
+
+
 def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
     """Is the opposite polarity of ``x`` and ``y`` no disagreement between the articles:
     two parties' words, a sentence giving the verb both ways, or a speaker's denial of
     their own act against the other article's account ("he said he did not send it" /
     "it was sent from his account")?"""
-    if _other_sources(view, x, y):
+    if _other_sources(view, x, y) or _two_reports(view, x, y):
         return True
     if x.manner and y.negated or y.manner and x.negated:
         return True  # "did not adequately show why" / "had not shown why": both say no
