@@ -498,3 +498,16 @@ def test_what_two_different_sources_report_is_their_word_not_the_articles() -> N
     # one source's words told both ways are a disagreement
     assert _polarity(a, "Senior officials have stated that the agency collects records on "
                         "millions of people.") == [("not collect", "collects")]
+
+
+@pytest.mark.model
+def test_a_quoted_denial_against_the_other_articles_own_account_is_the_speakers_word() -> None:
+    a = ("“The court has never ruled on whether the rule applies to visitors,” Senator Tom "
+         "Hale told reporters on Tuesday.")
+    b = "The court ruled in 1898 that a child born in the country was a citizen."
+    assert _polarity(a, b) == []
+    # one statement told both ways, quoted in one and told as the account in the other:
+    # a disagreement
+    assert _polarity("“The state court has never ruled on the new voting case,” Hale said.",
+                     "The state court has ruled on the new voting case.") == [
+        ("never ruled", "ruled")]

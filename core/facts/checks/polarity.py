@@ -419,9 +419,16 @@ def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
         return True  # "can be changed only by Congress" / "cannot be changed by the president"
     if _said_both_ways(view.pa, x, y) or _said_both_ways(view.pb, y, x):
         return True
-    return (_own_denial(view.pa, x) and _unreported(view.pb, y)) or (
+    if (_own_denial(view.pa, x) and _unreported(view.pb, y)) or (
         _own_denial(view.pb, y) and _unreported(view.pa, x)
+    ):
+        return True
+    # someone's quoted words against the other article's own account, in two sentences
+    # that do not otherwise say the same words (a quote told as a paraphrase is one report)
+    quoted = (_quoted(view.pa, x.i) and _unreported(view.pb, y)) or (
+        _quoted(view.pb, y.i) and _unreported(view.pa, x)
     )
+    return quoted and view.aligned_share([], [], of_longer=True) < SOLE_SLOT_REST
 
 
 def _pred_span(p: Parse, x: Predicate) -> Span:
