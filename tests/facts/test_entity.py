@@ -319,3 +319,15 @@ def test_a_body_and_a_part_of_it_are_one_body_told_at_two_sizes() -> None:
     # two bodies of one kind are two bodies
     assert _names(a, a.replace("House", "Senate")) == [
         ("House Armed Services Committee", "Senate Armed Services Committee")]
+
+
+@pytest.mark.model
+def test_the_body_a_speaker_works_for_is_a_name_like_any_other() -> None:
+    # the role in apposition to the speaker's name holds the body
+    a = "A spokeswoman for the Red Cross, Helen Carter, said nineteen firefighters had died."
+    b = "A spokeswoman for the World Bank, Helen Carter, said nineteen firefighters had died."
+    assert _names(a, b) == [("Red Cross", "World Bank")]
+    # a speaker named by the role alone
+    assert _names("Nineteen firefighters have died this year, a spokeswoman for the Red Cross "
+                  "said.", "Nineteen firefighters have died this year, a spokeswoman for the "
+                  "World Bank said.") == [("Red Cross", "World Bank")]

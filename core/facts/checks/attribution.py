@@ -222,9 +222,25 @@ def _speaker_names(f: Facts) -> set[Span]:
         if sp.names:
             out.update(_person_part(en.span, en.text) for en in sp.names)
             if sp.role_span is not None:
-                out.add(sp.role_span)
+                out.update(_outside_names(sp.role_span, f))
         else:
-            out.add(sp.span)
+            out.update(_outside_names(sp.span, f))
+    return out
+
+
+def _outside_names(span: Span, f: Facts) -> list[Span]:
+    """The pieces of a role's phrase outside the names in it: the body a speaker works
+    for ("X, spokeswoman for the Fire Center, said") is a name like any other."""
+    names = sorted((e.span for e in f.entities
+                    if span.start <= e.span.start and e.span.end <= span.end),
+                   key=lambda x: x.start)
+    out, at = [], span.start
+    for n in names:
+        if n.start > at:
+            out.append(Span(at, n.start))
+        at = max(at, n.end)
+    if at < span.end:
+        out.append(Span(at, span.end))
     return out
 
 
