@@ -331,3 +331,13 @@ def test_the_body_a_speaker_works_for_is_a_name_like_any_other() -> None:
     assert _names("Nineteen firefighters have died this year, a spokeswoman for the Red Cross "
                   "said.", "Nineteen firefighters have died this year, a spokeswoman for the "
                   "World Bank said.") == [("Red Cross", "World Bank")]
+
+
+@pytest.mark.model
+def test_the_body_after_of_in_a_speakers_name_is_a_name_of_its_own() -> None:
+    # the tagger reads "Lacey Powers of the ... Center" as one name
+    a = ("Nineteen firefighters had died on duty this year, according to Lacey Powers of the "
+         "National Interagency Fire Center in Boise.")
+    b = ("Nineteen firefighters had died on duty this year, said Lacey Powers, spokeswoman for "
+         "the American Chamber of Commerce in Boise.")
+    assert _names(a, b) == [("National Interagency Fire Center", "American Chamber of Commerce")]

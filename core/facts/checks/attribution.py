@@ -203,9 +203,18 @@ def sources_differ(a: Facts, b: Facts, parsed: bool) -> bool:
 
 
 def _person_part(span: Span, text: str) -> Span:
-    """The words of a speaker's name after its last title: "Putnam President George
-    Scalise" names the person George Scalise; "Putnam" is where he works, a name like any
-    other (the parse reads the two apart)."""
+    """The words of a speaker's name after its last title and before "of": "Putnam
+    President George Scalise" names the person George Scalise; "Putnam" is where he works, a
+    name like any other (the parse reads the two apart), as is "the Fire Center" of "Tracey
+    Powers of the Fire Center"."""
+    of = re.search(r"\s+of\s+", text)
+    before = text[: of.start()].split() if of else []
+    if of and len(before) >= 2 and all(
+        w[:1].isupper() and w.lower().rstrip(".,") not in _TITLES | _ORG_HEADS for w in before
+    ):
+        # "Tracey Powers of the Fire Center": the body after "of" is a name of its own
+        # (not "Secretary of State X", "Bank of America")
+        text, span = text[: of.start()], Span(span.start, span.start + of.start())
     words = list(re.finditer(r"\S+", text))
     last = max((k for k, w in enumerate(words[:-1])
                 if k and w.group().lower().rstrip(".,") in _TITLES), default=None)
