@@ -89,9 +89,17 @@ def _clip(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+#: How the summary counts sentences of each status.
+_STATUS_WORDS = {"shared": "shared", "added": "added", "conflict": "in conflict"}
+
+
 def print_summary(cmp, *, quiet: bool = False) -> None:  # type: ignore[no-untyped-def]
     """The readable summary: counts per status, then every conflict with both wordings."""
     from factdiff.core.model import SHOW_LEVEL, Status
+
+    def tally(per: dict) -> str:  # type: ignore[type-arg]
+        # sentences per status: "2 in conflict" (not "2 conflict")
+        return ", ".join(f"{per[st]} {_STATUS_WORDS[st]}" for st in Status)
 
     counts = cmp.counts()
     print(
@@ -103,15 +111,12 @@ def print_summary(cmp, *, quiet: bool = False) -> None:  # type: ignore[no-untyp
         for st in cmp.statuses(i):
             per[st] += 1
         date = art.date.isoformat() if art.date else "no date"
-        print(
-            f"  [{i + 1}] {art.label} ({date}): "
-            + ", ".join(f"{per[st]} {st.value}" for st in Status)
-        )
-    print("Total: " + ", ".join(f"{counts[st]} {st.value}" for st in Status))
+        print(f"  [{i + 1}] {art.label} ({date}): {tally(per)}")
+    print(f"Total: {tally(counts)}")
     if quiet:
         return
     found = list(cmp.conflicts())
-    print(f"\n{len(found)} conflicts")
+    print(f"\n{len(found)} conflict{'' if len(found) == 1 else 's'}")
     for n, (link, c) in enumerate(found, 1):
         a_art, b_art = cmp.articles[link.a[0]], cmp.articles[link.b[0]]
         soft = (

@@ -68,3 +68,17 @@ def test_summary_and_explanations_name_files_not_paths(
     out = capsys.readouterr().out
     assert str(folder) not in out
     assert "000_b8a0c1.txt" in out and "001_f3e9d2.txt" in out
+
+
+def test_summary_counts_read_as_english(capsys: pytest.CaptureFixture[str]) -> None:
+    from factdiff.core.compare import compare
+    from factdiff.core.loaders import load_text
+    from factdiff.gui.cli import print_summary
+
+    a = load_text("Blinken will meet Wang Yi this Friday in Munich.\n", source="a.txt")
+    b = load_text("Blinken will meet Wang Yi on Saturday in Munich.\n", source="b.txt")
+    cmp = compare([a, b], encoder=WordEncoder())
+    print_summary(cmp)
+    out = capsys.readouterr().out
+    assert "Total: 0 shared, 0 added, 2 in conflict" in out
+    assert "\n1 conflict\n" in out
