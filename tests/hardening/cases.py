@@ -845,7 +845,7 @@ def cli_same_file_twice(tmp: Path) -> Outcome:
     with pytest.MonkeyPatch.context() as mp, fake_model(mp):
         run = run_cli(["compare", str(a), str(a), "--quiet"])
     assert run.code == 0, run.err
-    assert "Total: 6 shared, 0 added, 0 conflict" in run.out, run.out
+    assert "Total: 6 shared, 0 added, 0 in conflict" in run.out, run.out
     return Outcome("result", run.out.strip().splitlines()[-1])
 
 
