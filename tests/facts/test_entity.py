@@ -316,6 +316,10 @@ def test_a_body_and_a_part_of_it_are_one_body_told_at_two_sizes() -> None:
     assert _names(a, b) == []
     assert _names("The hackers broke into the Democratic Congressional Campaign Committee.",
                   "The hackers broke into the Democratic Party.") == []
+    # the same distinctive words, another word for the kind of body: one body
+    assert _names("The Federal Emergency Management Agency gave $20 million to the registry.",
+                  "The Federal Emergency Management Administration gave $20 million to the "
+                  "registry.") == []
     # two bodies of one kind are two bodies
     assert _names(a, a.replace("House", "Senate")) == [
         ("House Armed Services Committee", "Senate Armed Services Committee")]

@@ -171,6 +171,28 @@ def test_a_whole_number_and_a_fraction_is_one_figure() -> None:
     assert [x.written for x in extract_facts("The attacks of 9/11 changed it.").quantities] == [9]
 
 
+def test_sizes_of_data_and_frequencies_carry_their_unit() -> None:
+    def q(t: str):  # type: ignore[no-untyped-def]
+        return [(x.dim, x.value) for x in extract_facts(t).quantities]
+
+    # "128M bytes" and "128MB" are one size, not 128 million against 128
+    assert q("It has 128M bytes of memory.") == q("It has 128MB of memory.") == [("data", 128e6)]
+    assert q("a 40G-byte drive") == q("a 40GB drive") == q("a 40 gigabyte drive")
+    assert q("a 40GB drive") == [("data", 40e9)]
+    assert q("a 2.4GHz chip") == [("frequency", 2.4e9)]
+    # the scale letter alone still scales ("3m people"), a unit alone is no data size
+    assert q("It reached 3m people.") == [("count", 3e6)]
+
+
+@pytest.mark.model
+def test_one_size_written_two_ways_is_no_conflict() -> None:
+    a = "The base model comes with 128M bytes of memory and a 40G-byte hard drive."
+    b = "The base model has 128MB of RAM and a 40GB hard drive."
+    assert _numbers(a, b) == []
+    assert [(c.a_text, c.b_text) for c in _numbers(a, b.replace("128MB", "256MB"))] == [
+        ("128M bytes", "256MB")]
+
+
 @pytest.mark.model
 def test_a_figure_inside_a_range_does_not_take_the_range_from_its_counterpart() -> None:
     # "13 signs" lies in "between three and 15": a loose agreement, weaker than the

@@ -169,10 +169,12 @@ def _within_body(ta: str, tb: str) -> bool:
     ("the U.S. House" / "the House Armed Services Committee", "the Democratic Party" /
     "the Democratic Congressional Campaign Committee"): every distinctive word of the
     shorter (no "committee", "party", "U.S.") in the longer? Then the two are one body told
-    at two sizes, as a city and its country are one place."""
+    at two sizes, as a city and its country are one place. Two names whose distinctive
+    words are the same are one body whatever kind of body each calls it ("the Federal
+    Emergency Management Agency" / "Administration")."""
     wa, wb = _distinct_words(ta), _distinct_words(tb)
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return bool(short) and short < long_
+    return bool(short) and short <= long_
 
 
 #: How firmly a person and an organisation must be aligned to be compared.
