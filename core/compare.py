@@ -141,6 +141,40 @@ def _names_in(words: str, text: str) -> bool:
     return False
 
 
+#: A run of capitalised words, as one name is written ("the Senate Intelligence Committee",
+#: "Committee on Foreign Relations"); a sentence's last word ("Washington.") ends it.
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'’.&-]*(?:(?<![a-z]{3}\.)\s+(?:(?:of|for|on|the)\s+)*[A-Z][\w'’.&-]*)+"
+)
+
+
+def _distinct(words: str) -> set[str]:
+    return {
+        w.strip(".").lower() for w in _NAME_WORD.findall(words)
+        if len(w) >= 3 and w.lower() not in STOP_WORDS
+    }
+
+
+def _one_name_holds_both(c: Conflict, texts: Sequence[str]) -> bool:
+    """Are the two sides of a name conflict two parts of one name that one of the
+    articles writes whole ("the Senate committee" / "the Intelligence committee" where an
+    article names the Senate Intelligence Committee; "Saddam" / "Hussein"): the words only
+    one side has and the words only the other has, all in one run of capitalised words
+    (not "House Foreign Affairs" / "Senate Intelligence" for the House Intelligence
+    Committee, nor "White House" / "Oval Office" for the White House Office of Legislative
+    Affairs)?"""
+    wa, wb = _distinct(c.a_text), _distinct(c.b_text)
+    only_a, only_b = wa - wb, wb - wa
+    if not only_a or not only_b:
+        return False
+    for text in texts:
+        for m in _NAME_RUN.finditer(text):
+            words = {w.strip(".").lower() for w in m.group().split()}
+            if only_a <= words and only_b <= words:
+                return True
+    return False
+
+
 def _known_to_both(
     c: Conflict,
     art_a: Article,
@@ -233,8 +267,13 @@ def link_pair(
     res = factmod.compare_facts(
         get(a), get(b), a_label=articles[a[0]].label, b_label=articles[b[0]].label
     )
+    texts = (articles[a[0]].text, articles[b[0]].text)
+    found = [
+        c for c in res.conflicts
+        if c.kind is not ConflictKind.ENTITY or not _one_name_holds_both(c, texts)
+    ]
     if not manual and (
-        not res.compatible or (score < conflict_floor and any(not c.soft for c in res.conflicts))
+        not res.compatible or (score < conflict_floor and any(not c.soft for c in found))
     ):
         return None
     sa, sb = sentences[a[0]][a[1]], sentences[b[0]][b[1]]
@@ -251,7 +290,7 @@ def link_pair(
             articles[b[0]],
             functools.partial(elsewhere, c),
         )
-        for c in res.conflicts
+        for c in found
     )
     return Link(
         a=a,

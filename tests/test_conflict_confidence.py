@@ -71,6 +71,22 @@ def test_names_both_articles_use_elsewhere_are_only_possible() -> None:
     assert all(c.possible and "both articles name both" in c.explanation for c in found)
 
 
+def test_two_parts_of_one_name_an_article_writes_whole_are_no_conflict() -> None:
+    a = "Officials of the Senate sent a subpoena to Helen Carter on Monday."
+    b = "Officials of the Intelligence Committee sent a subpoena to Helen Carter on Monday."
+    assert _entity_link(a, b), "the two committees, told apart, are a name conflict"
+    whole = " The Senate Intelligence Committee has met twice."
+    assert _entity_link(a + whole, b) == []
+    assert _entity_link(a, b + whole) == []
+    # a name that holds a word of each side but not the whole of either is a third body
+    ta, tb = "House Foreign Affairs Committee", "Senate Intelligence Committee"
+    c = Conflict(ConflictKind.ENTITY, Span(0, len(ta)), Span(0, len(tb)), ta, tb, "")
+    assert not cmpmod._one_name_holds_both(c, ["He sits on the House Intelligence Committee."])
+    # two bodies written side by side ("and") or in other sentences are still two
+    assert _entity_link(a + " The Senate and Intelligence staff met.", b)
+    assert _entity_link(a + " He met Senate leaders. Intelligence officials left.", b)
+
+
 def _link_conflicts(text_a: str, text_b: str, kind: ConflictKind) -> list[Conflict]:
     arts, sents = _pair(text_a, text_b)
     arts = [dataclasses.replace(a, date=dt.date(2012, 12, 10)) for a in arts]
