@@ -345,3 +345,15 @@ def test_the_body_after_of_in_a_speakers_name_is_a_name_of_its_own() -> None:
     b = ("Nineteen firefighters had died on duty this year, said Lacey Powers, spokeswoman for "
          "the American Chamber of Commerce in Boise.")
     assert _names(a, b) == [("National Interagency Fire Center", "American Chamber of Commerce")]
+
+
+@pytest.mark.model
+def test_a_name_that_tells_whose_is_a_detail_of_the_other_sides_name() -> None:
+    # "Ohio legislators" are the Legislature: Ohio says whose, it does not replace it
+    a = "The Legislature returns today for a special session on the budget."
+    b = "Ohio legislators return today for a special session on the budget."
+    assert _names(a, b) == []
+    # a name of more words that holds the noun ("the Pauley Finals") is another name
+    assert _names("No team has come back from 3-1 down in the NBA Finals.",
+                  "No team has come back from 3-1 down in the Pauley Finals.") == [
+        ("NBA", "Pauley Finals")]

@@ -322,6 +322,49 @@ def _same_description(view: Any, sa: Span, sb: Span) -> float:
     return 0.85 * min(aligned)
 
 
+#: Relations by which a name is a detail of the noun it hangs from ("Florida legislators",
+#: "the legislature of Florida", "lawmakers in Ohio").
+_DETAIL_RELS = frozenset({"compound", "amod", "nmod", "poss", "prep:of", "prep:in", "prep:from"})
+
+
+def _detail_of_counterpart(view: Any, sa: Span, sb: Span) -> bool:
+    """Is one name a detail of the noun the other side's name is aligned to ("The
+    Legislature returns" / "Florida legislators return": Florida tells whose legislators,
+    it does not stand for the Legislature)?"""
+    al = view.align
+    for side, mine, other in (("a", sa, sb), ("b", sb, sa)):
+        h = view.head(side, mine)
+        if h is None or h.rel not in _DETAIL_RELS:
+            continue
+        w = al.word_at_token(side, h.token)
+        if w is None:
+            continue
+        words = al.b if side == "a" else al.a
+        there = al.words_in("b" if side == "a" else "a", other)
+        if sum(words[k].is_content for k in there) != 1:
+            continue  # a name of more words ("the Pauley Finals"): more than the noun
+        if side == "a":
+            if any(al.linked_words(w, j) > 0 for j in there):
+                return True
+        elif any(al.linked_words(i, w) > 0 for i in there):
+            return True
+        # or one word told two ways ("Legislature" / "legislators", "Senate" / "senators")
+        noun = (al.a if side == "a" else al.b)[w].text.lower()
+        if any(_one_stem(words[k].text.lower(), noun) for k in there):
+            return True
+    return False
+
+
+def _one_stem(x: str, y: str) -> bool:
+    """Do two words share most of the shorter's letters from the start (five or more)?"""
+    n = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        n += 1
+    return n >= 5 and n >= 0.7 * min(len(x), len(y))
+
+
 def _closer(mine: str, name: str, other: str) -> bool:
     """Is ``mine`` (another name of the side that gives ``name``) a closer match of the other
     side's name ``other`` than ``name`` is: written as it ("Paris" / "Paris" against "France"
@@ -438,6 +481,8 @@ def _compare_names_parsed(
                 a_text[sa.start : sa.end], b_text[sb.start : sb.end]
             ):
                 continue  # a body and a part of it
+            if _detail_of_counterpart(view, sa, sb):
+                continue
             link = bld.link(sa, sb)
             # one relation to their heads, or not one role ("police in Ohio" / "FBI agents")
             same_rel = view.same_relation(sa, sb)
