@@ -415,3 +415,13 @@ def test_the_body_before_a_speakers_title_is_a_name_like_any_other() -> None:
     b2 = b.replace("Acme", "SIA")
     fb2 = extract_facts(b2, parse=nlp.parse(b2))
     assert not compare_facts(fa, fb2).conflicts
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_knight_named_by_his_first_name_may_be_the_surname_of_the_other(swap: bool) -> None:
+    a, b = f"{QUOTE} Mr. Carter said.", f"{QUOTE} Sir Tom said."
+    a, b = (b, a) if swap else (a, b)
+    assert _speakers(a, b) == []
+    # a full name after the title is a name like any other
+    assert _speakers(f"{QUOTE} Mr. Carter said.", f"{QUOTE} Sir Tom Hale said.") == [
+        ("Mr. Carter", "Sir Tom Hale")]

@@ -74,6 +74,18 @@ def _one_body(ka: str, kb: str) -> bool:
     return len(wb) > 1 and _acronym(flat_a, wb) or len(wa) > 1 and _acronym(flat_b, wa)
 
 
+#: Titles used with a first name alone ("Sir John", "Dame Judi").
+_FIRST_NAME_TITLES = frozenset({"sir", "dame"})
+
+
+def _first_name_only(sp: Speaker) -> bool:
+    return all(len(en.key.split()) == 1 and en.titles & _FIRST_NAME_TITLES for en in sp.names)
+
+
+def _surname_only(sp: Speaker) -> bool:
+    return all(len(en.key.split()) == 1 and not en.titles & _FIRST_NAME_TITLES for en in sp.names)
+
+
 def _speaker_relation(x: Speaker, y: Speaker) -> str:
     """'same', 'diff' or 'unknown' for two speakers."""
     if x.pronoun or y.pronoun:
@@ -96,6 +108,8 @@ def _speaker_relation(x: Speaker, y: Speaker) -> str:
             _one_body(o, p.key) for o in y.others for p in x.names
         ):
             return "unknown"  # "Dr. Ana Ruiz of the CDC" / "the CDC": one speaks for the other
+        if _first_name_only(x) and _surname_only(y) or _first_name_only(y) and _surname_only(x):
+            return "unknown"  # "Sir John" / "Mr. Stevens": a knight goes by his first name
         return "diff"
     if x.names or y.names:
         named, role = (x, y) if x.names else (y, x)
