@@ -132,13 +132,17 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*[A-Za-z]")
 KNOWN_TO_BOTH = 0.6
 
 
+def _name_words(words: str) -> list[str]:
+    """The capitalised words of a name that can tell it apart (three letters or more, no
+    stop word)."""
+    return [w for w in _NAME_WORD.findall(words) if len(w) >= 3 and w.lower() not in STOP_WORDS]
+
+
 def _names_in(words: str, text: str) -> bool:
     """Does ``text`` name what ``words`` names: one of its capitalised words, as a word?"""
-    for w in _NAME_WORD.findall(words):
-        if len(w) >= 3 and w.lower() not in STOP_WORDS:
-            if re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text):
-                return True
-    return False
+    return any(
+        re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text) for w in _name_words(words)
+    )
 
 
 #: A run of capitalised words, as one name is written ("the Senate Intelligence Committee",
@@ -149,10 +153,7 @@ _NAME_RUN = re.compile(
 
 
 def _distinct(words: str) -> set[str]:
-    return {
-        w.strip(".").lower() for w in _NAME_WORD.findall(words)
-        if len(w) >= 3 and w.lower() not in STOP_WORDS
-    }
+    return {w.strip(".").lower() for w in _name_words(words)}
 
 
 def _one_name_holds_both(c: Conflict, texts: Sequence[str]) -> bool:

@@ -343,10 +343,8 @@ def _detail_of_counterpart(view: Any, sa: Span, sb: Span) -> bool:
         there = al.words_in("b" if side == "a" else "a", other)
         if sum(words[k].is_content for k in there) != 1:
             continue  # a name of more words ("the Pauley Finals"): more than the noun
-        if side == "a":
-            if any(al.linked_words(w, j) > 0 for j in there):
-                return True
-        elif any(al.linked_words(i, w) > 0 for i in there):
+        if any((al.linked_words(w, k) if side == "a" else al.linked_words(k, w)) > 0
+               for k in there):
             return True
         # or one word told two ways ("Legislature" / "legislators", "Senate" / "senators")
         noun = (al.a if side == "a" else al.b)[w].text.lower()
