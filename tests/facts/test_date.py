@@ -52,6 +52,27 @@ def test_a_bare_day_and_on_day_date_the_same_verb(swap: bool) -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("swap", [False, True])
+def test_the_day_of_a_statement_and_of_the_same_verb_as_an_event_are_one_slot(
+    swap: bool,
+) -> None:
+    # "announced on Friday that ..." dates a statement; "It was announced on Sunday that"
+    # reads as an event. One verb, aligned, is one act: its two days differ.
+    a = "Helen Carter announced on Friday that she would leave the Senate in June."
+    b = "It was announced on Sunday that Helen Carter would leave the Senate in June."
+    a, b = (b, a) if swap else (a, b)
+    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    assert got == ([("on Sunday", "on Friday")] if swap else [("on Friday", "on Sunday")])
+
+
+@pytest.mark.model
+def test_the_day_of_a_statement_and_of_another_verb_stay_details() -> None:
+    a = "Helen Carter announced on Friday that she would leave the Senate in June."
+    b = "Helen Carter was elected on Sunday and would leave the Senate in June."
+    assert _dates(compare_facts(_parsed(a, None), _parsed(b, None))) == []
+
+
+@pytest.mark.model
 def test_days_of_two_different_verbs_are_details() -> None:
     a = "Intel unveiled its new processor on Wednesday."
     b = "Intel unveiled its new processor, which will ship on Friday."

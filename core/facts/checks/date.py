@@ -201,11 +201,20 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
     pairs: list[tuple[int, int, float, int, str, str, float]] = []
     for i, x in enumerate(da):
         for j, y in enumerate(db):
-            if x.is_time != y.is_time or x.role != y.role:
+            if x.is_time != y.is_time:
+                continue
+            if x.role != y.role and (
+                {x.role, y.role} != {"report", "point"}
+                or bld.view.heads_link(x.span, y.span, reach=False) < MIN_LINK
+            ):
+                # The day of a statement against the day of an event, except on one verb
+                # aligned to the other: "announced on Friday that she was ill" / "It was
+                # announced on Sunday that she was ill" date one act, however the clause
+                # around the verb makes its day a statement's or an event's.
                 continue
             # The day a statement was made is compared only with the day the same
             # statement was made (the two reporting verbs aligned).
-            if x.role == "report" and (
+            if "report" in (x.role, y.role) and (
                 bld.view.heads_link(x.span, y.span) < MIN_LINK
                 or sources_differ(bld.a, bld.b, bld.view.parsed)
             ):
