@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from factdiff.core import nlp
 from factdiff.core.facts import compare_facts, extract_facts
-from factdiff.core.facts.checks.number import _one_digit_apart
+from factdiff.core.facts.checks.number import _one_digit_apart, _sole_figures
 from factdiff.core.model import ConflictKind
 
 
@@ -207,3 +209,29 @@ def test_a_figure_inside_a_range_does_not_take_the_range_from_its_counterpart() 
     )
     got = [(c.a_text, c.b_text) for c in _numbers(a, b)]
     assert got == [("between three and 11 times", "between three and 15 times")]
+
+
+@pytest.mark.model
+def test_the_figure_left_beside_one_both_give_is_one_slot() -> None:
+    a = (
+        "Exports were strong, with tractors up 5.6 percent and harvesters up 8.2 percent, "
+        "Tom Hale said."
+    )
+    b = "In July exports were strong, with tractors up 5.6 percent and harvesters up 16.4 percent."
+    assert [(c.a_text, c.b_text) for c in _numbers(a, b)] == [("8.2 percent", "16.4 percent")]
+
+
+
+@pytest.mark.model
+def test_the_figures_left_beside_one_both_give_need_a_word_in_common() -> None:
+    def sole(a: str, b: str) -> bool:
+        fa, fb = extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))
+        bld = SimpleNamespace(view=SimpleNamespace(parsed=True), a=fa, b=fb)
+        return _sole_figures(bld, fa.quantities[0], fb.quantities[0])  # type: ignore[arg-type]
+
+    a = "Tom Hale will tap $2.5 billion from drug programs and $600 million from a fund."
+    # two sums from two places, beside the one both take from the fund
+    assert not sole(a, "Ohio may move $200 million from the police and $600 million from a fund.")
+    assert sole(a, "Ohio may tap $200 million from drug programs and $600 million from a fund.")
+    # one figure each, nothing shared: the only ones, whatever the words around them
+    assert sole("Officials will tap $2.5 billion.", "The police got $200 million.")
