@@ -536,10 +536,11 @@ def _compare_names_parsed(
         bld.add(ConflictKind.ENTITY, sa, sb, f"different {what}", 0.8, link=link)
 
 
-def _list_members(p: Parse, names: list[tuple[Span, str]]) -> list[list[tuple[Span | None, str]]]:
-    """The lists of three or more members joined by "and" / commas in the parse ("China,
-    Russia and four central Asian nations"): each member a name (its span and label) or
-    a word (no span, its lemma)."""
+def _conj_groups(
+    p: Parse, names: list[tuple[Span, str]]
+) -> tuple[dict[int, tuple[Span, str]], dict[int, list[int]]]:
+    """The names by their head token, and the parse's conjoined tokens ("A, B and C")
+    grouped under the first member's token."""
     by_head: dict[int, tuple[Span, str]] = {}
     for sp, label in names:
         inside = [t.i for t in p.tokens if sp.start <= t.start and t.end <= sp.end]
@@ -557,6 +558,14 @@ def _list_members(p: Parse, names: list[tuple[Span, str]]) -> list[list[tuple[Sp
             top = p.tokens[top.head]
         groups.setdefault(top.i, [top.i])
         groups[top.i].append(t.i)
+    return by_head, groups
+
+
+def _list_members(p: Parse, names: list[tuple[Span, str]]) -> list[list[tuple[Span | None, str]]]:
+    """The lists of three or more members joined by "and" / commas in the parse ("China,
+    Russia and four central Asian nations"): each member a name (its span and label) or
+    a word (no span, its lemma)."""
+    by_head, groups = _conj_groups(p, names)
     out: list[list[tuple[Span | None, str]]] = []
     for members in groups.values():
         if len(set(members)) >= 3:
