@@ -357,3 +357,24 @@ def test_a_name_that_tells_whose_is_a_detail_of_the_other_sides_name() -> None:
     assert _names("No team has come back from 3-1 down in the NBA Finals.",
                   "No team has come back from 3-1 down in the Pauley Finals.") == [
         ("NBA", "Pauley Finals")]
+
+
+@pytest.mark.model
+def test_a_list_of_actors_holding_one_the_other_side_names_elsewhere_adds_actors() -> None:
+    a = (
+        "The Health Department said on Thursday that Medicare would extend key benefits to "
+        "retired farmers."
+    )
+    b = (
+        "The Election Commission, and the Health Department and the Labor Department, also "
+        "extended benefits to retired farmers."
+    )
+    assert _names(a, b) == []
+    # the same list with no member the other side names: someone else did it
+    c = (
+        "The Election Commission, and the Labor Department and the Treasury, also extended "
+        "benefits to retired farmers."
+    )
+    assert _names(a.replace("The Health Department said on Thursday that ", ""), c) == [
+        ("Medicare", "Election Commission")
+    ]

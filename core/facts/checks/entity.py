@@ -375,6 +375,25 @@ def _closer(mine: str, name: str, other: str) -> bool:
     return fuzz.ratio(key, other.lower()) > max(fuzz.ratio(name.lower(), other.lower()), 80)
 
 
+def _one_of_a_list(
+    sa: Span, sb: Span, partners_a: dict[Span, list[Span]], partners_b: dict[Span, list[Span]],
+    listed: tuple[set[Span], set[Span]],
+    seen_a: list[tuple[Span, str]], seen_b: list[tuple[Span, str]],
+) -> bool:
+    """Does one side give a list of names where the other gives one name, and the other
+    side name one of the list's members elsewhere? Then the list tells more of who did it,
+    not someone else: "the Health Department said Medicare would extend benefits" / "the
+    Election Commission and the Health Department extended benefits". Two lists, one
+    member swapped ("Paris, Lyon and Lille" / "Paris, Lyon and Rome"), still differ."""
+    seen_in_a, seen_in_b = {s for s, _ in seen_a}, {s for s, _ in seen_b}
+    for one, many, listed_one, partners_many, seen in (
+        (sa, sb, listed[0], partners_b, seen_in_b), (sb, sa, listed[1], partners_a, seen_in_a)
+    ):
+        if one not in listed_one and any(o in seen for o in partners_many.get(many, ())):
+            return True
+    return False
+
+
 def _compare_names_parsed(
     bld: _Builder, skip_a: set[Span], skip_b: set[Span],
     firm: tuple[set[Span], set[Span]] = (set(), set()),
@@ -460,6 +479,8 @@ def _compare_names_parsed(
 
     cands = []
     sole = len(free_a) == 1 and len(free_b) == 1
+    partners_a, partners_b = _partners(view.pa, na), _partners(view.pb, nb)
+    listed = (_listed(view.pa, na, partners_a), _listed(view.pb, nb, partners_b))
     for sa, la in free_a:
         for sb, lb in free_b:
             # The tagger often calls an unknown surname an organisation ("Sattler's
@@ -480,6 +501,8 @@ def _compare_names_parsed(
             ):
                 continue  # a body and a part of it
             if _detail_of_counterpart(view, sa, sb):
+                continue
+            if _one_of_a_list(sa, sb, partners_a, partners_b, listed, seen_a, seen_b):
                 continue
             link = bld.link(sa, sb)
             # one relation to their heads, or not one role ("police in Ohio" / "FBI agents")
@@ -559,6 +582,35 @@ def _conj_groups(
         groups.setdefault(top.i, [top.i])
         groups[top.i].append(t.i)
     return by_head, groups
+
+
+def _partners(p: Parse, names: list[tuple[Span, str]]) -> dict[Span, list[Span]]:
+    """Each name conjoined with other names in the parse ("the Commission, and the
+    Departments of Health and of Homeland Security"): the names beside it."""
+    by_head, groups = _conj_groups(p, names)
+    out: dict[Span, list[Span]] = {}
+    for members in groups.values():
+        spans = [by_head[i][0] for i in sorted(set(members)) if i in by_head]
+        for sp in spans:
+            out[sp] = [o for o in spans if o != sp]
+    return out
+
+
+def _listed(p: Parse, names: list[tuple[Span, str]], partners: dict[Span, list[Span]]) -> set[Span]:
+    """The names that are members of a list, as the parse or the words tell: conjoined
+    with a name, conjoined at all, or next to another name across a comma, "and", "or"."""
+    out = {sp for sp, others in partners.items() if others}
+    spans = sorted({sp for sp, _ in names}, key=lambda s: s.start)
+    for x, y in zip(spans, spans[1:], strict=False):
+        if x.end <= y.start and _LIST_GAP.fullmatch(p.text, x.end, y.start) is not None:
+            out.update((x, y))
+    for sp in spans:
+        top = top_token(p, sp)
+        if top is not None and (p.tokens[top].dep == "conj" or any(
+            k.dep in ("cc", "conj") for k in p.children(top)
+        )):
+            out.add(sp)
+    return out
 
 
 def _list_members(p: Parse, names: list[tuple[Span, str]]) -> list[list[tuple[Span | None, str]]]:
