@@ -259,6 +259,15 @@ _ORG_HEADS = frozenset(
 )
 
 
+#: The chambers a committee sits in, and the bodies that have committees: "the Senate
+#: committee" and "the Intelligence committee" may be one Senate Intelligence Committee.
+_CHAMBERS = frozenset(
+    """senate house congress assembly parliament legislature commons lords duma knesset
+    bundestag""".split()
+)
+_PANELS = frozenset("committee subcommittee panel".split())
+
+
 _ORG_KIND = {
     "organization": "agency", "organisation": "agency", "agency": "agency",
     "body": "agency", "ministry": "ministry", "department": "ministry",

@@ -378,3 +378,13 @@ def test_a_list_of_actors_holding_one_the_other_side_names_elsewhere_adds_actors
     assert _names(a.replace("The Health Department said on Thursday that ", ""), c) == [
         ("Medicare", "Election Commission")
     ]
+
+
+@pytest.mark.model
+def test_the_chamber_and_the_subject_of_one_committee_are_no_two_names() -> None:
+    a = "Tom Hale rejected a subpoena for documents from the Senate committee on Monday."
+    b = "The Intelligence committee sent a subpoena for documents to Tom Hale on Monday."
+    assert _names(a, b) == []
+    # two chambers are two committees
+    c = "The House committee sent a subpoena for documents to Tom Hale on Monday."
+    assert _names(a, c) == [("Senate", "House")]

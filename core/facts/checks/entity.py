@@ -17,7 +17,7 @@ from ..names import name_words, same_name
 from ..places import nested
 from ..records import Entity
 from ..slots import MIN_LINK, SOLE_SLOT_REST, top_token
-from ..words import _ORG_HEADS, _TITLES
+from ..words import _CHAMBERS, _ORG_HEADS, _PANELS, _TITLES
 
 
 def _compare_entities(
@@ -353,6 +353,24 @@ def _detail_of_counterpart(view: Any, sa: Span, sb: Span) -> bool:
     return False
 
 
+def _chamber_and_subject(view: Any, sa: Span, sb: Span, ta: str, tb: str) -> bool:
+    """Are the two names the chamber a committee sits in and what it oversees, before one
+    aligned committee ("the Senate committee" / "the Intelligence committee chairman":
+    one Senate Intelligence Committee)? Two chambers ("House" / "Senate") still differ."""
+    ha, hb = view.head("a", sa), view.head("b", sb)
+    if ha is None or hb is None or ha.rel != "compound" or hb.rel != "compound":
+        return False
+    if view.pa.tokens[ha.token].lemma.lower() not in _PANELS:
+        return False
+    if view.token_link(ha.token, hb.token) < MIN_LINK:
+        return False
+
+    def chamber(text: str) -> bool:
+        return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).lower() in _CHAMBERS
+
+    return chamber(ta) != chamber(tb)
+
+
 def _one_stem(x: str, y: str) -> bool:
     """Do two words share most of the shorter's letters from the start (five or more)?"""
     n = 0
@@ -500,7 +518,9 @@ def _compare_names_parsed(
                 a_text[sa.start : sa.end], b_text[sb.start : sb.end]
             ):
                 continue  # a body and a part of it
-            if _detail_of_counterpart(view, sa, sb):
+            if _detail_of_counterpart(view, sa, sb) or _chamber_and_subject(
+                view, sa, sb, a_text[sa.start : sa.end], b_text[sb.start : sb.end]
+            ):
                 continue
             if _one_of_a_list(sa, sb, partners_a, partners_b, listed, seen_a, seen_b):
                 continue
