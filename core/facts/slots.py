@@ -22,7 +22,7 @@ from functools import cached_property
 from typing import Any
 
 from ..model import Span
-from ..nlp import Parse, fallback_parse
+from ..nlp import Parse, Token, fallback_parse
 from .records import Facts
 from .tokalign import TokenAlignment, Word, align_tokens, words_of
 
@@ -76,6 +76,16 @@ def _parse_of(f: Facts) -> Parse:
 
 def _fallback(text: str) -> Parse:
     return fallback_parse(text)
+
+
+def _copula_predicate(p: Parse, h: Token, came: Token) -> Token | None:
+    """The predicate a copula's subject hangs from: "pregnant" of "Peterson was
+    pregnant", "mayor" of "she is the mayor" (the parse makes "be" the head); None for
+    any other skipped word or for a copula with no such predicate."""
+    if h.lemma.lower() != "be" or came.dep not in ("nsubj", "nsubjpass", "expl"):
+        return None
+    preds = [k for k in p.children(h.i) if k.dep in ("acomp", "attr") and k.i != came.i]
+    return preds[0] if len(preds) == 1 else None
 
 
 def top_token(p: Parse, span: Span) -> int | None:
@@ -134,11 +144,15 @@ class PairView:
         for _ in range(8):
             if h.is_root or len(out) >= depth:
                 break
+            came = h
             h = p.tokens[h.head]
             if h.pos in _SKIP_POS:
                 if h.pos == "ADP":
                     rel = f"prep:{h.lemma.lower()}"
-                continue
+                pred = _copula_predicate(p, h, came)
+                if pred is None:
+                    continue
+                h = pred  # "Peterson was eight months pregnant": "pregnant" says it
             if out and h.lemma.lower() in _SPEECH:
                 break
             out.append(Head(h.i, rel))

@@ -7,7 +7,7 @@ from builders import words_in_conflict
 
 from factdiff.core import nlp
 from factdiff.core.facts import compare_facts, extract_facts
-from factdiff.core.model import ConflictKind
+from factdiff.core.model import ConflictKind, Span
 
 
 def _names(a: str, b: str) -> list[tuple[str, str]]:
@@ -388,3 +388,25 @@ def test_the_chamber_and_the_subject_of_one_committee_are_no_two_names() -> None
     # two chambers are two committees
     c = "The House committee sent a subpoena for documents to Tom Hale on Monday."
     assert _names(a, c) == [("Senate", "House")]
+
+
+
+@pytest.mark.model
+def test_the_subject_of_a_copula_hangs_from_its_predicate() -> None:
+    from factdiff.core.facts.slots import PairView
+
+    # the parse makes "was" the head, a word the climb skips; "pregnant" says it
+    a = "Helen Carter, 27, was eight months pregnant when she disappeared before Christmas."
+    b = "Bill Norton was almost eight months pregnant when she was reported missing."
+    fa, fb = extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))
+    view = PairView(fa, fb)
+    ha = view.head("a", Span(0, len("Helen Carter")))
+    hb = view.head("b", Span(0, len("Bill Norton")))
+    assert ha is not None and hb is not None
+    assert (view.pa.tokens[ha.token].text, ha.rel) == ("pregnant", "nsubj")
+    assert (view.pb.tokens[hb.token].text, hb.rel) == ("pregnant", "nsubj")
+    assert view.same_relation(Span(0, 12), Span(0, 11))
+    # the value of a copula is no subject: "30" still hangs from nothing above the root
+    c = "The toll was 30 on Friday."
+    fc = extract_facts(c, parse=nlp.parse(c))
+    assert PairView(fc, fc).head("a", Span(13, 15)) is None
