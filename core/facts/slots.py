@@ -80,11 +80,12 @@ def _fallback(text: str) -> Parse:
 
 def _copula_predicate(p: Parse, h: Token, came: Token) -> Token | None:
     """The predicate a copula's subject hangs from: "pregnant" of "Peterson was
-    pregnant", "mayor" of "she is the mayor" (the parse makes "be" the head); None for
-    any other skipped word or for a copula with no such predicate."""
+    pregnant", "mayor" of "she is the mayor", "meet" of "he is to meet the unions" (the
+    parse makes "be" the head); None for any other skipped word or for a copula with no
+    such predicate."""
     if h.lemma.lower() != "be" or came.dep not in ("nsubj", "nsubjpass", "expl"):
         return None
-    preds = [k for k in p.children(h.i) if k.dep in ("acomp", "attr") and k.i != came.i]
+    preds = [k for k in p.children(h.i) if k.dep in ("acomp", "attr", "xcomp") and k.i != came.i]
     return preds[0] if len(preds) == 1 else None
 
 

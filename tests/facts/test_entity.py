@@ -406,6 +406,10 @@ def test_the_subject_of_a_copula_hangs_from_its_predicate() -> None:
     assert (view.pa.tokens[ha.token].text, ha.rel) == ("pregnant", "nsubj")
     assert (view.pb.tokens[hb.token].text, hb.rel) == ("pregnant", "nsubj")
     assert view.same_relation(Span(0, 12), Span(0, 11))
+    d = "Helen Carter is to meet the three unions on Monday."
+    fd = extract_facts(d, parse=nlp.parse(d))
+    hd = PairView(fd, fd).head("a", Span(0, 12))
+    assert hd is not None and fd.parse is not None and fd.parse.tokens[hd.token].text == "meet"
     # the value of a copula is no subject: "30" still hangs from nothing above the root
     c = "The toll was 30 on Friday."
     fc = extract_facts(c, parse=nlp.parse(c))
