@@ -47,7 +47,8 @@ _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "pcomp", "csubj", "p
 _REL_GROUP = {
     "nsubj": "subj", "nsubjpass": "obj", "csubj": "subj", "agent": "subj", "by": "subj",
     "dobj": "obj", "obj": "obj", "attr": "obj", "oprd": "obj", "pobj": "obj",
-    "nummod": "mod", "amod": "mod", "compound": "mod", "quantmod": "mod", "npadvmod": "adv",
+    "nummod": "mod", "amod": "mod", "compound": "mod", "nmod": "mod", "quantmod": "mod",
+    "npadvmod": "adv",
     "poss": "poss", "appos": "appos", "conj": "conj", "npmod": "adv", "advmod": "adv",
     "tmod": "adv",
 }  # fmt: skip

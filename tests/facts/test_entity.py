@@ -414,3 +414,12 @@ def test_the_subject_of_a_copula_hangs_from_its_predicate() -> None:
     c = "The toll was 30 on Friday."
     fc = extract_facts(c, parse=nlp.parse(c))
     assert PairView(fc, fc).head("a", Span(13, 15)) is None
+
+
+def test_a_noun_modifier_is_one_role_however_the_parse_labels_it() -> None:
+    from factdiff.core.facts.slots import _same_role
+
+    # "the Cancer Society journal" (compound) / "the Justice Department journal" (nmod)
+    assert _same_role("compound", "nmod")
+    assert _same_role("nmod", "amod")
+    assert not _same_role("nmod", "nsubj")
