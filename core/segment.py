@@ -14,22 +14,25 @@ import re
 
 from .model import Sentence
 
-__all__ = ["DATELINE", "sentence_spans", "split_sentences"]
+__all__ = ["DASHES", "DATELINE", "sentence_spans", "split_sentences"]
 
 _WORD = re.compile(r"\w")
 _PARAGRAPH = re.compile(r"[^\n]+")
+#: The dashes after a dateline: em and en dash, the horizontal bar some outlets print
+#: ("WASHINGTON ―"), a hyphen (last, so that it stays literal inside a character class).
+DASHES = "—–―-"
 #: A dateline at the start of a story or sentence: a place or outlet in capitals (or an
 #: outlet in brackets), perhaps "(Reuters)", then a dash. Sentence-level code skips it.
 DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’&-]+(?:[ ,]+[A-Z][A-Za-z.'’&-]*){0,3}|\([A-Z][A-Za-z ]{1,20}\))"
-    r"(?:\s*\([A-Za-z ]{1,25}\))?\s*[—–-]+\s*"
+    rf"(?:\s*\([A-Za-z ]{{1,25}}\))?\s*[{DASHES}]+\s*"
 )
 #: A dateline with its dash on the next line (or no dash at all, alone on its line).
 _DATELINE_ALONE = re.compile(
     r"(?:[A-Z][A-Z.'’&-]+(?:[ ,]+[A-Z][A-Za-z.'’&-]*){0,3}|\([A-Z][A-Za-z ]{1,20}\))"
-    r"(?:\s*\([A-Za-z ]{1,25}\))?\s*[—–-]*"
+    rf"(?:\s*\([A-Za-z ]{{1,25}}\))?\s*[{DASHES}]*"
 )
-_DASH_NEXT = re.compile(r"\s*[—–-]")
+_DASH_NEXT = re.compile(rf"\s*[{DASHES}]")
 #: A piece that starts like this continues the previous one (pysbd split after "p.m.").
 _CONTINUES = re.compile(
     r"[a-z]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct"
@@ -194,7 +197,7 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     piece = text[start:end]
     if len(piece) > 60 or not _DATELINE_ALONE.fullmatch(piece):
         return False
-    return bool(re.search(r"[—–-]\s*$", piece)) or bool(_DASH_NEXT.match(text, end))
+    return bool(re.search(rf"[{DASHES}]\s*$", piece)) or bool(_DASH_NEXT.match(text, end))
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

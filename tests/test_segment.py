@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factdiff.core.segment import sentence_spans, split_sentences
+from factdiff.core.segment import DATELINE, sentence_spans, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -50,6 +50,14 @@ def test_datelines_alone_are_not_sentences() -> None:
     # a dateline that starts a sentence stays in it; a short capitalised line is kept
     assert texts("WASHINGTON — Blinken met Wang.") == ["WASHINGTON — Blinken met Wang."]
     assert texts("NATO\nLeaders met.") == ["NATO", "Leaders met."]
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "―", "-"])
+def test_a_dateline_ends_with_any_dash_an_outlet_prints(dash: str) -> None:
+    # the horizontal bar (U+2015) some outlets print is a dash like the others
+    assert texts(f"WASHINGTON {dash}\nBlinken met Wang.") == ["Blinken met Wang."]
+    m = DATELINE.match(f"WASHINGTON {dash} Blinken met Wang.")
+    assert m is not None and m.group().strip() == f"WASHINGTON {dash}"
 
 
 def test_spans_are_exact_and_trimmed() -> None:

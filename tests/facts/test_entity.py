@@ -423,3 +423,16 @@ def test_a_noun_modifier_is_one_role_however_the_parse_labels_it() -> None:
     assert _same_role("compound", "nmod")
     assert _same_role("nmod", "amod")
     assert not _same_role("nmod", "nsubj")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("dash", ["—", "―"])
+def test_a_dateline_is_no_name_whatever_its_dash(dash: str) -> None:
+    a = "Helen Carter on Wednesday rejected the veto of a bill on farm loans."
+    b = f"WASHINGTON {dash} Helen Carter voted Wednesday to override the veto of a farm bill."
+    fb = extract_facts(b, parse=nlp.parse(b))
+    from factdiff.core.facts.checks.entity import _names as names_of
+
+    assert fb.parse is not None
+    assert "WASHINGTON" not in [b[sp.start : sp.end] for sp, _ in names_of(fb.parse)]
+    assert _names(a, b) == []

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from ...model import ConflictKind, Span
 from ...nlp import Parse
+from ...segment import DASHES
 from ..checks.base import _Builder, _inside, _same_event
 from ..component import Component
 from ..extract.entities import _NAME_LABELS, _present_in
@@ -98,7 +99,7 @@ def _names(p: Parse) -> list[tuple[Span, str]]:
             if not toks:
                 continue
             after = p.text[toks[-1].end : toks[-1].end + 3].strip()
-            if toks[0].i == 0 and p.tokens[toks[-1].i].text.isupper() and after[:1] in "—–-":
+            if toks[0].i == 0 and p.tokens[toks[-1].i].text.isupper() and after[:1] in DASHES:
                 continue  # a dateline ("WASHINGTON —"): where the piece was filed
             out.append((Span(toks[0].start, toks[-1].end), label))
     return out
