@@ -265,6 +265,9 @@ _CHAMBERS = frozenset(
     """senate house congress assembly parliament legislature commons lords duma knesset
     bundestag""".split()
 )
+#: A legislature and the houses it is made of: "Congress" voted as "the Senate" did.
+_LEGISLATURES = frozenset("congress parliament legislature".split())
+_HOUSES = frozenset("senate house commons lords".split())
 _PANELS = frozenset("committee subcommittee panel".split())
 
 

@@ -436,3 +436,13 @@ def test_a_dateline_is_no_name_whatever_its_dash(dash: str) -> None:
     assert fb.parse is not None
     assert "WASHINGTON" not in [b[sp.start : sp.end] for sp, _ in names_of(fb.parse)]
     assert _names(a, b) == []
+
+
+@pytest.mark.model
+def test_a_house_of_a_legislature_is_a_part_of_it() -> None:
+    a = "Congress on Wednesday voted to override the veto of a bill on farm loans."
+    b = "The Senate on Wednesday voted to override the veto of a bill on farm loans."
+    assert _names(a, b) == []
+    # two houses are two bodies
+    c = "The House on Wednesday voted to override the veto of a bill on farm loans."
+    assert _names(b, c) == [("Senate", "House")]

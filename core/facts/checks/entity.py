@@ -18,7 +18,7 @@ from ..names import name_words, same_name
 from ..places import nested
 from ..records import Entity
 from ..slots import MIN_LINK, SOLE_SLOT_REST, top_token
-from ..words import _CHAMBERS, _ORG_HEADS, _PANELS, _TITLES
+from ..words import _CHAMBERS, _HOUSES, _LEGISLATURES, _ORG_HEADS, _PANELS, _TITLES
 
 
 def _compare_entities(
@@ -175,7 +175,17 @@ def _within_body(ta: str, tb: str) -> bool:
     Emergency Management Agency" / "Administration")."""
     wa, wb = _distinct_words(ta), _distinct_words(tb)
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return bool(short) and short <= long_
+    if bool(short) and short <= long_:
+        return True
+    # a house of a legislature and the legislature ("Congress" / "the Senate")
+    ka, kb = _bare_body(ta), _bare_body(tb)
+    return {ka, kb} & _LEGISLATURES != set() and {ka, kb} & _HOUSES != set()
+
+
+def _bare_body(text: str) -> str:
+    """A body's name without "the" and a country's initials: "the U.S. Senate" -> "senate"."""
+    words = [w for w in text.lower().replace("’", "'").split() if w not in ("the", "u.s.", "us")]
+    return " ".join(words)
 
 
 #: How firmly a person and an organisation must be aligned to be compared.
