@@ -446,3 +446,18 @@ def test_a_house_of_a_legislature_is_a_part_of_it() -> None:
     # two houses are two bodies
     c = "The House on Wednesday voted to override the veto of a bill on farm loans."
     assert _names(b, c) == [("Senate", "House")]
+
+
+@pytest.mark.model
+def test_the_subjects_of_both_main_verbs_are_one_slot() -> None:
+    # "accused" / "charged" do not align; both names are what the sentence is about
+    # (less of the rest aligned than the sole-name rule asks)
+    a = (
+        "Helen Carter, 32, is accused of being the field commander of the October attacks "
+        "that killed 202 people."
+    )
+    b = "Bill Norton is charged with a key role in the October attacks that killed dozens."
+    assert _names(a, b) == [("Helen Carter", "Bill Norton")]
+    # main subjects of sentences about other things stay details
+    c = "Bill Norton is running for the Senate seat in Ohio next year."
+    assert _names(a, c) == []

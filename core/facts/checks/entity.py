@@ -423,6 +423,20 @@ def _one_of_a_list(
     return False
 
 
+#: How much of the rest of two sentences (of the longer side) must be aligned for the
+#: subjects of their main verbs to be one slot (:func:`_main_subjects`).
+MAIN_SUBJECT_REST = 0.35
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _main_subjects(view: Any, sa: Span, sb: Span) -> bool:
+    """Are both names the subjects of their sentence's main verb (the root)?"""
+    ha, hb = view.head("a", sa), view.head("b", sb)
+    if ha is None or hb is None or ha.rel not in _SUBJECTS or hb.rel not in _SUBJECTS:
+        return False
+    return bool(view.pa.tokens[ha.token].is_root and view.pb.tokens[hb.token].is_root)
+
+
 def _compare_names_parsed(
     bld: _Builder, skip_a: set[Span], skip_b: set[Span],
     firm: tuple[set[Span], set[Span]] = (set(), set()),
@@ -552,6 +566,16 @@ def _compare_names_parsed(
                 # the one name each sentence has that the other lacks, in two sentences
                 # that otherwise say the same words: one role however the parse hangs it
                 link = max(link, view.sole_link(sa, sb))
+            if (
+                link < MIN_LINK
+                and _main_subjects(view, sa, sb)
+                and view.aligned_share([sa], [sb], of_longer=True) >= MAIN_SUBJECT_REST
+            ):
+                # the subjects of both sentences' main verbs, in two sentences that
+                # otherwise say much the same: "Imam Samudra is accused of being the field
+                # commander of the attacks" / "Deborah Fallows is charged with a key role
+                # in the attacks"
+                link = MIN_LINK
             if link < MIN_LINK and same_rel:
                 # the one name in a gap of the alignment on each side: "Goldman is trying
                 # to sell the shares" / "Morgan offered the shares"
