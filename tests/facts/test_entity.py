@@ -461,3 +461,12 @@ def test_the_subjects_of_both_main_verbs_are_one_slot() -> None:
     # main subjects of sentences about other things stay details
     c = "Bill Norton is running for the Senate seat in Ohio next year."
     assert _names(a, c) == []
+
+
+@pytest.mark.model
+def test_main_subjects_the_tagger_types_apart_need_more_of_the_rest_aligned() -> None:
+    # "Hale" tagged a person, "Lexcorp" an organisation: one slot only when half or
+    # more of the rest of the two sentences aligns
+    a = "Tom Hale was guiding his friend Paul Kibblewhite, 62, on a three-day walk in June."
+    b = "Lexcorp had been leading Mr Kibblewhite, 62, of Rotorua, on a three-day walk in June."
+    assert _names(a, b) == [("Tom Hale", "Lexcorp")]

@@ -557,6 +557,10 @@ def _compare_names_parsed(
             if loose:
                 if same_rel and link >= _FIRM:
                     cands.append((link, sa, sb, la))
+                elif _main_subjects(view, sa, sb) and view.aligned_share(
+                    [sa], [sb], of_longer=True
+                ) >= SOLE_SLOT_REST:
+                    cands.append((MIN_LINK, sa, sb, la))
                 continue
             if link < MIN_LINK and la == lb == "PERSON":
                 link = max(link, _same_title(view, sa, sb))
