@@ -425,3 +425,16 @@ def test_a_knight_named_by_his_first_name_may_be_the_surname_of_the_other(swap: 
     # a full name after the title is a name like any other
     assert _speakers(f"{QUOTE} Mr. Carter said.", f"{QUOTE} Sir Tom Hale said.") == [
         ("Mr. Carter", "Sir Tom Hale")]
+
+
+@pytest.mark.model
+def test_a_speaker_after_a_leading_day_is_still_the_subject_of_the_parse() -> None:
+    from factdiff.core.facts.checks.attribution import _subjects
+
+    t = "Yesterday, Mr. Hale said it was an affront to democracy to shelve the council."
+    f = extract_facts(t, parse=nlp.parse(t))
+    assert [t[s.start : s.end] for s in _subjects(f)] == ["Hale"]
+    # a side that credits no one: the other's speaker is a name in the subject's slot
+    a = "Thursday, Mr. Norton called it an affront to democracy to shelve the council."
+    found = compare_facts(extract_facts(a, parse=nlp.parse(a)), f)
+    assert ("Norton", "Hale") in words_in_conflict(found, ConflictKind.ENTITY)

@@ -11,6 +11,7 @@ from ..component import Component
 from ..extract.entities import _acronym, _same_entity, _same_key
 from ..names import same_name
 from ..records import Facts, Speaker
+from ..slots import top_token
 from ..text import _stem, quoted_spans
 from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND, _TITLES
 
@@ -268,8 +269,18 @@ def _outside_names(span: Span, f: Facts) -> list[Span]:
 
 
 def _subjects(f: Facts) -> set[Span]:
-    """The names of the speakers that are the subject of their verb."""
-    return {en.span for sp in f.speakers for en in sp.names if en.role == "subj"}
+    """The names of the speakers that are the subject of their verb: by the parse when
+    there is one ("Yesterday, Mr. Castro said"), else by the words around the name."""
+    p = f.parse
+    if p is None or not p.parsed:
+        return {en.span for sp in f.speakers for en in sp.names if en.role == "subj"}
+    out = set()
+    for sp in f.speakers:
+        for en in sp.names:
+            top = top_token(p, en.span)
+            if top is not None and p.tokens[top].dep in ("nsubj", "nsubjpass"):
+                out.add(en.span)
+    return out
 
 
 def _sources(f: Facts) -> list[Speaker]:
