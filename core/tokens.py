@@ -36,6 +36,33 @@ def stem(word: str) -> str:
     return word
 
 
+#: British spellings and the American ones they stand for, as word endings: an outlet in
+#: London writes "the Children's Medical Centre", one in Dallas "Center".
+_SPELLINGS = tuple((re.compile(a), b) for a, b in (
+    (r"(?<=[^aeiou\W])re(s|d)?$", r"er\1"),  # centre, theatres, metred
+    (r"(?<=\w\w[^aeiou\W])our(s|ed|ing|ite|ites|able|er|ers)?$", r"or\1"),  # colour, labourer
+    (r"(?<=\w\w)is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),  # organise, realisation
+    (r"(?<=\w\w)ys(e|es|ed|ing)$", r"yz\1"),  # analyse
+    (r"(?<=[fc]en|ten)ce$", "se"),  # defence, offence, licence, pretence
+    (r"(?<=\w\w)ogue(s)?$", r"og\1"),  # catalogue, dialogues
+    (r"(?<=[aeiou])ll(ed|ing|er|ers)$", r"l\1"),  # travelled, cancelling
+))
+
+
+def us_spelling(word: str) -> str:
+    """A lower-case word with its British ending spelled the American way: "centre" ->
+    "center", "defence" -> "defense", "organised" -> "organized". Words of both spellings
+    meet; a word that only looks British ("acre", "fire") changes on both sides alike, so
+    two spellings of one word match and two different words stay apart."""
+    if len(word) < 5:
+        return word
+    for pattern, repl in _SPELLINGS:
+        new = pattern.sub(repl, word)
+        if new != word:
+            return new
+    return word
+
+
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased, crudely stemmed content words of ``text``.
 

@@ -33,7 +33,7 @@ from typing import Any
 
 from ..model import Span
 from ..nlp import Parse, fallback_parse
-from ..tokens import STOP_WORDS, stem
+from ..tokens import STOP_WORDS, stem, us_spelling
 from .text import _stem
 from .words import _ALIAS, _DEMONYMS, _MONTHS, _WEEKDAYS
 
@@ -91,12 +91,13 @@ def words_of(p: Parse) -> list[Word]:
 
 @lru_cache(maxsize=1 << 16)
 def _keys(w: Word) -> tuple[str, str, str, str]:
-    """Matching keys, strictest first: the word, its lemma, an alias or the shared stem,
-    and the facts stemmer (irregular forms, event nouns: "met" / "meeting" -> "meet")."""
+    """Matching keys, strictest first: the word, its lemma, an alias or the shared stem
+    (of the American spelling: "Centre" / "Center"), and the facts stemmer (irregular
+    forms, event nouns: "met" / "meeting" -> "meet")."""
     low = w.low.rstrip(".") if len(w.low) > 2 else w.low
     if w.shape == "num":
         low = low.replace(",", "").lstrip("$€£")
-    alias = _ALIAS.get(low) or _DEMONYMS.get(low) or stem(low)
+    alias = _ALIAS.get(low) or _DEMONYMS.get(low) or stem(us_spelling(low))
     return low, w.lemma, alias, _stem(low) if w.shape == "word" else alias
 
 

@@ -51,3 +51,21 @@ def test_a_function_word_nearest_in_vectors_does_not_keep_a_word_from_its_match(
     al = align_tokens(a, b, a_vectors=va, b_vectors=vb)
     assert al.links[0] == (1, 1.0)  # the same word
     assert al.links[1][0] == 2  # "rose" / "jumped", by vector
+
+
+def test_a_british_spelling_meets_the_american_one() -> None:
+    from factdiff.core.tokens import us_spelling
+
+    a = _words("the Medical Centre/centre in London defended/defend its defence")
+    b = _words("the Medical Center/center in Dallas defended/defend its defense")
+    al = align_tokens(a, b)
+    assert al.links[2][0] == 2 and al.links[7][0] == 7
+    for british, american in [("centre", "center"), ("colour", "color"), ("labourer", "laborer"),
+                              ("organised", "organized"), ("analyse", "analyze"),
+                              ("offence", "offense"), ("catalogue", "catalog"),
+                              ("travelled", "traveled")]:
+        assert us_spelling(british) == american
+        assert us_spelling(american) == american
+    # short words and a vowel before the ending are no British spellings
+    assert [us_spelling(w) for w in ("acre", "there", "four", "hour", "rise")] == [
+        "acre", "there", "four", "hour", "rise"]
