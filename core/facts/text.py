@@ -142,6 +142,34 @@ def noun_starts(parse: Parse | None) -> frozenset[int]:
     return frozenset(t.start for t in parse.tokens if t.pos in ("NOUN", "PROPN"))
 
 
+def open_quote(text: str) -> int | None:
+    """Where a quotation opens that the sentence never closes (it runs on into the next
+    sentence: '"The steps the Iranians claim to have taken are insufficient.'), or None.
+    A straight mark after a word closes ('... our options," said X': the quotation came
+    from the sentence before), and so does a single mark after punctuation ('"She was
+    scared,' said X').
+
+    >>> open_quote('He said: “We will win. ') , open_quote('He said: “We will win.”')
+    (10, None)
+    >>> open_quote('We will win," he said.'), open_quote('"She was scared,' + "' he said.")
+    (None, None)
+    """
+    opened: int | None = None
+    for m in re.finditer(r"[“”\"]", text):
+        ch, at = m.group(), m.start()
+        if ch == '"':
+            before = text[at - 1] if at else " "
+            ch = "“" if opened is None and (before.isspace() or before in "([") else "”"
+        if ch == "“":
+            if opened is None:
+                opened = m.end()
+        else:
+            opened = None
+    if opened is not None and re.search(r"[,.!?]['’](?:\s|$)", text[opened:]):
+        return None
+    return opened
+
+
 def quoted_spans(text: str) -> list[Span]:
     """Spans inside quotation marks; a sentence that opens inside a quotation (its marks
     close once more than they open, as in a quote carried over from the previous sentence)

@@ -438,3 +438,27 @@ def test_a_speaker_after_a_leading_day_is_still_the_subject_of_the_parse() -> No
     a = "Thursday, Mr. Norton called it an affront to democracy to shelve the council."
     found = compare_facts(extract_facts(a, parse=nlp.parse(a)), f)
     assert ("Norton", "Hale") in words_in_conflict(found, ConflictKind.ENTITY)
+
+
+
+@pytest.mark.model
+def test_a_speaker_inside_a_quotation_left_open_is_part_of_the_words() -> None:
+    def speakers(a: str, b: str) -> list[tuple[str, str]]:
+        fa, fb = extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))
+        return words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION)
+
+    a = (
+        'But White House spokesman Tom Hale said yesterday: "The steps the Iranians claim '
+        'to have taken in terms of capturing rebels are insufficient."'
+    )
+    b = (
+        '"The steps that the Iranians claim to have taken in terms of capturing rebels are '
+        "insufficient."
+    )
+    assert speakers(a, b) == []
+    # a straight mark after a word closes a quotation carried over from before
+    c = (
+        'The steps the Iranians claim to have taken in terms of capturing rebels are '
+        'insufficient," said Bill Norton.'
+    )
+    assert [x for _, x in speakers(a, c)] == ["Bill Norton"]

@@ -12,7 +12,7 @@ from ..extract.entities import _acronym, _same_entity, _same_key
 from ..names import same_name
 from ..records import Facts, Speaker
 from ..slots import top_token
-from ..text import _stem, quoted_spans
+from ..text import _stem, open_quote, quoted_spans
 from ..words import _GENERIC_SPEAKERS, _ORG_HEADS, _ORG_KIND, _TITLES
 
 
@@ -287,6 +287,10 @@ def _sources(f: Facts) -> list[Speaker]:
     """The speakers outside the sentence's quotations; one named by "according to" only
     when no other says who spoke (it may be who relayed the words)."""
     quoted = quoted_spans(f.text)
+    # a quotation left open runs on to the sentence's end: who it names is in the words
+    runs_on = open_quote(f.text)
+    if runs_on is not None:
+        quoted = [*quoted, Span(runs_on, len(f.text))]
     out = [sp for sp in f.speakers if not _inside(sp.span, quoted)]
     direct = [sp for sp in out if not sp.relayed]
     return direct or out
