@@ -268,6 +268,11 @@ _CHAMBERS = frozenset(
 #: A legislature and the houses it is made of: "Congress" voted as "the Senate" did.
 _LEGISLATURES = frozenset("congress parliament legislature".split())
 _HOUSES = frozenset("senate house commons lords".split())
+#: The names a legislature goes by: "the Legislature" may be any of them.
+_LEGISLATURE_NAMES = frozenset(
+    {"general assembly", "assembly", "state assembly", "parliament", "congress", "knesset",
+     "duma", "bundestag", "diet", "national assembly"}
+)
 _PANELS = frozenset("committee subcommittee panel".split())
 
 

@@ -470,3 +470,16 @@ def test_main_subjects_the_tagger_types_apart_need_more_of_the_rest_aligned() ->
     a = "Tom Hale was guiding his friend Paul Kibblewhite, 62, on a three-day walk in June."
     b = "Lexcorp had been leading Mr Kibblewhite, 62, of Rotorua, on a three-day walk in June."
     assert _names(a, b) == [("Tom Hale", "Lexcorp")]
+
+
+@pytest.mark.model
+def test_the_legislature_and_its_name_and_an_airline_and_its_airways_are_one_body() -> None:
+    a = "The Legislature returns on Monday to take up the budget bill for the schools."
+    b = "The General Assembly returns on Monday to take up the budget bill for the schools."
+    assert _names(a, b) == []
+    c = "United Airlines cut 300 flights on Monday because of the storm."
+    d = "United Airways cut 300 flights on Monday because of the storm."
+    assert _names(c, d) == []
+    # two airlines are two bodies
+    e = "American Airlines cut 300 flights on Monday because of the storm."
+    assert _names(c, e) == [("United Airlines", "American Airlines")]

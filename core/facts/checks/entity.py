@@ -18,7 +18,15 @@ from ..names import name_words, same_name
 from ..places import nested
 from ..records import Entity
 from ..slots import MIN_LINK, SOLE_SLOT_REST, top_token
-from ..words import _CHAMBERS, _HOUSES, _LEGISLATURES, _ORG_HEADS, _PANELS, _TITLES
+from ..words import (
+    _CHAMBERS,
+    _HOUSES,
+    _LEGISLATURE_NAMES,
+    _LEGISLATURES,
+    _ORG_HEADS,
+    _PANELS,
+    _TITLES,
+)
 
 
 def _compare_entities(
@@ -153,7 +161,7 @@ def _untyped_names(p: Parse) -> list[tuple[Span, str]]:
 
 
 #: Capitalised words that name no one on their own ("the Department", "Dept.").
-_GENERIC_NAME_WORDS = _ORG_HEADS | frozenset("dept dep depts agencies".split())
+_GENERIC_NAME_WORDS = _ORG_HEADS | frozenset("dept dep depts agencies airlines airways".split())
 
 
 _COUNTRY_MARKS = frozenset({"the", "u.s", "us", "u.s.", "uk", "u.k"})
@@ -177,9 +185,12 @@ def _within_body(ta: str, tb: str) -> bool:
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if bool(short) and short <= long_:
         return True
-    # a house of a legislature and the legislature ("Congress" / "the Senate")
+    # a house of a legislature and the legislature ("Congress" / "the Senate"), or "the
+    # Legislature" and the name it has ("the General Assembly")
     ka, kb = _bare_body(ta), _bare_body(tb)
-    return {ka, kb} & _LEGISLATURES != set() and {ka, kb} & _HOUSES != set()
+    if {ka, kb} & _LEGISLATURES and {ka, kb} & _HOUSES:
+        return True
+    return "legislature" in (ka, kb) and bool({ka, kb} & _LEGISLATURE_NAMES)
 
 
 def _bare_body(text: str) -> str:
