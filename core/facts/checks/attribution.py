@@ -269,12 +269,13 @@ def _outside_names(span: Span, f: Facts) -> list[Span]:
 
 
 def _subjects(f: Facts) -> set[Span]:
-    """The names of the speakers that are the subject of their verb: by the parse when
-    there is one ("Yesterday, Mr. Castro said"), else by the words around the name."""
+    """The names of the speakers that are the subject of their verb, by the words around
+    the name ("their father Tom Hale said") or by the parse ("Yesterday, Mr. Castro
+    said", where the words miss it)."""
+    out = {en.span for sp in f.speakers for en in sp.names if en.role == "subj"}
     p = f.parse
     if p is None or not p.parsed:
-        return {en.span for sp in f.speakers for en in sp.names if en.role == "subj"}
-    out = set()
+        return out
     for sp in f.speakers:
         for en in sp.names:
             top = top_token(p, en.span)
