@@ -86,4 +86,20 @@ def same_name(a: str, b: str, *, person: bool = False) -> bool:
         )
     if len(wa) == 1 and len(wb) == 1:
         return _same_first(wa[0], wb[0])
-    return False
+    # one first name and a surname spelled a letter apart ("Jorge Manzon" / "Jorge
+    # Monzon"): one person whose name two outlets transliterate or misspell
+    return (
+        len(wa) >= 2 and len(wb) >= 2 and _same_first(wa[0], wb[0])
+        and min(len(wa[-1]), len(wb[-1])) >= 5 and _one_letter_apart(wa[-1], wb[-1])
+    )
+
+
+def _one_letter_apart(x: str, y: str) -> bool:
+    """Do two words differ by one letter changed, added or dropped (case aside)?"""
+    x, y = x.lower(), y.lower()
+    if x == y or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y, strict=True)) == 1
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))

@@ -483,3 +483,15 @@ def test_the_legislature_and_its_name_and_an_airline_and_its_airways_are_one_bod
     # two airlines are two bodies
     e = "American Airlines cut 300 flights on Monday because of the storm."
     assert _names(c, e) == [("United Airlines", "American Airlines")]
+
+
+def test_a_surname_spelled_a_letter_apart_after_one_first_name_is_one_person() -> None:
+    from factdiff.core.facts.names import same_name
+
+    assert same_name("Jorge Manzon", "Jorge Monzon", person=True)
+    assert same_name("Helen Cartier", "Helen Carter", person=True)  # a letter dropped
+    # another first name, a short surname or two letters apart: two people
+    assert not same_name("Jorge Manzon", "Pedro Monzon", person=True)
+    assert not same_name("Tom Hale", "Tom Hall", person=True)
+    assert not same_name("Jorge Manzon", "Jorge Mendez", person=True)
+    assert not same_name("Jorge Manzon", "Jorge Monzon")  # not read as people
