@@ -495,3 +495,12 @@ def test_a_surname_spelled_a_letter_apart_after_one_first_name_is_one_person() -
     assert not same_name("Tom Hale", "Tom Hall", person=True)
     assert not same_name("Jorge Manzon", "Jorge Mendez", person=True)
     assert not same_name("Jorge Manzon", "Jorge Monzon")  # not read as people
+
+
+@pytest.mark.model
+def test_a_name_of_other_forms_of_the_same_words_is_one_name() -> None:
+    a = "The Ejection Mechanism failed twice during the test flight in June."
+    b = "The Eject Mechanism failed twice during the test flight in June."
+    assert _names(a, b) == []
+    c = "The Landing Mechanism failed twice during the test flight in June."
+    assert _names(a, c) == [("Ejection Mechanism", "Landing Mechanism")]

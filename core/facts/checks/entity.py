@@ -393,6 +393,16 @@ def _chamber_and_subject(view: Any, sa: Span, sb: Span, ta: str, tb: str) -> boo
     return chamber(ta) != chamber(tb)
 
 
+def _word_forms(ta: str, tb: str) -> bool:
+    """Are two names the same words, each the same or another form of it (a shared stem of
+    five letters or more: "Ejection" / "Eject"), in the same order?"""
+    wa = [w.strip(".,'’").lower() for w in ta.split() if w.lower() != "the"]
+    wb = [w.strip(".,'’").lower() for w in tb.split() if w.lower() != "the"]
+    if len(wa) != len(wb) or len(wa) < 2 or wa == wb:
+        return False
+    return all(x == y or _one_stem(x, y) for x, y in zip(wa, wb, strict=True))
+
+
 def _one_stem(x: str, y: str) -> bool:
     """Do two words share most of the shorter's letters from the start (five or more)?"""
     n = 0
@@ -554,6 +564,10 @@ def _compare_names_parsed(
                 a_text[sa.start : sa.end], b_text[sb.start : sb.end]
             ):
                 continue  # a body and a part of it
+            if la != "PERSON" and lb != "PERSON" and _word_forms(
+                a_text[sa.start : sa.end], b_text[sb.start : sb.end]
+            ):
+                continue  # "the Ejection Mechanism" / "the Eject Mechanism": one name
             if _detail_of_counterpart(view, sa, sb) or _chamber_and_subject(
                 view, sa, sb, a_text[sa.start : sa.end], b_text[sb.start : sb.end]
             ):
