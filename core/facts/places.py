@@ -21,6 +21,7 @@ from importlib.resources import files
 
 from ..tokens import fold_accents
 from .extract.entities import _norm_key
+from .words import _DEMONYMS
 
 __all__ = ["nested", "within"]
 
@@ -109,5 +110,36 @@ def within(inner: str, outer: str) -> bool:
 
 
 def nested(a: str, b: str) -> bool:
-    """Is either place inside the other (one place at two levels of detail)?"""
+    """Is either place inside the other (one place at two levels of detail)? A people
+    counts as its place ("Californians" / "Americans": California is in the U.S.).
+
+    >>> nested("Californians", "Americans"), nested("Floridians", "Texans")
+    (True, False)
+    """
+    a, b = _place_of_people(a), _place_of_people(b)
     return within(a, b) or within(b, a)
+
+
+#: How a people's name is made from its place's: "Californians" <- California, "Floridians"
+#: <- Florida, "Texans" <- Texas, "New Yorkers" <- New York.
+_PEOPLE_ENDINGS = (
+    ("ians", "ia"), ("ians", "a"), ("ians", ""), ("ans", "a"), ("ans", "as"), ("ers", ""),
+)
+
+
+def _place_of_people(name: str) -> str:
+    """The place a people's name stands for, when the gazetteer knows it; else the name."""
+    low = name.strip()
+    key = low.lower().removeprefix("the ").strip()
+    if key in _DEMONYMS:
+        return _DEMONYMS[key]
+    places = [key[: -len(end)] + repl for end, repl in _PEOPLE_ENDINGS
+              if key.endswith(end) and len(key) > len(end) + 2]
+    # a country or a state before a city ("Floridians": Florida, not Floridia in Sicily)
+    for place in places:
+        if _country(place) or _state(place):
+            return place
+    for place in places:
+        if _plain(place) in _gazetteer().cities:
+            return place
+    return name

@@ -504,3 +504,12 @@ def test_a_name_of_other_forms_of_the_same_words_is_one_name() -> None:
     assert _names(a, b) == []
     c = "The Landing Mechanism failed twice during the test flight in June."
     assert _names(a, c) == [("Ejection Mechanism", "Landing Mechanism")]
+
+
+@pytest.mark.model
+def test_a_people_and_a_people_of_a_place_inside_its_place_are_one() -> None:
+    a = "Most Americans now support the plan to cut water use by a third, the poll found."
+    b = "Most Californians now support the plan to cut water use by a third, the poll found."
+    assert _names(a, b) == []
+    c = "Most Canadians now support the plan to cut water use by a third, the poll found."
+    assert _names(b, c) == [("Californians", "Canadians")]
