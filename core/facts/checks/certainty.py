@@ -12,6 +12,7 @@ from ..predicates import Predicate, predicates
 from ..records import Facts
 from ..slots import MIN_LINK, PairView
 from ..text import _GENERIC_EVENTS_S
+from .polarity import _future
 
 
 def _pred_at(view: PairView, side: str, span: Span) -> tuple[Predicate | None, bool]:
@@ -42,6 +43,10 @@ def _in_scope(
         return None
     plan, noun_plan = _pred_at(view, p_side, planned_word)
     if not noun_plan and (plan is None or not (plan.planned or plan.hedged) or plan.negated):
+        return None
+    if plan is not None and _future(view.parse(p_side), plan):
+        # what one article says is to happen and the other that it happened ("would
+        # plead guilty" / "pleaded guilty"): one event told before and after, no doubt
         return None
     link = view.link(planned_word, done_word) if not flip else view.link(done_word, planned_word)
     if link < MIN_LINK:

@@ -1,0 +1,36 @@
+"""The certainty check: possible on one side, done on the other (crafted sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from builders import words_in_conflict
+
+from factdiff.core import nlp
+from factdiff.core.facts import compare_facts, extract_facts
+from factdiff.core.model import ConflictKind
+
+
+def _certainty(a: str, b: str) -> list[tuple[str, str]]:
+    fa, fb = extract_facts(a, parse=nlp.parse(a)), extract_facts(b, parse=nlp.parse(b))
+    return words_in_conflict(compare_facts(fa, fb), ConflictKind.CERTAINTY)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("swap", [False, True])
+def test_what_is_to_happen_and_what_happened_are_one_event_told_twice(swap: bool) -> None:
+    # one article written before the plea, the other after: no doubt on either side
+    done = "Helen Carter pleaded guilty to one count of tax fraud before the judge."
+    for plan in (
+        "Her lawyer said Helen Carter would plead guilty to one count of tax fraud.",
+        "Helen Carter is expected to plead guilty to one count of tax fraud before the judge.",
+        "Helen Carter will plead guilty to one count of tax fraud before the judge.",
+    ):
+        a, b = (done, plan) if swap else (plan, done)
+        assert _certainty(a, b) == []
+
+
+@pytest.mark.model
+def test_what_may_have_happened_against_what_happened_is_the_softer_kind() -> None:
+    a = "Helen Carter may have pleaded guilty to one count of tax fraud before the judge."
+    b = "Helen Carter pleaded guilty to one count of tax fraud before the judge."
+    assert len(_certainty(a, b)) == 1
