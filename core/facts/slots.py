@@ -90,6 +90,14 @@ def _copula_predicate(p: Parse, h: Token, came: Token) -> Token | None:
     return preds[0] if len(preds) == 1 else None
 
 
+def _apposed(p: Parse, tok: Token) -> bool:
+    """A name in apposition to a common noun: "The woman, Mary Miller, was arrested"."""
+    return (
+        tok.dep == "appos" and tok.pos == "PROPN" and not tok.is_root
+        and p.tokens[tok.head].pos == "NOUN"
+    )
+
+
 def top_token(p: Parse, span: Span) -> int | None:
     """The span's head in the parse: its first token whose head lies outside it (or the
     root); None when no token overlaps the span."""
@@ -131,15 +139,20 @@ class PairView:
         p = self.parse(side)
         return [t.i for t in p.tokens if t.start < span.end and span.start < t.end]
 
-    def heads(self, side: str, span: Span, *, depth: int = 2) -> list[Head]:
+    def heads(
+        self, side: str, span: Span, *, depth: int = 2, apposed: bool = False
+    ) -> list[Head]:
         """The content tokens a slot hangs from, nearest first (up to ``depth``), through
         prepositions and auxiliaries; empty without a parse or at the root. Reporting
-        verbs end the climb (every clause of a news sentence hangs from "said")."""
+        verbs end the climb (every clause of a news sentence hangs from "said"). With
+        ``apposed``, a name in apposition to a common noun hangs where that noun does."""
         p = self.parse(side)
         top = top_token(p, span) if p.parsed else None
         if top is None:
             return []
         h = p.tokens[top]
+        while apposed and _apposed(p, h):
+            h = p.tokens[h.head]
         # "on Friday" taken whole relates as "Friday" does when the span leaves "on" out
         rel = f"prep:{h.lemma.lower()}" if h.pos == "ADP" else h.dep
         out: list[Head] = []
@@ -202,7 +215,25 @@ class PairView:
         or, with ``reach``, one side's head aligned to the other's next one up (0.8): "a
         meeting ... during a conference this Friday" / "met ... on Saturday"."""
         best = 0.0
-        heads_a, heads_b = self.heads("a", sa), self.heads("b", sb)
+        for ap_a, ap_b in self._readings(sa, sb):
+            best = max(best, self._heads_link(sa, sb, reach, ap_a, ap_b))
+        return best
+
+    def _readings(self, sa: Span, sb: Span) -> list[tuple[bool, bool]]:
+        """How the two slots may be read: as they hang, and a name in apposition to a
+        noun in that noun's place (where one is)."""
+        ap_a, ap_b = self._apposed("a", sa), self._apposed("b", sb)
+        return [(False, False), (ap_a, ap_b)] if ap_a or ap_b else [(False, False)]
+
+    def _apposed(self, side: str, span: Span) -> bool:
+        p = self.parse(side)
+        top = top_token(p, span) if p.parsed else None
+        return top is not None and _apposed(p, p.tokens[top])
+
+    def _heads_link(self, sa: Span, sb: Span, reach: bool, ap_a: bool, ap_b: bool) -> float:
+        best = 0.0
+        heads_a = self.heads("a", sa, apposed=ap_a)
+        heads_b = self.heads("b", sb, apposed=ap_b)
         # Not one step further up out of a clause of its own: a value that hangs from the
         # verb of a subordinate clause dates or counts that clause's event, and the verb
         # above is another event ("After winning re-election in November, he resigned").
@@ -355,8 +386,12 @@ class PairView:
     def same_relation(self, sa: Span, sb: Span) -> bool:
         """Do the two slots hang from their heads by one relation (subject / subject, "to
         418" / "to 288"), whatever the heads are? False without a parse."""
-        ha, hb = self.head("a", sa), self.head("b", sb)
-        return ha is not None and hb is not None and _same_role(ha.rel, hb.rel)
+        for ap_a, ap_b in self._readings(sa, sb):
+            ha = next(iter(self.heads("a", sa, depth=1, apposed=ap_a)), None)
+            hb = next(iter(self.heads("b", sb, depth=1, apposed=ap_b)), None)
+            if ha is not None and hb is not None and _same_role(ha.rel, hb.rel):
+                return True
+        return False
 
     def gap_link(
         self, sa: Span, sb: Span, *, others_a: Sequence[Span] = (), others_b: Sequence[Span] = ()

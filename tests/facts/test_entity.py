@@ -513,3 +513,14 @@ def test_a_people_and_a_people_of_a_place_inside_its_place_are_one() -> None:
     assert _names(a, b) == []
     c = "Most Canadians now support the plan to cut water use by a third, the poll found."
     assert _names(b, c) == [("Californians", "Canadians")]
+
+
+@pytest.mark.model
+def test_a_name_in_apposition_to_a_noun_takes_the_noun_s_role() -> None:
+    # "The driver, Tom Hale, was charged": Tom Hale is the one charged
+    a = "The driver, Tom Hale, was charged on Monday with reckless driving after the crash in Ohio."
+    b = "Bill Norton, of Dayton, was charged on Monday with reckless driving over the crash."
+    assert _names(a, b) == [("Tom Hale", "Bill Norton")]
+    # a name beside a noun of another role stays a detail
+    c = "Police charged the driver of the van, Tom Hale, on Monday after the crash in Ohio."
+    assert _names(c, b) == []
