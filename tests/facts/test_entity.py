@@ -524,3 +524,14 @@ def test_a_name_in_apposition_to_a_noun_takes_the_noun_s_role() -> None:
     # a name beside a noun of another role stays a detail
     c = "Police charged the driver of the van, Tom Hale, on Monday after the crash in Ohio."
     assert _names(c, b) == []
+
+
+@pytest.mark.model
+def test_subjects_of_one_verb_with_objects_of_no_shared_word_are_two_acts() -> None:
+    # "release the full report" / "released a joint statement": two releases, two actors
+    a = "Senators asked how soon Tom Hale would release the full report on the budget."
+    b = "Senators said Bill Norton released a joint statement on the budget."
+    assert _names(a, b) == []
+    # the same object: one act, two names for its actor
+    c = "Senators said Bill Norton would release the full report on the budget."
+    assert _names(a, c) == [("Tom Hale", "Bill Norton")]

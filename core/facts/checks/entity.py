@@ -458,6 +458,44 @@ def _main_subjects(view: Any, sa: Span, sb: Span) -> bool:
     return bool(view.pa.tokens[ha.token].is_root and view.pb.tokens[hb.token].is_root)
 
 
+def _objects_apart(view: Any, sa: Span, sb: Span) -> bool:
+    """Two names, subjects of aligned verbs whose direct objects share no aligned word:
+    two acts of one kind ("Barr would release the full report" / "Pelosi released a
+    joint statement"), so the names are two actors, not one role told two ways."""
+    ha, hb = view.head("a", sa), view.head("b", sb)
+    if ha is None or hb is None or ha.rel not in _SUBJECTS or hb.rel not in _SUBJECTS:
+        return False
+    if not view.token_link(ha.token, hb.token):
+        return False
+    obj_a = [k.i for k in view.pa.children(ha.token) if k.dep in ("dobj", "obj")]
+    obj_b = [k.i for k in view.pb.children(hb.token) if k.dep in ("dobj", "obj")]
+    if not obj_a or not obj_b:
+        return False
+    words_a = _object_words(view.pa, obj_a)
+    words_b = _object_words(view.pb, obj_b)
+    return bool(words_a and words_b) and not any(
+        view.token_link(i, j) for i in words_a for j in words_b
+    )
+
+
+def _object_words(p: Parse, objects: list[int]) -> list[int]:
+    """The objects' words, with their "of" phrases and the words in apposition ("57
+    percent of the vote", "2,400 employees, or one-third of its workforce"), not the
+    other phrases and clauses hung on them ("a statement on the budget")."""
+    out, todo = [], list(objects)
+    while todo:
+        k = todo.pop()
+        out.append(k)
+        todo += [
+            c.i for c in p.children(k)
+            if not (c.dep == "prep" and c.lemma.lower() != "of") and c.dep not in _OWN_CLAUSES
+        ]
+    return [i for i in out if p.tokens[i].pos in ("NOUN", "PROPN", "ADJ", "NUM", "VERB")]
+
+
+_OWN_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp"})
+
+
 def _compare_names_parsed(
     bld: _Builder, skip_a: set[Span], skip_b: set[Span],
     firm: tuple[set[Span], set[Span]] = (set(), set()),
@@ -573,6 +611,8 @@ def _compare_names_parsed(
             ):
                 continue
             if _one_of_a_list(sa, sb, partners_a, partners_b, listed, seen_a, seen_b):
+                continue
+            if _objects_apart(view, sa, sb):
                 continue
             link = bld.link(sa, sb)
             # one relation to their heads, or not one role ("police in Ohio" / "FBI agents")
