@@ -450,12 +450,15 @@ MAIN_SUBJECT_REST = 0.35
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
-def _main_subjects(view: Any, sa: Span, sb: Span) -> bool:
-    """Are both names the subjects of their sentence's main verb (the root)?"""
+def _main_subjects(view: Any, sa: Span, sb: Span, rest: float) -> bool:
+    """Are both names the subjects of their sentence's main verb (the root), in two
+    sentences whose other content words align at least ``rest`` (of the longer side)?"""
     ha, hb = view.head("a", sa), view.head("b", sb)
     if ha is None or hb is None or ha.rel not in _SUBJECTS or hb.rel not in _SUBJECTS:
         return False
-    return bool(view.pa.tokens[ha.token].is_root and view.pb.tokens[hb.token].is_root)
+    if not (view.pa.tokens[ha.token].is_root and view.pb.tokens[hb.token].is_root):
+        return False
+    return bool(view.aligned_share([sa], [sb], of_longer=True) >= rest)
 
 
 def _objects_apart(view: Any, sa: Span, sb: Span) -> bool:
@@ -622,9 +625,7 @@ def _compare_names_parsed(
             if loose:
                 if same_rel and link >= _FIRM:
                     cands.append((link, sa, sb, la))
-                elif _main_subjects(view, sa, sb) and view.aligned_share(
-                    [sa], [sb], of_longer=True
-                ) >= SOLE_SLOT_REST:
+                elif _main_subjects(view, sa, sb, SOLE_SLOT_REST):
                     cands.append((MIN_LINK, sa, sb, la))
                 continue
             if link < MIN_LINK and la == lb == "PERSON":
@@ -635,11 +636,7 @@ def _compare_names_parsed(
                 # the one name each sentence has that the other lacks, in two sentences
                 # that otherwise say the same words: one role however the parse hangs it
                 link = max(link, view.sole_link(sa, sb))
-            if (
-                link < MIN_LINK
-                and _main_subjects(view, sa, sb)
-                and view.aligned_share([sa], [sb], of_longer=True) >= MAIN_SUBJECT_REST
-            ):
+            if link < MIN_LINK and _main_subjects(view, sa, sb, MAIN_SUBJECT_REST):
                 # the subjects of both sentences' main verbs, in two sentences that
                 # otherwise say much the same: "Imam Samudra is accused of being the field
                 # commander of the attacks" / "Deborah Fallows is charged with a key role
