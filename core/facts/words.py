@@ -325,7 +325,7 @@ _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
 # Canonical keys for places and bodies known by several names (capitals as metonyms).
 _ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
     "us": ("us", "usa", "united states", "united states of america", "america",
-           "washington", "white house", "pentagon"),
+           "washington", "white house", "pentagon", "oval office", "west wing"),
     "uk": ("uk", "britain", "great britain", "united kingdom", "london", "downing street"),
     "china": ("china", "beijing", "prc", "people's republic of china"),
     "russia": ("russia", "moscow", "kremlin", "russian federation"),
@@ -366,6 +366,8 @@ _ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
     "brazil": ("brazil", "brasilia"),
     "congress": ("congress", "capitol hill", "capitol"),
     "defense department": ("defense department", "department of defense", "pentagon", "dod"),
+    "state department": ("state department", "department of state", "foggy bottom"),
+    "justice department": ("justice department", "department of justice", "doj"),
     "al qaeda": ("al qaeda", "al qaida", "alqaeda", "al quaeda"),
     "federal reserve": (
         "federal reserve", "fed", "federal open market committee", "fomc",

@@ -535,3 +535,16 @@ def test_subjects_of_one_verb_with_objects_of_no_shared_word_are_two_acts() -> N
     # the same object: one act, two names for its actor
     c = "Senators said Bill Norton would release the full report on the budget."
     assert _names(a, c) == [("Tom Hale", "Bill Norton")]
+
+
+@pytest.mark.model
+def test_the_oval_office_is_the_white_house_and_doj_the_justice_department() -> None:
+    a = "The announcement came from the White House on Monday, hours after the vote."
+    b = "The announcement came from the Oval Office on Monday, hours after the vote."
+    assert _names(a, b) == []
+    c = "The DOJ said on Monday it would appeal the ruling in the case."
+    d = "The Justice Department said on Monday it would appeal the ruling in the case."
+    assert _names(c, d) == []
+    # another office is another body
+    e = "The announcement came from the Kremlin on Monday, hours after the vote."
+    assert _names(a, e) == [("White House", "Kremlin")]
