@@ -420,3 +420,24 @@ def test_the_days_on_the_main_verbs_of_two_sentences_are_one_slot() -> None:
         " sales deal with Fabrikam on Monday."
     )
     assert _dates(compare_facts(_parsed(c, None), _parsed(b, None))) == []
+
+
+@pytest.mark.model
+def test_a_day_that_names_a_thing_the_other_side_leaves_undated_is_another_day() -> None:
+    # "the Sept. 11 attacks" / "voted Wednesday ... in the attacks": the day of the
+    # attacks and the day of the vote
+    day = dt.date(2016, 9, 29)
+    a = (
+        "The Senate voted to override the veto of a bill letting families of those killed"
+        " in the Sept. 11 attacks sue the kingdom."
+    )
+    b = (
+        "The Senate voted Wednesday to override the veto of a bill letting families sue"
+        " the kingdom for its role in the attacks."
+    )
+    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    # the day of the thing against a day hung on the same thing: one slot
+    c = a.replace("Sept. 11", "Sept. 12")
+    assert _dates(compare_facts(_parsed(a, day), _parsed(c, day))) == [
+        ("in the Sept. 11", "in the Sept. 12")
+    ]

@@ -142,6 +142,39 @@ def _sole_dates(bld: _Builder, x: DateFact, y: DateFact) -> bool:
 MAIN_DAY_REST = 0.35
 
 
+def _thing_undated(bld: _Builder, x: DateFact, y: DateFact) -> bool:
+    """Does one day name a thing ("the Sept. 11 attacks", "the March downturn") that the
+    other sentence also names, by a noun, without hanging its own day on it ("voted
+    Wednesday ... in the terrorist attacks")? Then that sentence leaves the thing's day
+    out, and its day is of something else. (A verb for the thing on the other side is
+    its event told as the sentence's own: "at his October 30 sentencing" / "is expected
+    to be sentenced on July 3".)"""
+    view = bld.view
+    for side, d, other, e in (("a", x, "b", y), ("b", y, "a", x)):
+        p = view.parse(side)
+        # the day's own words: "in the Sept. 11" hangs as "Sept." does
+        own = [
+            t.i for t in p.tokens
+            if d.span.start <= t.start and t.end <= d.span.end and t.pos not in ("ADP", "DET")
+        ]
+        tops = [i for i in own if p.tokens[i].head not in own and not p.tokens[i].is_root]
+        if not tops:
+            continue
+        tok = p.tokens[tops[0]]
+        thing = p.tokens[tok.head]
+        if tok.dep not in ("compound", "nmod", "amod", "poss") or thing.pos != "NOUN":
+            continue
+        q = view.parse(other)
+        mates = [
+            t.i for t in q.tokens
+            if t.pos == "NOUN"
+            and (view.token_link(thing.i, t.i) if side == "a" else view.token_link(t.i, thing.i))
+        ]
+        if mates and not {h.token for h in view.heads(other, e.span)} & set(mates):
+            return True
+    return False
+
+
 def _main_days(bld: _Builder, x: DateFact, y: DateFact) -> bool:
     """Do both days hang on the main verb (the root) of their sentence?"""
     view = bld.view
@@ -247,7 +280,12 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
             if rel == "none":
                 continue
             link = bld.link(x.span, y.span, context=True)
-            if rel == "conflict" and link < MIN_LINK and _sole_dates(bld, x, y):
+            if (
+                rel == "conflict"
+                and link < MIN_LINK
+                and _sole_dates(bld, x, y)
+                and not _thing_undated(bld, x, y)
+            ):
                 # the one day each sentence gives, in two sentences that otherwise say the
                 # same words: the day of the one event they report
                 link = max(link, bld.view.sole_link(x.span, y.span))
@@ -262,6 +300,7 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                 and link < MIN_LINK
                 and _main_days(bld, x, y)
                 and _sole_dates(bld, x, y)
+                and not _thing_undated(bld, x, y)
                 and bld.view.aligned_share([x.span], [y.span], of_longer=True) >= MAIN_DAY_REST
             ):
                 # the one day each sentence gives, on each sentence's main verb: the day
