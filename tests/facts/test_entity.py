@@ -548,3 +548,14 @@ def test_the_oval_office_is_the_white_house_and_doj_the_justice_department() -> 
     # another office is another body
     e = "The announcement came from the Kremlin on Monday, hours after the vote."
     assert _names(a, e) == [("White House", "Kremlin")]
+
+
+@pytest.mark.model
+def test_a_place_in_the_title_of_a_person_the_other_side_never_names_is_a_detail() -> None:
+    # "former Ohio governor Bill Norton" tells who Norton is; Hale governs elsewhere
+    a = "Donors drifted away from Hale, toward rivals such as former Ohio governor Bill Norton."
+    b = "Hale has served as Texas governor since 2010 and has drifted away from donors."
+    assert _names(a, b) == []
+    # the same holder on both sides: one title, two places
+    c = a.replace("Ohio", "Texas")
+    assert _names(a, c) == [("Ohio", "Texas")]

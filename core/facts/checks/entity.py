@@ -461,6 +461,25 @@ def _main_subjects(view: Any, sa: Span, sb: Span, rest: float) -> bool:
     return bool(view.aligned_share([sa], [sb], of_longer=True) >= rest)
 
 
+def _holder_unnamed(p: Parse, span: Span, other: str) -> bool:
+    """Is the name part of a title that another named person holds, one the other
+    sentence never names ("former Florida governor Jeb Bush" beside a sentence on
+    Christie, "New Jersey governor")? Then it tells who that person is, a detail."""
+    top = top_token(p, span)
+    if top is None or p.tokens[top].is_root:
+        return False
+    tok = p.tokens[top]
+    title = p.tokens[tok.head]
+    if tok.dep not in ("compound", "amod", "nmod") or title.pos != "NOUN":
+        return False
+    if title.dep != "compound" or title.is_root:
+        return False
+    holder = p.tokens[title.head]
+    if holder.pos != "PROPN" or holder.ent != "PERSON":
+        return False
+    return re.search(rf"\b{re.escape(holder.text)}\b", other) is None
+
+
 def _objects_apart(view: Any, sa: Span, sb: Span) -> bool:
     """Two names, subjects of aligned verbs whose direct objects share no aligned word:
     two acts of one kind ("Barr would release the full report" / "Pelosi released a
@@ -617,6 +636,8 @@ def _compare_names_parsed(
                 continue
             if _objects_apart(view, sa, sb):
                 continue
+            if _holder_unnamed(view.pa, sa, b_text) or _holder_unnamed(view.pb, sb, a_text):
+                continue  # the title of someone the other side does not name
             link = bld.link(sa, sb)
             # one relation to their heads, or not one role ("police in Ohio" / "FBI agents")
             same_rel = view.same_relation(sa, sb)
