@@ -559,3 +559,17 @@ def test_a_place_in_the_title_of_a_person_the_other_side_never_names_is_a_detail
     # the same holder on both sides: one title, two places
     c = a.replace("Ohio", "Texas")
     assert _names(a, c) == [("Ohio", "Texas")]
+
+
+@pytest.mark.model
+def test_two_names_joined_to_one_shared_name_in_two_roles_are_two_groups() -> None:
+    # "Pressed by Carter and Hale" / "would include Carter and Norton": two groups
+    a = (
+        "Pressed by Helen Carter and Tom Hale of Ohio, the new leaders, they refused to"
+        " budge from their offer of $1.3 billion for the program."
+    )
+    b = "That group would include Ms. Carter and adviser Bill Norton."
+    assert _names(a, b) == []
+    # the same list in one role: one member changed
+    c = "Pressed by Helen Carter and Bill Norton of Ohio, they refused to budge from the offer."
+    assert _names(a, c) == [("Tom Hale", "Bill Norton")]
