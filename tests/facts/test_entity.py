@@ -573,3 +573,21 @@ def test_two_names_joined_to_one_shared_name_in_two_roles_are_two_groups() -> No
     # the same list in one role: one member changed
     c = "Pressed by Helen Carter and Bill Norton of Ohio, they refused to budge from the offer."
     assert _names(a, c) == [("Tom Hale", "Bill Norton")]
+
+
+@pytest.mark.model
+def test_a_long_name_the_other_side_gives_by_its_initials_is_mentioned() -> None:
+    # the tagger takes "Childhood Arrivals" alone; "DACA" is the whole name's initials
+    a = (
+        "He is offering an extension of the Obama-era Deferred Action for Childhood"
+        " Arrivals program for immigrants."
+    )
+    b = (
+        "After ending DACA protections, he is offering an extension of the TPS program"
+        " for immigrants."
+    )
+    assert _names(a, b) == []
+    assert _names(b, a) == []
+    # other initials: the long name is not mentioned
+    c = b.replace("DACA", "NAFTA")
+    assert _names(a, c) == [("Childhood Arrivals", "TPS")]

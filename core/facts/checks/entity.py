@@ -13,7 +13,7 @@ from ...nlp import Parse
 from ...segment import DASHES
 from ..checks.base import _Builder, _inside, _same_event
 from ..component import Component
-from ..extract.entities import _NAME_LABELS, _present_in
+from ..extract.entities import _NAME_LABELS, _initials, _present_in
 from ..names import name_words, same_name
 from ..places import nested
 from ..records import Entity
@@ -121,6 +121,35 @@ def _as_words(name: str) -> str:
 def _written_at(name: str, text: str, flags: int = 0) -> list[Span]:
     """Where ``text`` writes ``name`` as words of its own."""
     return [Span(m.start(), m.end()) for m in re.finditer(_as_words(name), text, flags)]
+
+
+#: A capitalised name's words, with the small words inside it ("Deferred Action for
+#: Childhood Arrivals"); and a word in capitals, an acronym ("DACA").
+_CAP_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w’'-]*)*")
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def _by_initials(own: str, span: Span, other: str) -> bool:
+    """Does ``other`` write the name at ``span`` by its initials, or spell out the
+    initials it is ("Childhood Arrivals" of "the Deferred Action for Childhood Arrivals
+    program" / "DACA protections", and the other way round)? The tagger often takes
+    only part of a long name; the capitalised words around it are read with it."""
+    caps = set(_CAPS_WORD.findall(other))
+    for m in _CAP_RUN.finditer(own):
+        if caps and m.start() <= span.start and span.end <= m.end():
+            words = [w.lower() for w in m.group().split()]
+            # any run of its words from one on ("Obama-era Deferred Action for ...")
+            if any(len(words) - k >= 3 and _initials(words[k:]).upper() in caps
+                   for k in range(len(words))):
+                return True
+    name = own[span.start : span.end].strip()
+    if _CAPS_WORD.fullmatch(name):
+        return any(
+            _initials([w.lower() for w in m.group().split()]).upper() == name
+            for m in _CAP_RUN.finditer(other)
+            if len(m.group().split()) >= 3
+        )
+    return False
 
 
 def _written_in(name: str, text: str, flags: int = 0) -> bool:
@@ -591,9 +620,11 @@ def _compare_names_parsed(
     open_a = [(sp, lb) for sp, lb in na if not _meets(sp, skip_a) and not _inside(sp, frames_a)]
     open_b = [(sp, lb) for sp, lb in nb if not _meets(sp, skip_b) and not _inside(sp, frames_b)]
     seen_a = [(sp, lb) for sp, lb in open_a
-              if mentioned(a_text[sp.start : sp.end], lb, na, a_text, nb, b_text)]
+              if mentioned(a_text[sp.start : sp.end], lb, na, a_text, nb, b_text)
+              or _by_initials(a_text, sp, b_text)]
     seen_b = [(sp, lb) for sp, lb in open_b
-              if mentioned(b_text[sp.start : sp.end], lb, nb, b_text, na, a_text)]
+              if mentioned(b_text[sp.start : sp.end], lb, nb, b_text, na, a_text)
+              or _by_initials(b_text, sp, a_text)]
     free_a = [x for x in open_a if x not in seen_a]
     free_b = [x for x in open_b if x not in seen_b]
     def kin(la: str, lb: str) -> bool:
