@@ -123,7 +123,7 @@ def test_a_share_of_a_figure_named_before_is_not_the_total(lead: str) -> None:
 
 @pytest.mark.model
 def test_one_figure_may_be_the_total_of_the_parts_the_other_lists() -> None:
-    total = "The county plans to move $9 billion in unspent funds toward the new bridge."
+    total = "The county plans to move $2 billion in unspent funds toward the new bridge."
     parts = ("The county also plans to move about $300 million from the parks budget and "
              "another $500 million from the transit fund.")
     assert _numbers(total, parts) == []
@@ -131,7 +131,7 @@ def test_one_figure_may_be_the_total_of_the_parts_the_other_lists() -> None:
     # one part against one figure: still compared
     one = "The county also plans to move about $300 million from the parks budget."
     assert [(c.a_text, c.b_text) for c in _numbers(total, one)] == [
-        ("$9 billion", "about $300 million")
+        ("$2 billion", "about $300 million")
     ]
 
 
@@ -235,3 +235,18 @@ def test_the_figures_left_beside_one_both_give_need_a_word_in_common() -> None:
     assert sole(a, "Ohio may tap $200 million from drug programs and $600 million from a fund.")
     # one figure each, nothing shared: the only ones, whatever the words around them
     assert sole("Officials will tap $2.5 billion.", "The police got $200 million.")
+
+
+def test_figures_an_order_of_magnitude_apart_are_two_quantities() -> None:
+    def pair(a: str, b: str):  # type: ignore[no-untyped-def]
+        return [(c.a_text, c.b_text) for c in compare_facts(extract_facts(a), extract_facts(b))
+                .conflicts if c.kind is ConflictKind.NUMBER]
+
+    a = "The majority leader raised $5.4 million for the campaign in the district."
+    assert pair(a, "He raised just over $200,000 for the campaign in the district.") == []
+    # a figure a little off is one figure told two ways
+    assert pair(a, "The majority leader raised $4.1 million for the campaign in the district.") \
+        == [("$5.4 million", "$4.1 million")]
+    # the same digits at another scale stay one figure
+    assert pair(a, "The majority leader raised $5.4 billion for the campaign in the district.") \
+        == [("$5.4 million", "$5.4 billion")]

@@ -144,6 +144,22 @@ def _may_be_total(one: Quantity, parts: Sequence[Quantity], text: str, part: Qua
     )
 
 
+#: Two figures of one kind more than this many times apart are two quantities, not one
+#: misreported: outlets that disagree on a figure differ by a little ("48-page" /
+#: "47-page", "$5,587.75" / "$5,687.75"), not by an order of magnitude ("$5.4 million"
+#: raised by one candidate / "just over $200,000" by the other, "22 days" since the last
+#: meeting / "after 90 minutes"). The same digits at another scale ("$3.6 million" /
+#: "$3.6 billion") stay one figure.
+FAR_APART = 10.0
+
+
+def _far_apart(x: Quantity, y: Quantity) -> bool:
+    lo, hi = sorted((abs(x.value), abs(y.value)))
+    if lo == 0 or x.pair or y.pair:
+        return False
+    return hi / lo > FAR_APART and _digits(x) != _digits(y)
+
+
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
     """Pair quantities by unit and context; report pairs whose values cannot both hold."""
     qa, qb = bld.a.quantities, bld.b.quantities
@@ -182,6 +198,8 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
             ok = _overlap(x, y)
             if ok and bld.view.parsed and _bounds_differ(x, y):
                 ok = False
+            if not ok and _far_apart(x, y):
+                continue  # two quantities: each may still meet its own counterpart
             sim = _ctx_sim(x, y)
             # a figure inside the other's range or bound agrees more loosely than two
             # figures that match: "13 symptoms" / "between three and 15 times"
