@@ -368,6 +368,9 @@ _ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
     "defense department": ("defense department", "department of defense", "pentagon", "dod"),
     "state department": ("state department", "department of state", "foggy bottom"),
     "justice department": ("justice department", "department of justice", "doj"),
+    # a party and the committee that runs it: "the GOP chairman" is "the RNC chairman"
+    "republican party": ("republican party", "gop", "rnc", "republican national committee"),
+    "democratic party": ("democratic party", "dnc", "democratic national committee"),
     "al qaeda": ("al qaeda", "al qaida", "alqaeda", "al quaeda"),
     "federal reserve": (
         "federal reserve", "fed", "federal open market committee", "fomc",
