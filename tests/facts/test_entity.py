@@ -591,3 +591,14 @@ def test_a_long_name_the_other_side_gives_by_its_initials_is_mentioned() -> None
     # other initials: the long name is not mentioned
     c = b.replace("DACA", "NAFTA")
     assert _names(a, c) == [("Childhood Arrivals", "TPS")]
+
+
+@pytest.mark.model
+def test_a_place_in_another_post_of_the_same_person_is_a_detail() -> None:
+    # "former U.S. ambassador Tom Hale" / "former RNC co-chairman Tom Hale": two posts
+    a = "Former U.S. ambassador Tom Hale and Bill Norton also round out the list."
+    b = "The challengers include former RNC treasurer Tom Hale and Bill Norton."
+    assert _names(a, b) == []
+    # one post, two places: one slot
+    c = "Former UN ambassador Tom Hale and Bill Norton also round out the list."
+    assert _names(a, c) == [("U.S.", "UN")]

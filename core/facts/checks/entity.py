@@ -17,7 +17,7 @@ from ..extract.entities import _NAME_LABELS, _initials, _present_in
 from ..names import name_words, same_name
 from ..places import nested
 from ..records import Entity
-from ..slots import MIN_LINK, SOLE_SLOT_REST, top_token
+from ..slots import GAP_ANCHOR, MIN_LINK, SOLE_SLOT_REST, top_token
 from ..words import (
     _CHAMBERS,
     _HOUSES,
@@ -490,23 +490,53 @@ def _main_subjects(view: Any, sa: Span, sb: Span, rest: float) -> bool:
     return bool(view.aligned_share([sa], [sb], of_longer=True) >= rest)
 
 
-def _holder_unnamed(p: Parse, span: Span, other: str) -> bool:
-    """Is the name part of a title that another named person holds, one the other
-    sentence never names ("former Florida governor Jeb Bush" beside a sentence on
-    Christie, "New Jersey governor")? Then it tells who that person is, a detail."""
+def _held_title(p: Parse, span: Span) -> tuple[int, int] | None:
+    """(title, holder) tokens when the name is part of a title a named person holds
+    ("former Florida governor Jeb Bush": "governor", "Bush"), else None."""
     top = top_token(p, span)
     if top is None or p.tokens[top].is_root:
-        return False
+        return None
     tok = p.tokens[top]
     title = p.tokens[tok.head]
     if tok.dep not in ("compound", "amod", "nmod") or title.pos != "NOUN":
-        return False
-    if title.dep != "compound" or title.is_root:
-        return False
-    holder = p.tokens[title.head]
-    if holder.pos != "PROPN" or holder.ent != "PERSON":
-        return False
-    return re.search(rf"\b{re.escape(holder.text)}\b", other) is None
+        return None
+    # the holder: the name the title hangs on, or the name in apposition to it
+    # ("Former U.S. ambassador Tom Hale" parsed as "ambassador", appos "Hale")
+    holders = [k for k in p.children(title.i) if k.dep == "appos"]
+    if title.dep == "compound" and not title.is_root:
+        holders.insert(0, p.tokens[title.head])
+    for holder in holders:
+        if holder.pos == "PROPN" and holder.ent == "PERSON":
+            return title.i, holder.i
+    return None
+
+
+def _titles_apart(view: Any, sa: Span, sb: Span, a_text: str, b_text: str) -> bool:
+    """Is one name part of a title a named person holds, a title the other sentence
+    does not give that person? Then it tells who the person is, a detail: "former
+    Florida governor Jeb Bush" beside a sentence on Christie, "New Jersey governor";
+    "former U.S. ambassador Ann Wagner" / "former RNC co-chairwoman Ann Wagner" (two
+    posts). The same title of the same person is one slot ("Texas governor Rick Perry"
+    / "Ohio governor Rick Perry")."""
+    for side, span, other_side, other_span, other in (
+        ("a", sa, "b", sb, b_text), ("b", sb, "a", sa, a_text)
+    ):
+        p = view.parse(side)
+        found = _held_title(p, span)
+        if found is None:
+            continue
+        title, holder = found
+        if re.search(rf"\b{re.escape(p.tokens[holder].text)}\b", other) is None:
+            return True  # someone the other side never names
+        q = view.parse(other_side)
+        top = top_token(q, other_span)
+        if top is None or q.tokens[top].is_root:
+            return True
+        mate = q.tokens[top].head
+        link = view.token_link(title, mate) if side == "a" else view.token_link(mate, title)
+        if link < GAP_ANCHOR:
+            return True  # another post of the same person (the title words not firmly aligned)
+    return False
 
 
 #: How much of the rest of two sentences (of the longer side) must align for two names,
@@ -693,8 +723,8 @@ def _compare_names_parsed(
                 continue
             if _objects_apart(view, sa, sb) or _lists_apart(view, sa, sb):
                 continue
-            if _holder_unnamed(view.pa, sa, b_text) or _holder_unnamed(view.pb, sb, a_text):
-                continue  # the title of someone the other side does not name
+            if _titles_apart(view, sa, sb, a_text, b_text):
+                continue
             link = bld.link(sa, sb)
             # one relation to their heads, or not one role ("police in Ohio" / "FBI agents")
             same_rel = view.same_relation(sa, sb)
