@@ -441,3 +441,20 @@ def test_a_day_that_names_a_thing_the_other_side_leaves_undated_is_another_day()
     assert _dates(compare_facts(_parsed(a, day), _parsed(c, day))) == [
         ("in the Sept. 11", "in the Sept. 12")
     ]
+
+
+@pytest.mark.model
+def test_the_time_set_for_an_event_and_the_time_it_happened_are_two_moments() -> None:
+    day = dt.date(2015, 6, 30)
+    a = "He will make the announcement at 11am at the high school in his hometown."
+    b = "He made the announcement in the afternoon at the high school in his hometown."
+    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    # two reports of the one moment that differ: a conflict
+    c = "He made the announcement at 11am at the high school in his hometown."
+    assert _dates(compare_facts(_parsed(c, day), _parsed(b, day))) == [("at 11am", "afternoon")]
+
+
+def test_a_time_word_inside_another_word_is_no_time() -> None:
+    text = "He made the announcement in the afternoon; he said that 5 p.m. was late."
+    got = sorted((d.text, d.minutes) for d in extract_facts(text).dates)
+    assert got == [("5 p.m.", (1020, 1020)), ("afternoon", (720, 1080))]

@@ -254,6 +254,8 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                 continue  # (two speakers' words are two statements, made on their own days)
             if not _same_event(bld, x.span, y.span):
                 continue
+            if x.is_time and not _one_time(bld, x, y):
+                continue  # the time set for it and the time it happened: two moments
             if x.is_time:
                 assert x.minutes is not None and y.minutes is not None
                 ok = x.minutes[0] <= y.minutes[1] and y.minutes[0] <= x.minutes[1]

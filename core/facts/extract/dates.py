@@ -104,9 +104,10 @@ _YEAR_RANGE = re.compile(
 
 
 _TIME_RE = re.compile(
-    r"(?P<q>(?:at|around|about|by|before|after|until|shortly\s+after|shortly\s+before|"
+    # whole words only: "noon" is no time inside "afternoon", nor "at" inside "that"
+    r"(?<!\w)(?P<q>(?:at|around|about|by|before|after|until|shortly\s+after|shortly\s+before|"
     r"just\s+after|just\s+before|soon\s+after|approximately)\s+)?"
-    r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|"
+    r"(?<!\w)(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?|"
     r"(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<word>noon|midnight|midday))",
     re.IGNORECASE,
 )
