@@ -459,6 +459,11 @@ def test_two_ways_of_saying_what_is_to_happen_are_one_modality() -> None:
      "Operating revenue fell 4.5 percent from a year earlier.", False),
     ("Shares of Contoso rose more than 2 percent in early trade.",
      "Shares of Fabrikam fell 16 percent in early trade.", False),
+    # a verb with a particle is another verb: "closed in on" closes nothing
+    ("The shutdown of the government was opened to talks on Wednesday.",
+     "The shutdown of the government closed in on the two-week mark on Wednesday.", False),
+    ("The shutdown of the government was opened to talks on Wednesday.",
+     "The shutdown of the government was closed to talks on Wednesday.", True),
 ])  # fmt: skip
 def test_opposite_verbs_clash_only_about_one_subject(a: str, b: str, clash: bool) -> None:
     assert (_polarity(a, b) != []) is clash

@@ -577,6 +577,12 @@ def _same_object(view: PairView, x: Predicate, y: Predicate) -> bool:
     return False
 
 
+def _phrasal(p: Parse, i: int) -> bool:
+    """Does the verb at ``i`` take a particle ("closed in on", "turned down")? Then it is
+    another verb than its lemma alone, and the lemma's opposite is not its opposite."""
+    return any(k.dep == "prt" for k in p.children(i))
+
+
 def _compare_polarity_parsed(bld: _Builder) -> None:
     """Aligned predicates of the same modality, one negated and the other not; or two
     antonyms ("rose" / "fell") with aligned arguments and the same polarity."""
@@ -641,6 +647,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
                     continue
                 if x.open or y.open or not _same_subject(view, x, y):
                     continue
+                if _phrasal(view.pa, x.i) or _phrasal(view.pb, y.i):
+                    continue  # "closed in on the two-week mark" closes nothing
                 sup = _support(view, x, y)
                 if sup >= MIN_LINK and (best is None or sup > best[0]):
                     sa, sb = _pred_span(view.pa, x), _pred_span(view.pb, y)
