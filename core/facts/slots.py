@@ -248,6 +248,10 @@ class PairView:
                 wa, wb = self._word("a", ha.token), self._word("b", hb.token)
                 if wa is None or wb is None:
                     continue
+                if wa in self.align.gapped and self.pa.tokens[ha.token].pos == "VERB":
+                    # a verb linked only by its place between two links is no sign of one
+                    # act: "the Legislature sent a bill" / "the Legislature passed a bill"
+                    continue
                 s = self.align.linked_words(wa, wb)
                 if not s:
                     continue

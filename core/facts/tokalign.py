@@ -109,6 +109,9 @@ class TokenAlignment:
     a: tuple[Word, ...]
     b: tuple[Word, ...]
     links: dict[int, tuple[int, float]] = field(default_factory=dict)
+    #: the words of ``a`` linked only by their place between two links (pass 3), not by
+    #: their own form or vector
+    gapped: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         seen: set[int] = set()
@@ -241,6 +244,7 @@ def align_tokens(
     # its shape in the matching gap of the other sentence. No chains: a gap link is
     # never an anchor.
     anchors = dict(links)
+    gapped: set[int] = set()
     for i in range(len(a)):
         if i in links:
             continue
@@ -262,4 +266,5 @@ def align_tokens(
         if len(same) == 1 and mine == [i]:
             links[i] = (same[0], round(0.8 * min(s_lo, s_hi), 4))
             taken.add(same[0])
-    return TokenAlignment(tuple(a), tuple(b), links)
+            gapped.add(i)
+    return TokenAlignment(tuple(a), tuple(b), links, frozenset(gapped))

@@ -458,3 +458,19 @@ def test_a_time_word_inside_another_word_is_no_time() -> None:
     text = "He made the announcement in the afternoon; he said that 5 p.m. was late."
     got = sorted((d.text, d.minutes) for d in extract_facts(text).dates)
     assert got == [("5 p.m.", (1020, 1020)), ("afternoon", (720, 1080))]
+
+
+@pytest.mark.model
+def test_verbs_aligned_only_by_their_place_between_links_are_not_one_event() -> None:
+    # "sent the budget bill" / "passed the budget bill": the verbs sit in the same gap
+    # between "the council" and "the budget bill", yet name two acts
+    day = dt.date(2014, 2, 26)
+    a = (
+        "As the council sent the budget bill to the mayor on Monday, protesters gathered"
+        " outside city hall to demand a veto."
+    )
+    b = "The council passed the budget bill on Friday, allowing new taxes on hotels."
+    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    # the same verb: one act, two days
+    c = a.replace("sent", "passed")
+    assert _dates(compare_facts(_parsed(c, day), _parsed(b, day))) == [("on Monday", "on Friday")]

@@ -69,3 +69,12 @@ def test_a_british_spelling_meets_the_american_one() -> None:
     # short words and a vowel before the ending are no British spellings
     assert [us_spelling(w) for w in ("acre", "there", "four", "hour", "rise")] == [
         "acre", "there", "four", "hour", "rise"]
+
+
+def test_a_word_linked_by_its_place_between_two_links_is_marked_so() -> None:
+    a = _words("council sent bill")
+    b = _words("council passed bill")
+    al = align_tokens(a, b)
+    assert al.links[1][0] == 1 and al.links[1][1] <= 0.8  # the one word in the gap
+    assert al.gapped == frozenset({1})  # by its place, not its form
+    assert align_tokens(a, _words("council sent bill")).gapped == frozenset()
