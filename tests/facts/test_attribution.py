@@ -462,3 +462,23 @@ def test_a_speaker_inside_a_quotation_left_open_is_part_of_the_words() -> None:
         'insufficient," said Bill Norton.'
     )
     assert [x for _, x in speakers(a, c)] == ["Bill Norton"]
+
+
+@pytest.mark.model
+def test_a_short_remark_inside_a_longer_statement_of_other_things_is_another_statement() -> None:
+    def speakers(a: str, b: str) -> list[tuple[str, str]]:
+        fa = extract_facts(a, parse=nlp.parse(a))
+        fb = extract_facts(b, parse=nlp.parse(b))
+        return words_in_conflict(compare_facts(fa, fb), ConflictKind.ATTRIBUTION)
+
+    # "regretted that Netanyahu could not meet" / "will not meet with Netanyahu ahead of
+    # his speech ..., saying it would be inappropriate ...": two people's two remarks
+    a = "Tom Hale said he regretted that the premier could not meet with the senators."
+    b = (
+        "Bill Norton has said he will not meet with the premier ahead of his speech in March,"
+        " saying it would be inappropriate to meet the leader two weeks before the election."
+    )
+    assert speakers(a, b) == []
+    # the same words credited to two people: a conflict
+    c = "Bill Norton said he regretted that the premier could not meet with the senators."
+    assert speakers(a, c) == [("Tom Hale", "Bill Norton")]

@@ -188,6 +188,8 @@ def _compare_attribution(bld: _Builder) -> None:
         link = _statement_overlap(bld)
         if link < _MIN_STATEMENT:
             return
+        if _statement_overlap(bld, of_longer=True) < _MIN_STATEMENT_LONGER:
+            return  # one short remark inside a longer statement of other things
     x, y = diff[0]
     bld.add(
         ConflictKind.ATTRIBUTION,
@@ -299,6 +301,8 @@ def _sources(f: Facts) -> list[Speaker]:
 
 #: The least share of the shorter statement's content words aligned to the other's.
 _MIN_STATEMENT = 0.5
+#: ... and of the longer statement's.
+_MIN_STATEMENT_LONGER = 0.35
 
 
 def _relation(x: Speaker, y: Speaker, parsed: bool) -> str:
@@ -310,11 +314,13 @@ def _relation(x: Speaker, y: Speaker, parsed: bool) -> str:
     return _speaker_relation(x, y)
 
 
-def _statement_overlap(bld: _Builder) -> float:
+def _statement_overlap(bld: _Builder, *, of_longer: bool = False) -> float:
     """The share of content words outside the speaker phrases that are aligned (exact,
-    lemma, alias or vectors) to content words outside the other's speaker phrases."""
+    lemma, alias or vectors) to content words outside the other's speaker phrases (of the
+    shorter statement's, or with ``of_longer`` of the longer's)."""
     return bld.view.aligned_share(
-        [sp.span for sp in bld.a.speakers], [sp.span for sp in bld.b.speakers]
+        [sp.span for sp in bld.a.speakers], [sp.span for sp in bld.b.speakers],
+        of_longer=of_longer,
     )
 
 
