@@ -610,3 +610,20 @@ def test_a_place_in_another_post_of_the_same_person_is_a_detail() -> None:
     # one post, two places: one slot
     c = "Former UN ambassador Tom Hale and Bill Norton also round out the list."
     assert _names(a, c) == [("U.S.", "UN")]
+
+
+@pytest.mark.model
+def test_a_body_in_the_description_of_a_person_the_other_side_never_names_is_a_detail() -> None:
+    # "Tom Hale, the top Democrat on the Senate Intelligence Committee, said" against a
+    # sentence on another panel: Hale's committee tells who Hale is
+    a = "Tom Hale, the top Democrat on the Senate Intelligence Committee, said it was real."
+    b = "Bill Norton is expected to testify before the Senate Judiciary Committee next week."
+    assert _names(a, b) == []
+    # one person's body told two ways is one slot, whatever the title
+    c = "The talks had stalled, according to Tom Hale of the Senate Intelligence Committee."
+    d = "The talks had stalled, said Tom Hale, spokesman for the Senate Judiciary Committee."
+    assert _names(c, d) == [("Senate Intelligence Committee", "Senate Judiciary Committee")]
+    # a title of several words held by one person in both: one slot
+    e = "New York Attorney General Bill Norton unveiled a probe of illegal trading in funds."
+    f = "The launch by Ohio Attorney General Bill Norton of a probe of illegal trading in funds."
+    assert _names(e, f) == [("New York", "Ohio")]

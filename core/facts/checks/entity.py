@@ -9,7 +9,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ...model import ConflictKind, Span
-from ...nlp import Parse
+from ...nlp import Parse, Token
 from ...segment import DASHES
 from ..checks.base import _Builder, _inside, _same_event
 from ..component import Component
@@ -490,34 +490,64 @@ def _main_subjects(view: Any, sa: Span, sb: Span, rest: float) -> bool:
     return bool(view.aligned_share([sa], [sb], of_longer=True) >= rest)
 
 
-def _held_title(p: Parse, span: Span) -> tuple[int, int] | None:
-    """(title, holder) tokens when the name is part of a title a named person holds
-    ("former Florida governor Jeb Bush": "governor", "Bush"), else None."""
+def _held_title(p: Parse, span: Span) -> tuple[tuple[int, ...], int] | None:
+    """(title words, holder) tokens when the name tells who a named person is: part of a
+    title the person holds ("former Florida governor Jeb Bush": "governor", "Bush";
+    "Mark Warner, the top Democrat on the Senate Intelligence Committee": "Democrat",
+    "Warner"; "RNC Co-Chairwoman Ann Wagner", the name with its title word), or the
+    person's place or body ("Ed Royce of California": no title word, "Royce"). Else
+    None."""
     top = top_token(p, span)
     if top is None or p.tokens[top].is_root:
         return None
     tok = p.tokens[top]
     title = p.tokens[tok.head]
-    if tok.dep not in ("compound", "amod", "nmod") or title.pos != "NOUN":
+    if tok.dep == "pobj" and title.pos == "ADP" and not title.is_root and (
+        title.lemma.lower() in ("of", "on", "at", "for", "from")
+    ):
+        title = p.tokens[title.head]  # "chairman of the X Committee", "Royce of Ohio"
+    elif tok.dep not in ("compound", "amod", "nmod"):
         return None
-    # the holder: the name the title hangs on, or the name in apposition to it
-    # ("Former U.S. ambassador Tom Hale" parsed as "ambassador", appos "Hale")
-    holders = [k for k in p.children(title.i) if k.dep == "appos"]
-    if title.dep == "compound" and not title.is_root:
-        holders.insert(0, p.tokens[title.head])
-    for holder in holders:
-        if holder.pos == "PROPN" and holder.ent == "PERSON":
-            return title.i, holder.i
+    if _person(title):
+        # "Royce of Ohio": no title; "RNC Co-Chairwoman Ann Wagner": the name's own words
+        return ((), title.i) if tok.dep == "pobj" else ((tok.i,), title.i)
+    if title.pos not in ("NOUN", "PROPN"):
+        return None
+    # the holder: the name the title hangs on, the name it is in apposition to, or the
+    # name in apposition to it ("Former U.S. ambassador Tom Hale" parsed as
+    # "ambassador", appos "Hale"); up a title of several words ("Attorney General Eliot
+    # Spitzer", "Committee Chairman Sen. John Warner")
+    words: list[int] = []
+    for _ in range(4):
+        words.append(title.i)
+        holders = [k for k in p.children(title.i) if k.dep == "appos"]
+        if title.dep in ("compound", "appos") and not title.is_root:
+            holders.insert(0, p.tokens[title.head])
+        for holder in holders:
+            if _person(holder):
+                return tuple(words), holder.i
+        up = p.tokens[title.head]
+        if title.dep != "compound" or title.is_root or up.pos not in ("NOUN", "PROPN"):
+            break
+        title = up
     return None
 
 
+def _person(tok: Token) -> bool:
+    return tok.pos == "PROPN" and tok.ent == "PERSON"
+
+
 def _titles_apart(view: Any, sa: Span, sb: Span, a_text: str, b_text: str) -> bool:
-    """Is one name part of a title a named person holds, a title the other sentence
-    does not give that person? Then it tells who the person is, a detail: "former
-    Florida governor Jeb Bush" beside a sentence on Christie, "New Jersey governor";
+    """Is one name part of what tells who a named person is (:func:`_held_title`), in a
+    title the other sentence does not give the name it compares? Then it is a detail:
     "former U.S. ambassador Ann Wagner" / "former RNC co-chairwoman Ann Wagner" (two
-    posts). The same title of the same person is one slot ("Texas governor Rick Perry"
-    / "Ohio governor Rick Perry")."""
+    posts); "former Florida governor Jeb Bush" beside "Christie ... as New Jersey
+    governor" (the same post of another person). The same title is one slot, of the same
+    person or of one the other side names by it alone ("a student at Whatcom Community
+    College, Gennette Cordova" / "a college student in Seattle")."""
+    def link(side: str, mine: int, theirs: int) -> float:
+        return view.token_link(mine, theirs) if side == "a" else view.token_link(theirs, mine)
+
     for side, span, other_side, other_span, other in (
         ("a", sa, "b", sb, b_text), ("b", sb, "a", sa, a_text)
     ):
@@ -526,16 +556,55 @@ def _titles_apart(view: Any, sa: Span, sb: Span, a_text: str, b_text: str) -> bo
         if found is None:
             continue
         title, holder = found
-        if re.search(rf"\b{re.escape(p.tokens[holder].text)}\b", other) is None:
-            return True  # someone the other side never names
         q = view.parse(other_side)
         top = top_token(q, other_span)
         if top is None or q.tokens[top].is_root:
             return True
         mate = q.tokens[top].head
-        link = view.token_link(title, mate) if side == "a" else view.token_link(mate, title)
-        if link < GAP_ANCHOR:
-            return True  # another post of the same person (the title words not firmly aligned)
+        if q.tokens[mate].pos == "ADP" and not q.tokens[mate].is_root:
+            mate = q.tokens[mate].head  # "chairman of the X Committee"
+        theirs = _held_title(q, other_span)
+        their_words = {mate, *(theirs[0] if theirs is not None else ())}
+        same_title = any(
+            link(side, t, u) >= GAP_ANCHOR for t in title for u in their_words
+        )
+        # the other name tells of the same person: hangs on that person's name, or is
+        # part of a title or an "of" phrase of it
+        same_holder = link(side, holder, mate) >= GAP_ANCHOR or (
+            theirs is not None and link(side, holder, theirs[1]) >= GAP_ANCHOR
+        )
+        if not title or theirs is None or not theirs[0]:
+            # a person's place or body ("Tracey Powers of the National Interagency Fire
+            # Center" / "Tracey Powers, spokeswoman for the Fire Center"): one slot
+            # wherever the other side hangs it on the same person
+            if not (same_title or same_holder):
+                return True
+        elif not same_title:
+            return True  # another post (the title words not firmly aligned)
+        if re.search(rf"\b{re.escape(p.tokens[holder].text)}\b", other) is None and (
+            _person_near(q, mate)
+        ):
+            return True  # the same post of someone else: "Christie ... as New Jersey governor"
+    return False
+
+
+def _person_near(p: Parse, i: int) -> bool:
+    """Is a person named with the noun at ``i``: beside it (a compound, an apposition) or
+    as the subject of the verb it hangs from ("Christie has served as governor")?"""
+    # any name will do: the tagger often types a person as an organisation ("Christie")
+    tok = p.tokens[i]
+    if any(k.pos == "PROPN" for k in p.children(i) if k.dep in ("compound", "appos")):
+        return True
+    for _ in range(3):
+        if tok.is_root:
+            break
+        tok = p.tokens[tok.head]
+        if tok.pos == "PROPN" and tok.i != i:
+            return True
+        if tok.pos in ("VERB", "AUX"):
+            return any(
+                k.pos == "PROPN" for k in p.children(tok.i) if k.dep in ("nsubj", "nsubjpass")
+            )
     return False
 
 
