@@ -221,6 +221,15 @@ def predicates(p: Parse) -> tuple[Predicate, ...]:
             elif direct and rel in ("ccomp", "xcomp", "pcomp") and lemma in c["denials"]:
                 # "denied that he had sent it", "denied sending it": he says he did not
                 denied = not _own_negation(p, up)
+            if rel in ("acl", "relcl") and up.pos == "NOUN" and lemma in c["content_nouns"] and any(
+                k.dep == "mark" and k.lemma.lower() == "that" for k in _children(p, h.i)
+            ):
+                # the content of a claim, not a report of it: "a case that the president
+                # obstructed justice", "the allegation that he lied" (not a relative
+                # clause, whose "that" is its subject: "the first case that was reported")
+                asserted = False
+                if not hedged:
+                    hedged, hedge = True, lemma
             if rel in _CLAUSE_UP or rel == "xcomp":
                 if up.lemma.lower() in c["hedges"] or _modal(p, up):
                     asserted = False

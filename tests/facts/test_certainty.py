@@ -34,3 +34,19 @@ def test_what_may_have_happened_against_what_happened_is_the_softer_kind() -> No
     a = "Helen Carter may have pleaded guilty to one count of tax fraud before the judge."
     b = "Helen Carter pleaded guilty to one count of tax fraud before the judge."
     assert len(_certainty(a, b)) == 1
+
+
+@pytest.mark.model
+def test_the_content_of_a_claim_is_not_reported_as_done() -> None:
+    # "a case that the mayor obstructed justice" says what a case would claim
+    a = "It could be the cornerstone of a case that Tom Hale obstructed justice in the inquiry."
+    b = "The report suggested that Tom Hale may have obstructed justice in the inquiry."
+    assert _certainty(a, b) == []
+    # a relative clause is no claim's content: "the case that was reported" is reported
+    from factdiff.core.facts.predicates import predicates
+
+    rel = "It was the first case that was reported in the state."
+    assert all(x.asserted for x in predicates(nlp.parse(rel)))
+    # said as done against "may have": the softer kind
+    c = "Tom Hale obstructed justice in the inquiry, the report found."
+    assert _certainty(c, b) == [("obstructed", "may have obstructed")]
