@@ -50,3 +50,13 @@ def test_the_content_of_a_claim_is_not_reported_as_done() -> None:
     # said as done against "may have": the softer kind
     c = "Tom Hale obstructed justice in the inquiry, the report found."
     assert _certainty(c, b) == [("obstructed", "may have obstructed")]
+
+
+@pytest.mark.model
+def test_a_question_told_is_no_doubt_on_what_happened() -> None:
+    a = "Tom Hale said he did not know who could have sent the photo to the student."
+    b = "Tom Hale said someone sent the photo to the student from his account."
+    assert _certainty(a, b) == []
+    # a doubt told as one: the softer kind
+    c = "Tom Hale said someone could have sent the photo to the student from his account."
+    assert _certainty(c, b) == [("could have sent", "sent")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import ConflictKind, Span
+from ...nlp import Parse
 from ..checks.base import _Builder
 from ..component import Component
 from ..lexicon import cues
@@ -31,6 +32,14 @@ def _pred_at(view: PairView, side: str, span: Span) -> tuple[Predicate | None, b
     return None, False
 
 
+def _asked_of(p: Parse, i: int) -> bool:
+    """Is the verb at ``i`` the verb of a question a sentence tells ("did not know who
+    could have sent it", "asked what might have happened"): a complement clause that
+    opens with a question word?"""
+    t = p.tokens[i]
+    return t.dep == "ccomp" and p.tokens[p.subtree(i)[0]].tag in ("WDT", "WP", "WP$", "WRB")
+
+
 def _in_scope(
     bld: _Builder, planned_word: Span, done_word: Span, flip: bool
 ) -> tuple[float, float] | None:
@@ -44,6 +53,8 @@ def _in_scope(
     plan, noun_plan = _pred_at(view, p_side, planned_word)
     if not noun_plan and (plan is None or not (plan.planned or plan.hedged) or plan.negated):
         return None
+    if plan is not None and _asked_of(view.parse(p_side), plan.i):
+        return None  # "did not know who could have sent it": a question, no doubt on it
     if plan is not None and _future(view.parse(p_side), plan):
         # what one article says is to happen and the other that it happened ("would
         # plead guilty" / "pleaded guilty"): one event told before and after, no doubt
