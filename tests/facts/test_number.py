@@ -250,3 +250,16 @@ def test_figures_an_order_of_magnitude_apart_are_two_quantities() -> None:
     # the same digits at another scale stay one figure
     assert pair(a, "The majority leader raised $5.4 billion for the campaign in the district.") \
         == [("$5.4 million", "$5.4 billion")]
+
+
+def test_sums_from_two_named_bodies_are_two_sums() -> None:
+    def pair(a: str, b: str):  # type: ignore[no-untyped-def]
+        return [(c.a_text, c.b_text) for c in compare_facts(extract_facts(a), extract_facts(b))
+                .conflicts if c.kind is ConflictKind.NUMBER]
+
+    a = "The county will move $600 million from the Parks Department to build the bridge."
+    b = "The county will move $900 million from the Transit Authority to build the bridge."
+    assert pair(a, b) == []
+    # one body, two sums: a conflict
+    c = "The county will move $900 million from the Parks Department to build the bridge."
+    assert pair(a, c) == [("$600 million", "$900 million")]

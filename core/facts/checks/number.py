@@ -18,6 +18,7 @@ from ..checks.base import (
     _same_event,
 )
 from ..component import Component
+from ..names import same_name
 from ..records import Quantity
 from ..slots import MIN_LINK
 
@@ -160,6 +161,25 @@ def _far_apart(x: Quantity, y: Quantity) -> bool:
     return hi / lo > FAR_APART and _digits(x) != _digits(y)
 
 
+#: The named source or recipient right after a figure: "$600 million from a Treasury
+#: Department asset forfeiture fund", "$2 million for the Smith Foundation".
+_SOURCE = re.compile(
+    r"\s+(?P<prep>from|for)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'.-]*)*)"
+)
+
+
+def _sources_apart(bld: _Builder, x: Quantity, y: Quantity) -> bool:
+    """Are the two figures drawn from (or given to) two bodies the sentences name ("$600
+    million from a Treasury Department fund" / "$3.6 billion from Defense Department
+    projects")? Then they are two sums, whatever else the sentences share."""
+    ma = _SOURCE.match(bld.a.text, x.span.end)
+    mb = _SOURCE.match(bld.b.text, y.span.end)
+    if ma is None or mb is None or ma["prep"] != mb["prep"]:
+        return False
+    return not same_name(ma["name"], mb["name"])
+
+
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
     """Pair quantities by unit and context; report pairs whose values cannot both hold."""
     qa, qb = bld.a.quantities, bld.b.quantities
@@ -198,7 +218,7 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
             ok = _overlap(x, y)
             if ok and bld.view.parsed and _bounds_differ(x, y):
                 ok = False
-            if not ok and _far_apart(x, y):
+            if not ok and (_far_apart(x, y) or _sources_apart(bld, x, y)):
                 continue  # two quantities: each may still meet its own counterpart
             sim = _ctx_sim(x, y)
             # a figure inside the other's range or bound agrees more loosely than two
