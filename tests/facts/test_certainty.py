@@ -57,6 +57,12 @@ def test_a_question_told_is_no_doubt_on_what_happened() -> None:
     a = "Tom Hale said he did not know who could have sent the photo to the student."
     b = "Tom Hale said someone sent the photo to the student from his account."
     assert _certainty(a, b) == []
+    # "if" / "whether", and a question word after an adverb: questions too
+    for q in (
+        "Tom Hale was asked if someone could have sent the photo to the student.",
+        "Tom Hale asked them to say exactly what photo could have been sent to the student.",
+    ):
+        assert _certainty(q, b) == []
     # a doubt told as one: the softer kind
     c = "Tom Hale said someone could have sent the photo to the student from his account."
     assert _certainty(c, b) == [("could have sent", "sent")]

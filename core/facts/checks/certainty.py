@@ -35,9 +35,12 @@ def _pred_at(view: PairView, side: str, span: Span) -> tuple[Predicate | None, b
 def _asked_of(p: Parse, i: int) -> bool:
     """Is the verb at ``i`` the verb of a question a sentence tells ("did not know who
     could have sent it", "asked what might have happened"): a complement clause that
-    opens with a question word?"""
-    t = p.tokens[i]
-    return t.dep == "ccomp" and p.tokens[p.subtree(i)[0]].tag in ("WDT", "WP", "WP$", "WRB")
+    opens with a question word? (A clause of "if" or "whether" is ``Predicate.open``.)"""
+    if p.tokens[i].dep != "ccomp":
+        return False
+    # the first word but an adverb before it ("exactly what part ... would be read")
+    lead = next((p.tokens[k] for k in p.subtree(i) if p.tokens[k].tag != "RB"), None)
+    return lead is not None and lead.tag in ("WDT", "WP", "WP$", "WRB")
 
 
 def _in_scope(
@@ -53,8 +56,10 @@ def _in_scope(
     plan, noun_plan = _pred_at(view, p_side, planned_word)
     if not noun_plan and (plan is None or not (plan.planned or plan.hedged) or plan.negated):
         return None
-    if plan is not None and _asked_of(view.parse(p_side), plan.i):
-        return None  # "did not know who could have sent it": a question, no doubt on it
+    if plan is not None and (plan.open or _asked_of(view.parse(p_side), plan.i)):
+        # "did not know who could have sent it", "was asked if the president would have
+        # committed a crime": a question, no doubt on the answer
+        return None
     if plan is not None and _future(view.parse(p_side), plan):
         # what one article says is to happen and the other that it happened ("would
         # plead guilty" / "pleaded guilty"): one event told before and after, no doubt
