@@ -210,6 +210,11 @@ class PairView:
         wa, wb = self._word("a", ta), self._word("b", tb)
         return 0.0 if wa is None or wb is None else self.align.linked_words(wa, wb)
 
+    def token_link_from(self, side: str, mine: int, theirs: int) -> float:
+        """:meth:`token_link` seen from ``side``: token ``mine`` of that side against
+        token ``theirs`` of the other."""
+        return self.token_link(mine, theirs) if side == "a" else self.token_link(theirs, mine)
+
     def heads_link(self, sa: Span, sb: Span, *, reach: bool = True) -> float:
         """Aligned heads: the nearest heads (full strength; half for another relation),
         or, with ``reach``, one side's head aligned to the other's next one up (0.8): "a

@@ -13,7 +13,7 @@ from ..predicates import Predicate, predicates
 from ..records import Facts
 from ..slots import MIN_LINK, PairView
 from ..text import _GENERIC_EVENTS_S
-from .polarity import _future
+from .polarity import QUESTION_TAGS, _future
 
 
 def _pred_at(view: PairView, side: str, span: Span) -> tuple[Predicate | None, bool]:
@@ -40,7 +40,7 @@ def _asked_of(p: Parse, i: int) -> bool:
         return False
     # the first word but an adverb before it ("exactly what part ... would be read")
     lead = next((p.tokens[k] for k in p.subtree(i) if p.tokens[k].tag != "RB"), None)
-    return lead is not None and lead.tag in ("WDT", "WP", "WP$", "WRB")
+    return lead is not None and lead.tag in QUESTION_TAGS
 
 
 def _in_scope(

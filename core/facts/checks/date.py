@@ -168,7 +168,7 @@ def _thing_undated(bld: _Builder, x: DateFact, y: DateFact) -> bool:
         mates = [
             t.i for t in q.tokens
             if t.pos == "NOUN"
-            and (view.token_link(thing.i, t.i) if side == "a" else view.token_link(t.i, thing.i))
+            and view.token_link_from(side, thing.i, t.i)
         ]
         if mates and not {h.token for h in view.heads(other, e.span)} & set(mates):
             return True

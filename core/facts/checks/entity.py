@@ -545,9 +545,6 @@ def _titles_apart(view: Any, sa: Span, sb: Span, a_text: str, b_text: str) -> bo
     governor" (the same post of another person). The same title is one slot, of the same
     person or of one the other side names by it alone ("a student at Whatcom Community
     College, Gennette Cordova" / "a college student in Seattle")."""
-    def link(side: str, mine: int, theirs: int) -> float:
-        return view.token_link(mine, theirs) if side == "a" else view.token_link(theirs, mine)
-
     for side, span, other_side, other_span, other in (
         ("a", sa, "b", sb, b_text), ("b", sb, "a", sa, a_text)
     ):
@@ -566,12 +563,12 @@ def _titles_apart(view: Any, sa: Span, sb: Span, a_text: str, b_text: str) -> bo
         theirs = _held_title(q, other_span)
         their_words = {mate, *(theirs[0] if theirs is not None else ())}
         same_title = any(
-            link(side, t, u) >= GAP_ANCHOR for t in title for u in their_words
+            view.token_link_from(side, t, u) >= GAP_ANCHOR for t in title for u in their_words
         )
         # the other name tells of the same person: hangs on that person's name, or is
         # part of a title or an "of" phrase of it
-        same_holder = link(side, holder, mate) >= GAP_ANCHOR or (
-            theirs is not None and link(side, holder, theirs[1]) >= GAP_ANCHOR
+        same_holder = view.token_link_from(side, holder, mate) >= GAP_ANCHOR or (
+            theirs is not None and view.token_link_from(side, holder, theirs[1]) >= GAP_ANCHOR
         )
         if not title or theirs is None or not theirs[0]:
             # a person's place or body ("Tracey Powers of the National Interagency Fire
@@ -581,9 +578,7 @@ def _titles_apart(view: Any, sa: Span, sb: Span, a_text: str, b_text: str) -> bo
                 return True
         elif not same_title:
             return True  # another post (the title words not firmly aligned)
-        if re.search(rf"\b{re.escape(p.tokens[holder].text)}\b", other) is None and (
-            _person_near(q, mate)
-        ):
+        if not _written_in(p.tokens[holder].text, other) and _person_near(q, mate):
             return True  # the same post of someone else: "Christie ... as New Jersey governor"
     return False
 

@@ -532,6 +532,11 @@ def _exempt(p: Parse, x: Predicate, exempt: frozenset[str]) -> bool:
     return not any(k.dep == "auxpass" for k in kids)
 
 
+#: The tags of question words ("who", "what", "which", "how"): a clause that opens with
+#: one is a question told, not an answer.
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
 def _asks(p: Parse, i: int) -> bool:
     """Does verb ``i`` take a question ("did not say whether it was hacked", "did not
     report how many cases were found"): a clause of "whether" or "if", or one that opens
@@ -542,7 +547,7 @@ def _asks(p: Parse, i: int) -> bool:
         if any(m.dep == "mark" and m.lemma.lower() in ("whether", "if") for m in p.children(k.i)):
             return True
         first = p.tokens[p.subtree(k.i)[0]]
-        if first.tag in ("WDT", "WP", "WP$", "WRB"):
+        if first.tag in QUESTION_TAGS:
             return True
     return False
 
