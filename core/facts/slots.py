@@ -227,10 +227,10 @@ class PairView:
     def _readings(self, sa: Span, sb: Span) -> list[tuple[bool, bool]]:
         """How the two slots may be read: as they hang, and a name in apposition to a
         noun in that noun's place (where one is)."""
-        ap_a, ap_b = self._apposed("a", sa), self._apposed("b", sb)
+        ap_a, ap_b = self._slot_apposed("a", sa), self._slot_apposed("b", sb)
         return [(False, False), (ap_a, ap_b)] if ap_a or ap_b else [(False, False)]
 
-    def _apposed(self, side: str, span: Span) -> bool:
+    def _slot_apposed(self, side: str, span: Span) -> bool:
         p = self.parse(side)
         top = top_token(p, span) if p.parsed else None
         return top is not None and _apposed(p, p.tokens[top])
