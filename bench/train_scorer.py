@@ -168,7 +168,7 @@ def main() -> int:
         print(f"  {name:14s} {c:+.3f}")
     if args.write:
         params = {
-            "name": "logreg-real-v1",
+            "name": "logreg-real-v2",
             "features": list(FEATURES),
             "mean": [round(float(v), 6) for v in mean],
             "scale": [round(float(v), 6) for v in scale],

@@ -58,13 +58,14 @@ FEATURES = (
     "unit_row_z",
     "unit_col_z",
     "len_min",
-    "cos_x_lex",
     "lex_mass",
     "pos_diff",
     "neighbour",
     "lead",
     "root_match",
     "bigram",
+    "quote_both",
+    "quote_clash",
 )
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 _NUM_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -256,6 +257,10 @@ def pair_features(
     q_min = np.minimum(q_a, q_b)
     q_both = count([a.quoted for a in info_a], [b.quoted for b in info_b])
     quote = np.divide(q_both, q_min, out=np.zeros_like(q_both), where=q_min > 0)
+    # both quote someone, and do the quotations share a word? (quote_shared alone is 0
+    # for two unquoted sentences as for two different remarks)
+    quote_both = (q_min > 0).astype(np.float32)
+    quote_clash = ((q_min > 0) & (q_both == 0)).astype(np.float32)
     lex_mass = np.zeros((n, m), dtype=np.float32)
     if lex_words is not None:
         lex_mass = overlap(lex_words[0], lex_words[1], weight)[1]
@@ -285,13 +290,14 @@ def pair_features(
         "unit_row_z": _z(unit, 1),
         "unit_col_z": _z(unit, 0),
         "len_min": np.log1p(np.minimum(len_a[:, None], len_b[None, :])),
-        "cos_x_lex": sem * lex,
         "lex_mass": np.minimum(lex_mass, 4.0),
         "pos_diff": np.abs(pos_a[:, None] - pos_b[None, :]),
         "neighbour": neighbour,
         "lead": lead,
         "root_match": roots,
         "bigram": bigram,
+        "quote_both": quote_both,
+        "quote_clash": quote_clash,
     }
     for k, name in enumerate(FEATURES):
         out[:, :, k] = cols[name]

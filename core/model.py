@@ -289,7 +289,7 @@ class Settings:
     model: str = "all-MiniLM-L6-v2"
     #: the link scorer: the learned one (``resources/link_scorer.json``), or
     #: :data:`LEGACY_SCORER`, the hand-set combination of sessions saved before it
-    scorer: str = "logreg-real-v1"
+    scorer: str = "logreg-real-v2"
     #: what a candidate needs to become a link: the scorer's probability that the two
     #: sentences share a fact (the legacy scorer: its combined score)
     threshold: float = 0.4
