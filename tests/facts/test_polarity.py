@@ -516,3 +516,14 @@ def test_a_quoted_denial_against_the_other_articles_own_account_is_the_speakers_
     assert _polarity("“The state court has never ruled on the new voting case,” Hale said.",
                      "The state court has ruled on the new voting case.") == [
         ("never ruled", "ruled")]
+
+
+def test_a_consequence_of_a_condition_is_not_the_plain_statement() -> None:
+    # "could issue ... if ..." holds only on its condition: against a plain "could not be
+    # issued" it is no contradiction, either way round
+    a = "The permits could not be issued without some support from the county board."
+    b = "Bill Norton said the county board could issue more permits if the builders pay."
+    assert _polarity(a, b) == [] and _polarity(b, a) == []
+    # both conditional, one denied: still a disagreement
+    c = "Bill Norton said the county board could not issue more permits if the builders pay."
+    assert _polarity(b, c) == [("issue", "not issue")]

@@ -278,6 +278,16 @@ def _same_modality(
     return not (x.hedged and y.hedged and x.hedge != y.hedge)
 
 
+def _conditional(p: Parse, i: int) -> bool:
+    """Is the predicate the consequence of a condition it carries ("could issue more
+    subpoenas if other witnesses fail to cooperate")? It is then said to hold only if."""
+    return any(
+        k.dep == "advcl"
+        and any(m.dep == "mark" and m.lemma.lower() in ("if", "unless") for m in p.children(k.i))
+        for k in p.children(i)
+    )
+
+
 def _only(p: Parse, i: int) -> bool:
     return any(c.dep == "advmod" and c.text.lower() == "only" for c in p.children(i))
 
@@ -625,6 +635,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
             continue
         if not _same_modality(x, y, view.pa, view.pb):
             continue  # another modality: certainty's business, not polarity's
+        if _conditional(view.pa, x.i) != _conditional(view.pb, y.i):
+            continue  # "could not be issued without support" / "could issue if ..."
         if x.open or y.open or _asked(view.pa, x.i) or _asked(view.pb, y.i):
             continue  # "whether it was hacked" says neither, nor does "Did it die?"
         if x.denied != y.denied and (x.denied and y.negated or y.denied and x.negated):
