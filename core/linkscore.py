@@ -66,10 +66,22 @@ FEATURES = (
     "bigram",
     "quote_both",
     "quote_clash",
+    "date_shared",
 )
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 _NUM_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _DIGITS = re.compile(r"\d[\d,.]*")
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+_MONTHS = {
+    m[:3]: m for m in (
+        "january february march april may june july august september october november "
+        "december"
+    ).split()
+} | {"sept": "september"}
+_DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
+    "tonight".split()
+)
 _OPEN = "“\"‘"
 _CLOSE = "”\"’"
 
@@ -85,6 +97,9 @@ class SentenceInfo:
     words: int  #: word tokens in the sentence
     roots: frozenset[str] = frozenset()  #: lemmas of the clause heads (main verbs)
     bigrams: frozenset[tuple[str, str]] = frozenset()  #: adjacent content stems
+    #: the words of its dates and times: weekdays, months (written out), day and year
+    #: figures, "today" / "yesterday" ("on Sept. 5" -> {"september", "5"})
+    dates: frozenset[str] = frozenset()
 
 
 def sentence_info(parse: Parse) -> SentenceInfo:
@@ -101,6 +116,17 @@ def sentence_info(parse: Parse) -> SentenceInfo:
     for t in toks:
         if _DIGITS.fullmatch(t.text) and (t.ent in _NUM_LABELS or t.pos == "NUM" or not t.pos):
             numbers.add(t.text.replace(",", "").rstrip("."))
+    dates: set[str] = set()
+    for start, end, label in parse.ents:
+        if label in _DATE_LABELS:
+            for t in toks[start:end]:
+                w = t.text.lower().rstrip(".")
+                if w in _DAY_WORDS:
+                    dates.add(w)
+                elif w[:3] in _MONTHS and _MONTHS[w[:3]].startswith(w):
+                    dates.add(_MONTHS[w[:3]])
+                elif w.isdigit() and len(w) <= 4:
+                    dates.add(w.lstrip("0") or "0")
     quoted: set[str] = set()
     inside = False
     for t in toks:
@@ -124,7 +150,8 @@ def sentence_info(parse: Parse) -> SentenceInfo:
     ]
     bigrams = frozenset(zip(content, content[1:], strict=False))
     return SentenceInfo(
-        units, frozenset(names), frozenset(numbers), frozenset(quoted), words, roots, bigrams
+        units, frozenset(names), frozenset(numbers), frozenset(quoted), words, roots, bigrams,
+        frozenset(dates),
     )
 
 
@@ -241,6 +268,7 @@ def pair_features(
 
     roots = np.minimum(count([a.roots for a in info_a], [b.roots for b in info_b]), 1.0)
     bigram = np.minimum(count([a.bigrams for a in info_a], [b.bigrams for b in info_b]), 3.0)
+    date_shared = np.minimum(count([a.dates for a in info_a], [b.dates for b in info_b]), 1.0)
     names_a, names_b = [a.names for a in info_a], [b.names for b in info_b]
     both, ent_shared = overlap(names_a, names_b, weight)
     size_a = np.array([len(x) for x in names_a], dtype=np.float32)[:, None]
@@ -298,6 +326,7 @@ def pair_features(
         "bigram": bigram,
         "quote_both": quote_both,
         "quote_clash": quote_clash,
+        "date_shared": date_shared,
     }
     for k, name in enumerate(FEATURES):
         out[:, :, k] = cols[name]

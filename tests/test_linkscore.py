@@ -8,6 +8,7 @@ import random
 import numpy as np
 import pytest
 
+from factdiff.core import nlp
 from factdiff.core.linkscore import (
     FEATURES,
     LinkScorer,
@@ -15,10 +16,13 @@ from factdiff.core.linkscore import (
     default_scorer,
     overlap,
     pair_features,
+    sentence_info,
 )
 
 
-def info(*, names=(), numbers=(), quoted=(), roots=(), bigrams=(), words=10) -> SentenceInfo:  # type: ignore[no-untyped-def]
+def info(  # type: ignore[no-untyped-def]
+    *, names=(), numbers=(), quoted=(), roots=(), bigrams=(), dates=(), words=10
+) -> SentenceInfo:
     return SentenceInfo(
         units=(),
         names=frozenset(names),
@@ -27,6 +31,7 @@ def info(*, names=(), numbers=(), quoted=(), roots=(), bigrams=(), words=10) -> 
         words=words,
         roots=frozenset(roots),
         bigrams=frozenset(bigrams),
+        dates=frozenset(dates),
     )
 
 
@@ -75,6 +80,28 @@ def test_name_number_and_quote_features() -> None:
     assert col(feats, "quote_both")[2, 0] == 0.0 and col(feats, "quote_clash")[2, 0] == 0.0
     assert col(feats, "quote_both")[0, 1] == 0.0 and col(feats, "quote_clash")[0, 1] == 0.0
     assert col(feats, "cos")[0, 0] == pytest.approx(0.9)
+
+
+def test_the_dates_of_a_sentence_and_a_shared_day() -> None:
+    text = "Hale met Carter on Sept. 5, 2023 and may resign in May."
+    words = [(0, 4, "Hale", "PROPN", ""), (5, 8, "met", "VERB", ""), (9, 15, "Carter", "PROPN", ""),
+             (16, 18, "on", "ADP", ""), (19, 24, "Sept.", "PROPN", "DATE"),
+             (25, 26, "5", "NUM", "DATE"), (26, 27, ",", "PUNCT", "DATE"),
+             (28, 32, "2023", "NUM", "DATE"), (33, 36, "and", "CCONJ", ""),
+             (37, 40, "may", "AUX", ""), (41, 47, "resign", "VERB", ""), (48, 50, "in", "ADP", ""),
+             (51, 54, "May", "PROPN", "DATE"), (54, 55, ".", "PUNCT", "")]
+    toks = tuple(
+        nlp.Token(k, s, e, t, t, pos, "", "dep", 1, ent)
+        for k, (s, e, t, pos, ent) in enumerate(words)
+    )
+    parse = nlp.Parse(text=text, tokens=toks, ents=((4, 8, "DATE"), (12, 13, "DATE")))
+    # months written out, day and year figures; the modal "may" is no date
+    assert sentence_info(parse).dates == {"september", "5", "2023", "may"}
+    a = [info(dates={"saturday", "18"}), info(dates={"friday"}), info()]
+    b = [info(dates={"saturday"}), info()]
+    sem = np.zeros((3, 2), dtype=np.float32)
+    feats = pair_features(sem, sem, sem, a, b)
+    assert col(feats, "date_shared").tolist() == [[1.0, 0.0], [0.0, 0.0], [0.0, 0.0]]
 
 
 def test_rank_margin_position_and_neighbour_features() -> None:
