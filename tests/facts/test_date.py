@@ -474,3 +474,19 @@ def test_verbs_aligned_only_by_their_place_between_links_are_not_one_event() -> 
     # the same verb: one act, two days
     c = a.replace("sent", "passed")
     assert _dates(compare_facts(_parsed(c, day), _parsed(b, day))) == [("on Monday", "on Friday")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_day_with_a_when_clause_dates_that_clause(swap: bool) -> None:
+    # "since May 1, when Hale signed the order": May 1 is the day of the signing, which
+    # the other side dates on its own verb
+    a = "Ten clinics have closed since May 1, when Governor Tom Hale signed the order."
+    b = "Ten clinics have closed since Governor Tom Hale signed the order on August 1."
+    a, b = (b, a) if swap else (a, b)
+    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    want = [("since May 1", "on August 1")]
+    assert got == ([(y, x) for x, y in want] if swap else want)
+    # the clause's verb not the other's: two events, each with its day
+    c = "Ten clinics have closed since Governor Tom Hale was elected on August 1."
+    assert _dates(compare_facts(_parsed(a if not swap else b, None), _parsed(c, None))) == []
