@@ -22,6 +22,15 @@ article over 1,300 words; in neither split, so usable for development).
 
 ``--msrp`` adds the recall on MSRP's real paraphrase pairs (quality 1), shuffled into
 pseudo-articles of 60 pairs each. Texts are read from ../shared/devdata at run time.
+
+How much of a figure is the events drawn: ``--bootstrap N`` resamples the split's events
+with replacement N times and prints each headline figure's 95% interval; ``--save F``
+writes the per-event counts to F, and ``--paired F`` (a file saved on the same split by
+another build, e.g. before a change) prints this build's figures minus that one's, with
+the 95% interval of the difference over the same resampled events:
+
+    .venv/bin/python bench/eval_real.py --split dev --save /tmp/before.json   # old build
+    .venv/bin/python bench/eval_real.py --split dev --paired /tmp/before.json # new build
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -160,6 +170,54 @@ def outside(settings: Settings, show_level: float, show: bool) -> int:
     return 0
 
 
+#: The figures :func:`bootstrap` resamples: name, and its value from summed counts.
+FIGURES: tuple[tuple[str, Any], ...] = (
+    ("link precision", lambda c: c["tp"] / max(c["pred"], 1)),
+    ("link recall", lambda c: c["tp"] / max(c["gold"], 1)),
+    ("look-alikes linked", lambda c: c["lookalike_linked"] / max(c["lookalike"], 1)),
+    ("no-counterpart unlinked", lambda c: c["added_ok"] / max(c["added"], 1)),
+    ("shown false alarms / pair", lambda c: c["false_alarm_shown"] / max(c["pairs"], 1)),
+    ("hard false alarms / pair", lambda c: c["false_alarm_hard"] / max(c["pairs"], 1)),
+    ("gold conflicts found", lambda c: c["gold_conflicts_found"] / max(c["gold_conflicts"], 1)),
+)
+
+
+def bootstrap(
+    per_event: dict[str, Counter], runs: int, before: dict[str, Counter] | None = None,
+    seed: int = 11,
+) -> list[str]:
+    """95% intervals of :data:`FIGURES` over events drawn with replacement; with
+    ``before`` (the same events, another build), of this build's figure minus that one's."""
+    events = sorted(per_event)
+    if before is not None:
+        missing = set(events) ^ set(before)
+        if missing:
+            raise SystemExit(f"--paired: the two runs differ in events: {sorted(missing)}")
+    rng = random.Random(seed)
+    draws: dict[str, list[float]] = {name: [] for name, _ in FIGURES}
+    for _ in range(runs):
+        picked = [rng.choice(events) for _ in events]
+        now = sum((per_event[e] for e in picked), Counter())
+        then = sum((before[e] for e in picked), Counter()) if before is not None else None
+        for name, fig in FIGURES:
+            draws[name].append(fig(now) - (fig(then) if then is not None else 0.0))
+    total = sum(per_event.values(), Counter())
+    base = sum(before.values(), Counter()) if before is not None else None
+    lines = []
+    for name, fig in FIGURES:
+        xs = sorted(draws[name])
+        lo, hi = xs[int(0.025 * (runs - 1))], xs[int(0.975 * (runs - 1))]
+        if base is None:
+            lines.append(f"  {name:27s} {fig(total):.3f}  95% [{lo:.3f}, {hi:.3f}]")
+        else:
+            d = fig(total) - fig(base)
+            lines.append(
+                f"  {name:27s} {fig(base):.3f} -> {fig(total):.3f}  change {d:+.3f}  "
+                f"95% [{lo:+.3f}, {hi:+.3f}]"
+            )
+    return lines
+
+
 def report(name: str, c: Counter) -> None:
     p = c["tp"] / c["pred"] if c["pred"] else 0.0
     r = c["tp"] / c["gold"] if c["gold"] else 0.0
@@ -240,6 +298,11 @@ def main() -> int:
     ap.add_argument("--sweep", default="", help="comma-separated thresholds to try (dev only)")
     ap.add_argument("--margin", type=float, default=None)
     ap.add_argument("--fanout", type=int, default=None)
+    ap.add_argument("--bootstrap", type=int, default=0, metavar="N",
+                    help="95%% intervals over N resamplings of the events")
+    ap.add_argument("--save", default="", metavar="F", help="write the per-event counts to F")
+    ap.add_argument("--paired", default="", metavar="F",
+                    help="figures minus those of a run saved with --save (same split)")
     args = ap.parse_args()
     if not realdata.available():
         print(f"no real data at {realdata.BASIL}", file=sys.stderr)
@@ -261,6 +324,7 @@ def main() -> int:
     total: Counter = Counter()
     third: Counter = Counter()
     swept: dict[float, Counter] = {t: Counter() for t in sweep}
+    per_event: dict[str, Counter] = {}
     for event in realdata.split(args.split):
         ev = realdata.load_event(event)
         cmp = compare(ev.articles, settings=settings)
@@ -269,6 +333,7 @@ def main() -> int:
             third += score_unlabelled(event, cmp, [THIRD], show_level, args.list_third)
         if args.per_event:
             report(event, c)
+        per_event[event] = c
         total += c
         for t in sweep:
             swept[t] += score_event(ev, reclassify(cmp, threshold=t), show_level)
@@ -294,6 +359,23 @@ def main() -> int:
             f"{c['false_alarm_shown'] / max(c['pairs'], 1):.2f}, gold conflicts shown "
             f"{c['gold_conflicts_shown']}/{c['gold_conflicts']}"
         )
+    if args.save:
+        Path(args.save).write_text(
+            json.dumps({"split": args.split, "events": per_event}, indent=1) + "\n",
+            encoding="utf-8",
+        )
+    if args.bootstrap or args.paired:
+        runs = args.bootstrap or 2000
+        before = None
+        if args.paired:
+            saved = json.loads(Path(args.paired).read_text(encoding="utf-8"))
+            if saved["split"] != args.split:
+                print(f"--paired: {args.paired} is of the {saved['split']} split", file=sys.stderr)
+                return 2
+            before = {e: Counter(c) for e, c in saved["events"].items()}
+        what = "change against " + args.paired if before is not None else "figures"
+        print(f"{what}, {runs} resamplings of the {len(per_event)} events:")
+        print("\n".join(bootstrap(per_event, runs, before)))
     if args.msrp:
         msrp_recall(settings)
     return 0
