@@ -282,7 +282,7 @@ def msrp_recall(settings: Settings, pairs_per_article: int = 60, seed: int = 7) 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "all", "extra"])
     ap.add_argument("--per-event", action="store_true")
     ap.add_argument("--msrp", action="store_true")
     ap.add_argument("--third", action="store_true", help="score the unlabelled fox-hpo pair")

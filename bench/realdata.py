@@ -50,7 +50,11 @@ class Event:
 
 
 def split(name: str) -> list[str]:
-    """Event ids of the dev or test split (or both with ``all``) that have gold files."""
+    """Event ids of the dev or test split (or both with ``all``) that have gold files;
+    ``extra``: the events outside the split (:func:`outside`) labelled since, a further
+    development set never used to tune the links."""
+    if name == "extra":
+        return [e for e in outside() if any(GOLD.glob(f"{e}_*.json"))]
     s = json.loads((GOLD / "split.json").read_text(encoding="utf-8"))
     ids = s["dev"] + s["test"] if name == "all" else s[name]
     return [e for e in ids if any(GOLD.glob(f"{e}_*.json"))]
