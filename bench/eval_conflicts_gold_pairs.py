@@ -29,7 +29,7 @@ KIND_OF = {"negation": "polarity"}
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "test"], default="dev")
+    ap.add_argument("--split", choices=["dev", "test", "extra"], default="dev")
     ap.add_argument("--errors", action="store_true", help="print each false alarm")
     ap.add_argument("--plain", action="store_true", help="no parse and no token vectors")
     args = ap.parse_args(argv)

@@ -90,7 +90,13 @@ def find(event: str, outlet: str, sub: str) -> str:
 
 
 def gold_files(split: str) -> list[dict[str, Any]]:
-    events = set(json.loads((GOLD / "split.json").read_text(encoding="utf-8"))[split])
+    """The gold files of the split's events (``extra``: those outside the split)."""
+    if split == "extra":
+        import realdata
+
+        events = set(realdata.split("extra"))
+    else:
+        events = set(json.loads((GOLD / "split.json").read_text(encoding="utf-8"))[split])
     out = []
     for path in sorted(GOLD.glob("*_*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
