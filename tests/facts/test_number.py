@@ -263,3 +263,11 @@ def test_sums_from_two_named_bodies_are_two_sums() -> None:
     # one body, two sums: a conflict
     c = "The county will move $900 million from the Parks Department to build the bridge."
     assert pair(a, c) == [("$600 million", "$900 million")]
+
+
+def test_a_scale_word_after_a_closing_quotation_mark_scales_the_figure() -> None:
+    # the speaker's figure inside the quotation, the writer's "billion" after it
+    text = "“We are asking for $5.6” billion, Tom Hale said at the meeting."
+    q = extract_facts(text).quantities
+    assert [(x.text, x.value) for x in q] == [("$5.6” billion", 5.6e9)]
+    assert extract_facts("He asked for $5.6 billion.").quantities[0].value == 5.6e9

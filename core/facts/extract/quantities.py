@@ -135,8 +135,10 @@ _UNIT_RE = re.compile(
 _UNIT_PATTERNS = [(re.compile(rf"(?:{u[0]})$", re.IGNORECASE), u[1:]) for u in _UNITS]
 
 
+#: A scale word after the figure; a quotation may close between them ("we're asking for
+#: $5.6” billion": the speaker's figure, the writer's scale).
 _SCALE_RE = re.compile(
-    r"(?:(?:\s+|-)(?P<w>thousand|million|billion|trillion)\b|(?P<s>bn|mn|tn|m|b|k)\b)",
+    r"(?:(?:[”\"]?\s+|-)(?P<w>thousand|million|billion|trillion)\b|(?P<s>bn|mn|tn|m|b|k)\b)",
     re.IGNORECASE,
 )
 
