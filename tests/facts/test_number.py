@@ -112,10 +112,15 @@ def test_a_measures_unit_still_links_two_figures() -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize("lead", ["Of that,", "Of the total,", "Of which"])
-def test_a_share_of_a_figure_named_before_is_not_the_total(lead: str) -> None:
+def test_a_share_of_a_figure_named_before_is_compared_only_on_the_same_verb(lead: str) -> None:
+    # what the order shifts: $4.2 billion on one side, $2 billion of some sum on the other
+    # (the sum the share is of is the other sentence's own; the verb says what is told)
     a = "The order lets the governor shift $4.2 billion from road projects to the dam."
     part = f"{lead} $2 billion could be shifted under the order."
-    assert _numbers(a, part) == []
+    assert [(c.a_text, c.b_text) for c in _numbers(a, part)] == [("$4.2 billion", "$2 billion")]
+    # a share under another verb is a share of another sum: a detail
+    other = f"{lead} $2 billion went to the schools in the county."
+    assert _numbers(a, other) == []
     # the same sentence without the share's words gives the other figure for it
     whole = "The governor could shift $2 billion from road projects to the dam under the order."
     assert [(c.a_text, c.b_text) for c in _numbers(a, whole)] == [("$4.2 billion", "$2 billion")]
