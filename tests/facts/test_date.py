@@ -490,3 +490,27 @@ def test_a_day_with_a_when_clause_dates_that_clause(swap: bool) -> None:
     # the clause's verb not the other's: two events, each with its day
     c = "Ten clinics have closed since Governor Tom Hale was elected on August 1."
     assert _dates(compare_facts(_parsed(a if not swap else b, None), _parsed(c, None))) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("swap", [False, True])
+def test_midnight_is_where_two_days_meet(swap: bool) -> None:
+    a = "The strike began on Dec. 22, the union said."
+    b = "The workers walked out at midnight Dec. 21, the union said."
+    a, b = (b, a) if swap else (a, b)
+    day = dt.date(2018, 12, 28)
+    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    # two days apart, or one day apart without midnight: still two days
+    c = "The workers walked out at midnight Dec. 20, the union said."
+    d = "The workers walked out on Dec. 21, the union said."
+    e = "The strike began on Dec. 22, the union said."
+    assert _dates(compare_facts(_parsed(e, day), _parsed(c, day))) != []
+    assert _dates(compare_facts(_parsed(e, day), _parsed(d, day))) != []
+
+
+@pytest.mark.model
+def test_before_midnight_is_still_that_day() -> None:
+    a = "The strike at the plant began late on Wednesday, the union said."
+    b = "The strike at the plant began shortly before midnight on Tuesday, the union said."
+    day = dt.date(2018, 12, 28)
+    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) != []

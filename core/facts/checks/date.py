@@ -227,6 +227,32 @@ def _later(d: DateFact, e: DateFact, other: Facts) -> bool:
     return d.lo > other.published >= e.hi
 
 
+_MIDNIGHT_BEFORE = re.compile(
+    r"(?<!before )(?<!until )(?<!by )\bmidnight(?:\s+(?:on|of))?\s*,?\s*$", re.IGNORECASE
+)
+_MIDNIGHT_AFTER = re.compile(r"^\s*,?\s*(?:at\s+)?midnight\b", re.IGNORECASE)
+
+
+def _at_midnight(text: str, d: DateFact) -> bool:
+    """Is the day told with "midnight" ("at midnight Dec. 21", "Friday at midnight")?
+    Midnight is where two days meet: that day's end, the next one's start ("shortly
+    before midnight on Tuesday" is still Tuesday)."""
+    return bool(
+        _MIDNIGHT_BEFORE.search(text[max(0, d.span.start - 20) : d.span.start])
+        or _MIDNIGHT_AFTER.match(text[d.span.end : d.span.end + 16])
+    )
+
+
+def _next_days(x: DateFact, y: DateFact) -> bool:
+    """Are the two single days one day apart?"""
+    if x.lo is not None and y.lo is not None and x.lo == x.hi and y.lo == y.hi:
+        return abs((x.lo - y.lo).days) == 1
+    return (
+        x.month is not None and x.month == y.month and x.day is not None
+        and y.day is not None and abs(x.day - y.day) == 1
+    )
+
+
 def _when_verb(p: Parse, span: Span) -> int | None:
     """The verb of a "when" clause hung on the date: "since May 1, when President Bush
     declared the end of major hostilities" dates the declaring (None without one)."""
@@ -314,6 +340,12 @@ def _compare_dates(bld: _Builder) -> tuple[set[int], set[int]]:
                     _said_relative(bld.a.text, x) or _said_relative(bld.b.text, y)
                 ):
                     rel = "none"
+            if (
+                rel == "conflict"
+                and (_at_midnight(bld.a.text, x) or _at_midnight(bld.b.text, y))
+                and _next_days(x, y)
+            ):
+                rel = "agree"  # "began on Dec. 22" / "ran out of money at midnight Dec. 21"
             if rel == "conflict" and (_later(x, y, bld.b) or _later(y, x, bld.a)):
                 rel = "none"  # an event the other article, printed before it, cannot report
             if rel == "none":
