@@ -627,3 +627,14 @@ def test_a_body_in_the_description_of_a_person_the_other_side_never_names_is_a_d
     e = "New York Attorney General Bill Norton unveiled a probe of illegal trading in funds."
     f = "The launch by Ohio Attorney General Bill Norton of a probe of illegal trading in funds."
     assert _names(e, f) == [("New York", "Ohio")]
+
+
+@pytest.mark.model
+def test_the_capitol_holds_the_houses_of_congress() -> None:
+    a = ("The proposal, which the governor unveiled on Monday, appeared dead on arrival in "
+         "the Capitol.")
+    b = "The measures made the proposal more likely to be dead on arrival in the Senate."
+    assert _names(a, b) == [] and _names(b, a) == []
+    # another legislature's house is another place
+    c = "The measures made the proposal more likely to be dead on arrival in the Knesset."
+    assert _names(a, c) == [("Capitol", "Knesset")]

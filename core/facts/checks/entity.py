@@ -19,6 +19,7 @@ from ..places import nested
 from ..records import Entity
 from ..slots import GAP_ANCHOR, MIN_LINK, SOLE_SLOT_REST, top_token
 from ..words import (
+    _ALIAS,
     _CHAMBERS,
     _HOUSES,
     _LEGISLATURE_NAMES,
@@ -216,7 +217,8 @@ def _within_body(ta: str, tb: str) -> bool:
         return True
     # a house of a legislature and the legislature ("Congress" / "the Senate"), or "the
     # Legislature" and the name it has ("the General Assembly")
-    ka, kb = _bare_body(ta), _bare_body(tb)
+    # (by the name each stands for: "the Capitol" is Congress's)
+    ka, kb = (_ALIAS.get(k, k) for k in (_bare_body(ta), _bare_body(tb)))
     if {ka, kb} & _LEGISLATURES and {ka, kb} & _HOUSES:
         return True
     return "legislature" in (ka, kb) and bool({ka, kb} & _LEGISLATURE_NAMES)
