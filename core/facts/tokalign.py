@@ -173,6 +173,23 @@ def _beside_link(links: dict[int, tuple[int, float]], i: int, j: int) -> bool:
     return any(links.get(i + d, (None,))[0] == j + d for d in (-1, 1))
 
 
+#: Units of measure: a value's own words, aligned by their form like its figure ("35
+#: days" / "three weeks" are two durations, however alike "days" and "weeks" read).
+_UNIT_WORDS = frozenset(
+    """second minute hour day week month year decade century mile kilometer kilometre
+    meter metre foot feet inch yard pound kilogram kilo gram ton tonne acre hectare
+    percent""".split()
+)
+
+
+def _vectored(w: Word) -> bool:
+    """May the vector pass link this word? A content word of the shape "word", not a unit."""
+    return (
+        w.shape == "word" and w.is_content
+        and w.lemma not in _UNIT_WORDS and w.low.rstrip("s") not in _UNIT_WORDS
+    )
+
+
 def align_tokens(
     a: Sequence[Word],
     b: Sequence[Word],
@@ -227,10 +244,8 @@ def align_tokens(
             # aligned by their context (pass 3, heads), never by their own vectors, in
             # which every number looks like every other; and a function word ("the") that
             # is a word's nearest vector must not keep it from its best content word.
-            free_a = [i for i in range(len(a))
-                      if i not in links and a[i].shape == "word" and a[i].is_content]
-            free_b = [j for j in range(len(b))
-                      if j not in taken and b[j].shape == "word" and b[j].is_content]
+            free_a = [i for i in range(len(a)) if i not in links and _vectored(a[i])]
+            free_b = [j for j in range(len(b)) if j not in taken and _vectored(b[j])]
             if free_a and free_b:
                 sim = va[free_a] @ vb[free_b].T
                 for r, i in enumerate(free_a):

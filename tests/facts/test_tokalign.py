@@ -78,3 +78,21 @@ def test_a_word_linked_by_its_place_between_two_links_is_marked_so() -> None:
     assert al.links[1][0] == 1 and al.links[1][1] <= 0.8  # the one word in the gap
     assert al.gapped == frozenset({1})  # by its place, not its form
     assert align_tokens(a, _words("council sent bill")).gapped == frozenset()
+
+
+def test_a_unit_of_measure_is_never_linked_by_its_vector() -> None:
+    import numpy as np
+
+    # "for 35 days" / "for three weeks": "days" and "weeks" read alike in (made-up)
+    # vectors, but a unit is a value's own word: by its form only, as the figure is
+    a = [Word(0, 0, 6, "unpaid", "unpaid", "ADJ"), Word(1, 7, 11, "days", "day", "NOUN")]
+    b = [Word(0, 0, 6, "closed", "close", "VERB"), Word(1, 7, 12, "weeks", "week", "NOUN")]
+    same = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    va = ([(0, 6), (7, 11)], same)
+    vb = ([(0, 6), (7, 12)], same)
+    al = align_tokens(a, b, a_vectors=va, b_vectors=vb)
+    assert al.links[0] == (0, 1.0)  # "unpaid" / "closed" by vector
+    assert 1 in al.gapped  # the units only by their place after that link, marked so
+    # the same unit is still the same word
+    c = [Word(0, 0, 6, "closed", "close", "VERB"), Word(1, 7, 11, "days", "day", "NOUN")]
+    assert align_tokens(a, c).links[1] == (1, 1.0)
