@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from .nlp import Parse
-from .tokens import STOP_WORDS, stem
+from .tokens import MONTHS, STOP_WORDS, WEEKDAYS, stem
 from .units import Unit, fact_units
 
 __all__ = [
@@ -72,16 +72,8 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT",
 _NUM_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _DIGITS = re.compile(r"\d[\d,.]*")
 _DATE_LABELS = frozenset({"DATE", "TIME"})
-_MONTHS = {
-    m[:3]: m for m in (
-        "january february march april may june july august september october november "
-        "december"
-    ).split()
-} | {"sept": "september"}
-_DAY_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow "
-    "tonight".split()
-)
+_MONTHS = {m[:3]: m for m in MONTHS} | {"sept": "september"}
+_DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
 _OPEN = "“\"‘"
 _CLOSE = "”\"’"
 

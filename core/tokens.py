@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["STOP_WORDS", "TOKEN_RE", "content_words", "stem"]
+__all__ = ["MONTHS", "STOP_WORDS", "TOKEN_RE", "WEEKDAYS", "content_words", "stem"]
 
 #: words in any script (letters, then letters, apostrophes, hyphens) and figures
 TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*|\d+(?:[.,]\d+)*")
@@ -20,6 +20,14 @@ STOP_WORDS = frozenset(
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves said says say told according added would also its it's s""".split()
 )
+#: the names of the days of the week and of the months, lower-cased, in calendar order
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)
+
+
 def fold_accents(text: str) -> str:
     """``text`` without its accents ("Peña" -> "Pena", "Zoë" -> "Zoe"): one outlet prints
     a name with its diacritics, another without."""

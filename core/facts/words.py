@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..tokens import MONTHS, WEEKDAYS
+
 # fmt: off
 _STOP = frozenset(
     """a an the and or but nor so yet of to in on at by for from with without into onto
@@ -310,13 +312,8 @@ _PLURAL_SUFFIXES = (
 _NOUN_SUFFIXES = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "ure", "ism")
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-)
+_WEEKDAYS = WEEKDAYS
+_MONTHS = MONTHS
 
 
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
