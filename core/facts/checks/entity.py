@@ -308,11 +308,11 @@ def _same_title(view: Any, sa: Span, sb: Span) -> float:
     words = [view.pa.tokens[i].text.lower().rstrip(".") for i in ta]
     if not any(w in _TITLES for w in words):
         return 0.0
-    side = view.pa if short is ta else view.pb
+    mine = "a" if short is ta else "b"
+    side = view.pa if mine == "a" else view.pb
     strengths = []
     for i in short:
-        best = max((view.token_link(i, j) if short is ta else view.token_link(j, i)
-                    for j in long_), default=0.0)
+        best = max((view.token_link_from(mine, i, j) for j in long_), default=0.0)
         # the title itself the same word ("Chairman" is no "Co-Chairwoman"), its
         # modifiers the same or another form of it
         title = side.tokens[i].text.lower().rstrip(".") in _TITLES
@@ -363,10 +363,9 @@ def _same_description(view: Any, sa: Span, sb: Span) -> float:
     hb, wb = _description_of(view.pb, sb)
     if ha is None or hb is None or not wa or not wb:
         return 0.0
-    a_side = len(wa) <= len(wb)
-    short, long_ = (wa, wb) if a_side else (wb, wa)
-    hits = [max((view.token_link(i, j) if a_side else view.token_link(j, i)) for j in long_)
-            for i in short]
+    mine = "a" if len(wa) <= len(wb) else "b"
+    short, long_ = (wa, wb) if mine == "a" else (wb, wa)
+    hits = [max(view.token_link_from(mine, i, j) for j in long_) for i in short]
     aligned = [h for h in hits if h >= 0.7]
     if len(aligned) < min(2, len(short)) or len(aligned) * 2 < len(short):
         return 0.0
