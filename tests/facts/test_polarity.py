@@ -527,3 +527,14 @@ def test_a_consequence_of_a_condition_is_not_the_plain_statement() -> None:
     # both conditional, one denied: still a disagreement
     c = "Bill Norton said the county board could not issue more permits if the builders pay."
     assert _polarity(b, c) == [("issue", "not issue")]
+
+
+@pytest.mark.model
+def test_a_participle_hung_on_a_noun_is_no_opposite_outcome() -> None:
+    # "passed by the House" tells the bill's past; the sentence's outcome is "fell short"
+    a = "Two competing measures to reopen the county offices failed on the council floor."
+    b = "A second measure, already passed by the county board, also fell short."
+    assert _polarity(a, b) == []
+    # the same verb as the outcome is one
+    c = "A second measure to reopen the county offices passed on the council floor."
+    assert _polarity(a, c) == [("failed", "passed")]

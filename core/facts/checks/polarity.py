@@ -592,6 +592,19 @@ def _same_object(view: PairView, x: Predicate, y: Predicate) -> bool:
     return False
 
 
+def _describes_noun(p: Parse, i: int) -> bool:
+    """Is the verb at ``i`` a participle hung on a noun ("a bill, already passed by the
+    House, ...") in a sentence with a main verb of its own? It tells the noun's past, not
+    the sentence's outcome. (A sentence whose only verbs hang on nouns is a parse that
+    missed its main verb: "The measures to reopen the offices passed on the floor".)"""
+    t = p.tokens[i]
+    root = next((k for k in p.tokens if k.is_root), None)
+    return (
+        t.dep == "acl" and t.tag in ("VBN", "VBG") and p.tokens[t.head].pos in ("NOUN", "PROPN")
+        and root is not None and root.pos in ("VERB", "AUX") and root.i != i
+    )
+
+
 def _phrasal(p: Parse, i: int) -> bool:
     """Does the verb at ``i`` take a particle ("closed in on", "turned down")? Then it is
     another verb than its lemma alone, and the lemma's opposite is not its opposite."""
@@ -666,6 +679,8 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
                     continue
                 if _phrasal(view.pa, x.i) or _phrasal(view.pb, y.i):
                     continue  # "closed in on the two-week mark" closes nothing
+                if _describes_noun(view.pa, x.i) or _describes_noun(view.pb, y.i):
+                    continue  # "a bill, already passed by the House, also fell short"
                 sup = _support(view, x, y)
                 if sup >= MIN_LINK and (best is None or sup > best[0]):
                     sa, sb = _pred_span(view.pa, x), _pred_span(view.pb, y)
