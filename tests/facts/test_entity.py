@@ -638,3 +638,14 @@ def test_the_capitol_holds_the_houses_of_congress() -> None:
     # another legislature's house is another place
     c = "The measures made the proposal more likely to be dead on arrival in the Knesset."
     assert _names(a, c) == [("Capitol", "Knesset")]
+
+
+@pytest.mark.model
+def test_a_speaker_and_a_person_given_one_title_of_several_words_are_one_post() -> None:
+    a = "Danish Prime Minister Helen Carter told reporters the strike was an attack."
+    b = "Danish Prime Minister Tom Hale denounced the strike as an attack."
+    assert _names(a, b) == [("Helen Carter", "Tom Hale")]
+    # former holders are many
+    c = "Former Danish Prime Minister Helen Carter told reporters the strike was an attack."
+    d = "Former Danish Prime Minister Tom Hale denounced the strike as an attack."
+    assert _names(c, d) == []

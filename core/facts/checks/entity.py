@@ -839,6 +839,32 @@ def _compare_names_parsed(
             seen == "b" and elsewhere(sb, lb, b_text, na, a_text, sa, False)
         ):
             cands.append((link, sa, sb, la))
+    # Two people given with one title of several words, a speaker among them
+    # ("Palestinian Prime Minister Mahmoud Abbas told ..." / "Palestinian Prime Minister
+    # X denounced ..."): one post, two holders, when neither sentence names the other's
+    # person and the speaker check left them (their statements told apart). A former
+    # holder is one of many.
+    if not any(c.kind is ConflictKind.ATTRIBUTION for c in bld.conflicts):
+        for sa, la in na:
+            if la != "PERSON" or _inside(sa, frames_a):
+                continue
+            for sb, lb in nb:
+                if lb != "PERSON" or _inside(sb, frames_b):
+                    continue
+                if not (_meets(sa, skip_a) or _meets(sb, skip_b)):
+                    continue  # two names outside speakers: compared above
+                ta, tb = a_text[sa.start : sa.end], b_text[sb.start : sb.end]
+                if same_name(ta, tb, person=True) or mentioned(ta, la, na, a_text, nb, b_text) or (
+                    mentioned(tb, lb, nb, b_text, na, a_text)
+                ):
+                    continue
+                words = [view.pa.tokens[i].text.lower() for i in _title_of(view.pa, sa)]
+                words += [view.pb.tokens[i].text.lower() for i in _title_of(view.pb, sb)]
+                if any(w in ("former", "ex", "then", "late", "acting") for w in words):
+                    continue
+                link = _same_title(view, sa, sb)
+                if link >= MIN_LINK:
+                    cands.append((link, sa, sb, la))
     used_a: set[Span] = set()
     used_b: set[Span] = set()
     for link, sa, sb, la in sorted(cands, key=lambda c: -c[0]):
