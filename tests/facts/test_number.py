@@ -276,3 +276,16 @@ def test_a_scale_word_after_a_closing_quotation_mark_scales_the_figure() -> None
     q = extract_facts(text).quantities
     assert [(x.text, x.value) for x in q] == [("$5.6” billion", 5.6e9)]
     assert extract_facts("He asked for $5.6 billion.").quantities[0].value == 5.6e9
+
+
+@pytest.mark.model
+def test_odds_of_one_whole_that_add_up_to_it_are_the_two_outcomes() -> None:
+    a = "Tom Hale said the party had a one-in-three chance of losing the council seat."
+    b = "Tom Hale gave the party a “two-in-three chance” of holding the council seat."
+    assert _numbers(a, b) == []
+    c = 'Tom Hale said there is a "1 in 3" chance that the party will lose the council seat.'
+    assert _numbers(c, b) == []
+    # odds that do not add up to their whole still differ
+    d = "Tom Hale said the party had a one-in-four chance of losing the council seat."
+    e = "Tom Hale said the party had a two-in-four chance of losing the council seat."
+    assert [(x.a_text, x.b_text) for x in _numbers(d, e)] == [("one", "two")]

@@ -18,6 +18,7 @@ from ..checks.base import (
     _same_event,
 )
 from ..component import Component
+from ..extract.quantities import _parse_number
 from ..names import same_name
 from ..records import Quantity
 from ..slots import MIN_LINK
@@ -180,6 +181,29 @@ def _sources_apart(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     return not same_name(ma["name"], mb["name"])
 
 
+_ODDS = re.compile(r"""\s*["“]?\s*-?\s*in\s*-?\s*(\w+)""", re.IGNORECASE)
+
+
+def _odds_of(text: str, q: Quantity) -> float | None:
+    """The whole of odds told "X in Y" ("a one-in-three chance", "a "1 in 3" chance"):
+    Y, or None when the figure is no such numerator."""
+    m = _ODDS.match(text, q.span.end)
+    if m is None:
+        return None
+    got = _parse_number(m.group(1))
+    return got[0] if got is not None else None
+
+
+def _complementary_odds(bld: _Builder, x: Quantity, y: Quantity) -> bool:
+    """Two odds of one whole that add up to it ("a one-in-three chance of losing" / "a
+    two-in-three chance of holding on"): the same chances seen from the two outcomes."""
+    wa, wb = _odds_of(bld.a.text, x), _odds_of(bld.b.text, y)
+    return (
+        wa is not None and wa == wb and x.value is not None and y.value is not None
+        and abs(x.value + y.value - wa) < 1e-9
+    )
+
+
 def _part_on_one_verb(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     """A share of a sum the sentence names before ("Of that, $3 billion could be
     diverted") against a plain figure on the same verb, firmly aligned ("enables the
@@ -233,6 +257,8 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
                 ok = False
             if not ok and (_far_apart(x, y) or _sources_apart(bld, x, y)):
                 continue  # two quantities: each may still meet its own counterpart
+            if not ok and _complementary_odds(bld, x, y):
+                continue
             sim = _ctx_sim(x, y)
             # a figure inside the other's range or bound agrees more loosely than two
             # figures that match: "13 symptoms" / "between three and 15 times"
