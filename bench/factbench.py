@@ -91,12 +91,9 @@ def find(event: str, outlet: str, sub: str) -> str:
 
 def gold_files(split: str) -> list[dict[str, Any]]:
     """The gold files of the split's events (``extra``: those outside the split)."""
-    if split == "extra":
-        import realdata
+    import realdata
 
-        events = set(realdata.split("extra"))
-    else:
-        events = set(json.loads((GOLD / "split.json").read_text(encoding="utf-8"))[split])
+    events = set(realdata.split(split))
     out = []
     for path in sorted(GOLD.glob("*_*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -7,14 +7,13 @@ import re
 from typing import Any
 
 from ...model import ConflictKind, Span
-from ...nlp import Parse
 from ..checks.attribution import sources_differ
 from ..checks.base import _Builder, _same_event
 from ..component import Component
 from ..extract.dates import _PARTS
 from ..predicates import predicates
 from ..records import DateFact, Facts
-from ..slots import MIN_LINK
+from ..slots import MIN_LINK, PairView
 from ..text import quoted_spans
 
 _MONTH_WORD = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
@@ -253,11 +252,11 @@ def _next_days(x: DateFact, y: DateFact) -> bool:
     )
 
 
-def _when_verb(p: Parse, span: Span) -> int | None:
+def _when_verb(view: PairView, side: str, span: Span) -> int | None:
     """The verb of a "when" clause hung on the date: "since May 1, when President Bush
     declared the end of major hostilities" dates the declaring (None without one)."""
-    inside = [t.i for t in p.tokens if t.start < span.end and span.start < t.end]
-    for i in inside:
+    p = view.parse(side)
+    for i in view.tokens_in(side, span):
         for k in p.children(i):
             if k.dep in ("relcl", "advcl", "acl") and k.pos in ("VERB", "AUX") and any(
                 c.dep == "advmod" and c.text.lower() == "when" for c in p.children(k.i)
@@ -274,7 +273,7 @@ def _when_link(bld: _Builder, x: DateFact, y: DateFact) -> float:
     view = bld.view
     if not view.parsed:
         return 0.0
-    wa, wb = _when_verb(view.pa, x.span), _when_verb(view.pb, y.span)
+    wa, wb = _when_verb(view, "a", x.span), _when_verb(view, "b", y.span)
     if wa is None and wb is None:
         return 0.0
     if wa is None:

@@ -198,10 +198,7 @@ def _complementary_odds(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     """Two odds of one whole that add up to it ("a one-in-three chance of losing" / "a
     two-in-three chance of holding on"): the same chances seen from the two outcomes."""
     wa, wb = _odds_of(bld.a.text, x), _odds_of(bld.b.text, y)
-    return (
-        wa is not None and wa == wb and x.value is not None and y.value is not None
-        and abs(x.value + y.value - wa) < 1e-9
-    )
+    return wa is not None and wa == wb and abs(x.value + y.value - wa) < 1e-9
 
 
 def _part_on_one_verb(bld: _Builder, x: Quantity, y: Quantity) -> bool:

@@ -598,7 +598,7 @@ def _describes_noun(p: Parse, i: int) -> bool:
     the sentence's outcome. (A sentence whose only verbs hang on nouns is a parse that
     missed its main verb: "The measures to reopen the offices passed on the floor".)"""
     t = p.tokens[i]
-    root = next((k for k in p.tokens if k.is_root), None)
+    root = next(iter(p.roots()), None)
     return (
         t.dep == "acl" and t.tag in ("VBN", "VBG") and p.tokens[t.head].pos in ("NOUN", "PROPN")
         and root is not None and root.pos in ("VERB", "AUX") and root.i != i
