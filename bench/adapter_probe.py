@@ -1,0 +1,145 @@
+"""Probe: a paraphrase scorer learned on MSRP over the frozen MiniLM vectors, as a link
+feature. Not used by the engine.
+
+    .venv/bin/python bench/adapter_probe.py
+
+1. On MSRP (quality 1 paraphrases vs quality 0 related sentences: other outlets' pairs,
+   same topic and names, often other facts), a logistic regression over the elementwise
+   product and absolute difference of the two normalised sentence vectors, fitted on the
+   msrp_pairs dev part and scored on its test part (AP against cosine alone).
+2. Fitted on all of MSRP, its logit is added to the link scorer's features for every
+   sentence pair of the labelled dev events; leave one event out as train_scorer.py.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import numpy as np  # noqa: E402
+import realdata  # noqa: E402
+from msrp_pairs import rows, split_of  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.metrics import average_precision_score  # noqa: E402
+from train_scorer import fit, predict  # noqa: E402
+
+from factdiff.core import nlp  # noqa: E402
+from factdiff.core.align import idf_weights, score_matrices  # noqa: E402
+from factdiff.core.compare import clause_vectors, sentence_infos  # noqa: E402
+from factdiff.core.embed import default_encoder  # noqa: E402
+from factdiff.core.linkscore import FEATURES  # noqa: E402
+from factdiff.core.tokens import content_words  # noqa: E402
+
+
+def pair_x(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    return np.concatenate([u * v, np.abs(u - v)], axis=-1)
+
+
+def msrp_model(c: float, which: str | None) -> tuple[LogisticRegression, dict]:
+    enc = default_encoder()
+    data = [(q, i1, i2, a, b) for q in ("1", "0") for i1, i2, a, b in rows(q)]
+    if which:
+        data = [d for d in data if split_of(d[1], d[2]) == which]
+    va = enc.encode([d[3] for d in data])
+    vb = enc.encode([d[4] for d in data])
+    x = pair_x(va, vb)
+    y = np.array([d[0] == "1" for d in data], dtype=np.int8)
+    model = LogisticRegression(C=c, max_iter=3000)
+    model.fit(x, y)
+    return model, {"x": x, "y": y, "cos": (va * vb).sum(1)}
+
+
+def msrp_check(c: float) -> None:
+    model, _ = msrp_model(c, "dev")
+    enc = default_encoder()
+    data = [(q, i1, i2, a, b) for q in ("1", "0") for i1, i2, a, b in rows(q)
+            if split_of(i1, i2) == "test"]
+    va = enc.encode([d[3] for d in data])
+    vb = enc.encode([d[4] for d in data])
+    y = np.array([d[0] == "1" for d in data], dtype=np.int8)
+    p = model.predict_proba(pair_x(va, vb))[:, 1]
+    print(f"MSRP test ({len(y)} pairs, C={c}): AP cosine "
+          f"{average_precision_score(y, (va * vb).sum(1)):.3f}  adapter "
+          f"{average_precision_score(y, p):.3f}")
+
+
+def event_matrix(event: str, model: LogisticRegression) -> tuple[np.ndarray, np.ndarray]:
+    ev = realdata.load_event(event)
+    enc = default_encoder()
+    infos, vecs, units = [], [], []
+    for sents in ev.sentences:
+        parses = nlp.parse_many([s.text for s in sents])
+        info = sentence_infos(sents, parses)
+        sv = enc.encode([s.text for s in sents], keep_tokens=True)
+        infos.append(info)
+        vecs.append(sv)
+        units.append(clause_vectors(enc, sents, info, sv))
+    words = [[content_words(s.text) for s in sents] for sents in ev.sentences]
+    weights = idf_weights(*words)
+    xs, ys = [], []
+    for pg in ev.pairs:
+        a, b = pg.a, pg.b
+        _, _, _, feats = score_matrices(vecs[a], vecs[b], units[a], units[b], words[a],
+                                        words[b], infos[a], infos[b], weights=weights)
+        n, m = feats.shape[:2]
+        px = pair_x(np.repeat(vecs[a][:, None, :], m, 1), np.repeat(vecs[b][None, :, :], n, 0))
+        logit = model.decision_function(px.reshape(n * m, -1)).reshape(n, m, 1)
+        # as a rank within the row and column, as the cosine's z features are
+        rz = (logit - logit.mean(1, keepdims=True)) / (logit.std(1, keepdims=True) + 1e-6)
+        cz = (logit - logit.mean(0, keepdims=True)) / (logit.std(0, keepdims=True) + 1e-6)
+        feats = np.concatenate([feats, logit, rz, cz], axis=-1)
+        y = np.zeros((n, m), dtype=np.int8)
+        for ra, rb in pg.positives:
+            y[ra[1], rb[1]] = 1
+        xs.append(feats.reshape(n * m, -1))
+        ys.append(y.reshape(-1))
+    return np.concatenate(xs), np.concatenate(ys)
+
+
+def recall_at(y: np.ndarray, p: np.ndarray, precision: float) -> float:
+    order = np.argsort(-p)
+    tp = np.cumsum(y[order])
+    prec = tp / np.arange(1, len(y) + 1)
+    ok = np.nonzero(prec >= precision)[0]
+    return float(tp[ok[-1]] / y.sum()) if len(ok) else 0.0
+
+
+def loeo(data: dict, events: list[str], cols: list[int]) -> tuple[float, float, float]:
+    aps, py, pp = [], [], []
+    for held in events:
+        x = np.concatenate([data[e][0][:, cols] for e in events if e != held])
+        y = np.concatenate([data[e][1] for e in events if e != held])
+        model, mean, scale = fit(x, y, 1.0)
+        hx, hy = data[held]
+        p = predict(model, mean, scale, hx[:, cols])
+        py.append(hy)
+        pp.append(p)
+        if hy.sum():
+            aps.append(average_precision_score(hy, p))
+    y, p = np.concatenate(py), np.concatenate(pp)
+    return float(np.mean(aps)), float(average_precision_score(y, p)), recall_at(y, p, 0.7)
+
+
+def main() -> int:
+    c = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+    msrp_check(c)
+    model, _ = msrp_model(c, None)
+    dev = realdata.split("dev")
+    data = {e: event_matrix(e, model) for e in dev}
+    k = len(FEATURES)
+    base = list(range(k))
+    for name, cols in (("scorer", base), ("+ adapter logit", base + [k]),
+                       ("+ logit, row / col z", base + [k, k + 1, k + 2])):
+        ap_e, ap_p, r7 = loeo(data, dev, cols)
+        print(f"{name:22s} AP per event {ap_e:.3f}  pooled AP {ap_p:.3f}  R@P0.7 {r7:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
