@@ -289,3 +289,18 @@ def test_odds_of_one_whole_that_add_up_to_it_are_the_two_outcomes() -> None:
     d = "Tom Hale said the party had a one-in-four chance of losing the council seat."
     e = "Tom Hale said the party had a two-in-four chance of losing the council seat."
     assert [(x.a_text, x.b_text) for x in _numbers(d, e)] == [("one", "two")]
+
+
+@pytest.mark.model
+def test_the_only_sums_two_sentences_give_close_to_each_other_are_one_sum() -> None:
+    a = "The order lets the mayor divert $3.6 billion from road repair projects to the bridge."
+    tail = "By the order, Bill Norton would free money from the road repair budget, to the tune of"
+    b = f"{tail} $3.5 billion."
+    assert [(c.a_text, c.b_text) for c in _numbers(a, b)] == [("$3.6 billion", "$3.5 billion")]
+    # sums further apart in other words are two sums
+    c = f"{tail} $2.5 billion."
+    assert _numbers(a, c) == []
+    # nor when either sentence gives another sum of its own
+    d = ("By the order, Bill Norton would free $200 million for parks and money from the road "
+         "repair budget, to the tune of $3.5 billion.")
+    assert _numbers(a, d) == []

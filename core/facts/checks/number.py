@@ -106,6 +106,29 @@ def _sole_figures(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     return left_a == [x] and left_b == [y] and _ctx_sim(x, y) > 0
 
 
+#: Two sums this close (a share of the larger) are one sum told two ways when each is the
+#: only sum its sentence gives: "divert $3.6 billion from military construction projects"
+#: / "money from the military construction budget, to the tune of $3.5 billion". Sums of
+#: two things in one story are rarely within a tenth of each other.
+CLOSE_SUMS = 0.1
+
+
+def _close_sole_sums(bld: _Builder, x: Quantity, y: Quantity) -> bool:
+    """Are ``x`` and ``y`` sums of money within :data:`CLOSE_SUMS` of each other, and each
+    the only sum of its currency its parsed sentence gives (apart from sums both write)?"""
+    if not (bld.view.parsed and x.dim.startswith("money") and _dims_match(x, y)):
+        return False
+    if x.bound or y.bound or x.pair or y.pair:
+        return False
+    lo, hi = sorted((abs(x.value), abs(y.value)))
+    if lo == 0 or (hi - lo) / hi > CLOSE_SUMS:
+        return False
+    qa, qb = bld.a.quantities, bld.b.quantities
+    left_a = [q for q in qa if _dims_match(q, x) and (q is x or not _given_by_both(q, qb))]
+    left_b = [q for q in qb if _dims_match(q, y) and (q is y or not _given_by_both(q, qa))]
+    return left_a == [x] and left_b == [y]
+
+
 def _common_scale(q: Quantity) -> bool:
     """Money, a percentage or a bare count: kinds whose scale or unit word any two
     figures of a story share."""
@@ -247,6 +270,8 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
                 others_b = [q.span for q in qb if q is not y and _dims_match(q, y)]
                 gap = bld.view.gap_link(x.span, y.span, others_a=others_a, others_b=others_b)
                 link = max(link, gap)
+            if link < MIN_LINK and _close_sole_sums(bld, x, y):
+                link = MIN_LINK
             if not (bld.view.parsed and link >= 0.9) and not _same_event(bld, x.span, y.span):
                 continue
             ok = _overlap(x, y)
