@@ -31,6 +31,10 @@ class Quantity:
     role: str = ""
     #: the noun a count is fused with ("ten-man", "nine-member"): it counts only that
     compound: str = ""
+    #: a count told by its order of magnitude ("dozens", "tens of thousands"): a range
+    #: against a figure; against another such count, no disagreement ("thousands of
+    #: dollars" of "tens of thousands of dollars" is still true)
+    vague: bool = False
 
     @property
     def value(self) -> float:

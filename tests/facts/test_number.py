@@ -304,3 +304,32 @@ def test_the_only_sums_two_sentences_give_close_to_each_other_are_one_sum() -> N
     d = ("By the order, Bill Norton would free $200 million for parks and money from the road "
          "repair budget, to the tune of $3.5 billion.")
     assert _numbers(a, d) == []
+
+
+def test_counts_told_by_their_order_of_magnitude_are_ranges() -> None:
+    def vague(text: str) -> list[tuple[str, float, float]]:
+        return [(q.text, q.low, q.high) for q in extract_facts(text).quantities]
+
+    assert vague("Police made dozens of arrests.") == [("dozens", 24.0, 190.0)]
+    assert vague("Tens of thousands of people marched.") == [
+        ("Tens of thousands", 2e4, 190_000.0)
+    ]
+    assert vague("They spent hundreds of billions of dollars.") == [
+        ("hundreds of billions", 2e11, 1900e9)
+    ]
+    # a word that counts nothing by itself, or one already a figure's scale, is no count
+    assert vague("The thousands who came were sent home.") == []
+    assert vague("Hundreds were hurt.") == []
+    assert [q.text for q in extract_facts("It cost 5 millions of euros.").quantities] == ["5"]
+
+
+@pytest.mark.model
+def test_a_count_told_by_its_order_of_magnitude_against_a_figure() -> None:
+    a = "Police made dozens of arrests in the square on Tuesday."
+    assert _numbers(a, "Police made 36 arrests in the square on Tuesday.") == []
+    assert [(c.a_text, c.b_text) for c in _numbers(
+        a, "Police made more than 200 arrests in the square on Tuesday."
+    )] == [("dozens", "more than 200 arrests")]
+    # two such counts never disagree: "thousands of dollars" is true of tens of thousands
+    assert _numbers("He spent tens of thousands of dollars on trips.",
+                    "He spent thousands of dollars on trips.") == []

@@ -277,6 +277,8 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
             ok = _overlap(x, y)
             if ok and bld.view.parsed and _bounds_differ(x, y):
                 ok = False
+            if x.vague and y.vague:
+                ok = True  # "thousands of dollars" is true of "tens of thousands"
             if not ok and (_far_apart(x, y) or _sources_apart(bld, x, y)):
                 continue  # two quantities: each may still meet its own counterpart
             if not ok and _complementary_odds(bld, x, y):

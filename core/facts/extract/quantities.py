@@ -605,6 +605,48 @@ def _extract_quantities(text: str, toks: Sequence[_Tok], masked: str) -> list[Qu
     return out
 
 
+#: Counts told by their order of magnitude, as news writes them ("dozens of arrests",
+#: "tens of thousands of people"): the range each is read as. "Dozens" is two dozen up to
+#: what would be told as "hundreds"; each range ends a little short of where the next
+#: word takes over (the figures' comparison allows half a percent for rounding).
+_VAGUE_RANGES = {
+    "dozens": (24.0, 190.0), "scores": (40.0, 190.0), "hundreds": (200.0, 1900.0),
+    "thousands": (2e3, 95_000.0), "millions": (2e6, 950e6), "billions": (2e9, 950e9),
+    "tens of thousands": (2e4, 190_000.0), "hundreds of thousands": (2e5, 1_900_000.0),
+    "tens of millions": (2e7, 190e6), "hundreds of millions": (2e8, 1900e6),
+    "tens of billions": (2e10, 190e9), "hundreds of billions": (2e11, 1900e9),
+}
+_VAGUE = re.compile(
+    r"(?<![\w$£€.,-])(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in sorted(_VAGUE_RANGES, key=len, reverse=True))
+    + r")(?=\s+of\s+[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _vague_counts(
+    text: str, toks: Sequence[_Tok], masked: str, found: Sequence[Quantity]
+) -> list[Quantity]:
+    """Counts told by their order of magnitude (:data:`_VAGUE_RANGES`), as ranges: "dozens of
+    arrests" agrees with "36 arrests" and not with "more than 200 people were arrested"."""
+    out = []
+    for m in _VAGUE.finditer(masked):
+        if any(q.span.start < m.end() and m.start() < q.span.end for q in found):
+            continue
+        before = masked[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(?:\d|\b(?:the|these|those|of))\s*$", before):
+            continue  # "5 millions", "the thousands who came", "one of dozens"
+        words = " ".join(m.group().lower().split())
+        lo, hi = _VAGUE_RANGES[words]
+        out.append(Quantity(
+            span=Span(m.start(), m.end()), text=text[m.start() : m.end()], low=lo, high=hi,
+            dim="count", unit="", context=_context_words(toks, m.start(), m.end()),
+            detail=_detail_span(text, toks, m.start(), m.end()), written=lo, step=lo,
+            bound=True, vague=True,
+        ))
+    return out
+
+
 def _detail_span(text: str, toks: Sequence[_Tok], start: int, end: int) -> Span:
     """Extend a quantity over the noun it counts ("10 balloon flights") for underlining."""
     stop = end
@@ -633,4 +675,6 @@ class Quantities(Component):
         masked = list(text)
         for c in state["covered"]:
             masked[c.start : c.end] = " " * (c.end - c.start)
-        state["quantities"] = _extract_quantities(text, state["toks"], "".join(masked))
+        found = _extract_quantities(text, state["toks"], "".join(masked))
+        vague = _vague_counts(text, state["toks"], "".join(masked), found)
+        state["quantities"] = sorted([*found, *vague], key=lambda q: q.span.start)
