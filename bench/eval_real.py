@@ -218,6 +218,19 @@ def bootstrap(
     return lines
 
 
+def spread(per_event: dict[str, Counter], key: str) -> str:
+    """How a count is spread over the events: the events that have any, largest first,
+    and the rate per article pair without the largest (one event can carry a split)."""
+    counts = sorted(((c[key], e) for e, c in per_event.items()), reverse=True)
+    some = [n for n, _ in counts if n]
+    if not some:
+        return "none"
+    rest = sum(some[1:]) / max(sum(c["pairs"] for e, c in per_event.items()
+                                   if e != counts[0][1]), 1)
+    return (f"{len(some)} of {len(counts)} events have any ({', '.join(map(str, some))}); "
+            f"without the largest, {rest:.2f} per article pair")
+
+
 def report(name: str, c: Counter) -> None:
     p = c["tp"] / c["pred"] if c["pred"] else 0.0
     r = c["tp"] / c["gold"] if c["gold"] else 0.0
@@ -340,6 +353,7 @@ def main() -> int:
         for t in levels:
             by_level[t] += score_event(ev, cmp, t)
     report(f"{args.split} split, {len(realdata.split(args.split))} events", total)
+    print(f"shown false alarms by event: {spread(per_event, 'false_alarm_shown')}")
     if args.third or args.list_third:
         report_third(f"{args.split} split", third)
     for t in sweep:

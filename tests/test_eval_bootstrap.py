@@ -37,3 +37,15 @@ def test_a_paired_run_gives_the_change_over_the_same_events() -> None:
     assert "change +0.100" in line and "95% [+0.100, +0.100]" in line
     recall = _figure(eval_real.bootstrap(after, 300, before), "link recall")
     assert "change +0.050" in recall
+
+
+def test_spread_names_how_a_count_is_spread_over_events() -> None:
+    per = {
+        "e1": Counter(pairs=2, false_alarm_shown=8),
+        "e2": Counter(pairs=2, false_alarm_shown=1),
+        "e3": Counter(pairs=2),
+    }
+    assert eval_real.spread(per, "false_alarm_shown") == (
+        "2 of 3 events have any (8, 1); without the largest, 0.25 per article pair"
+    )
+    assert eval_real.spread({"e3": Counter(pairs=2)}, "false_alarm_shown") == "none"
