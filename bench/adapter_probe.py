@@ -27,14 +27,10 @@ import realdata  # noqa: E402
 from msrp_pairs import rows, split_of  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import average_precision_score  # noqa: E402
-from train_scorer import fit, predict  # noqa: E402
+from train_scorer import Article, Extra, event_matrix, loeo  # noqa: E402
 
-from factdiff.core import nlp  # noqa: E402
-from factdiff.core.align import idf_weights, score_matrices  # noqa: E402
-from factdiff.core.compare import clause_vectors, sentence_infos  # noqa: E402
 from factdiff.core.embed import default_encoder  # noqa: E402
 from factdiff.core.linkscore import FEATURES  # noqa: E402
-from factdiff.core.tokens import content_words  # noqa: E402
 
 
 def pair_x(u: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -69,61 +65,19 @@ def msrp_check(c: float) -> None:
           f"{average_precision_score(y, p):.3f}")
 
 
-def event_matrix(event: str, model: LogisticRegression) -> tuple[np.ndarray, np.ndarray]:
-    ev = realdata.load_event(event)
-    enc = default_encoder()
-    infos, vecs, units = [], [], []
-    for sents in ev.sentences:
-        parses = nlp.parse_many([s.text for s in sents])
-        info = sentence_infos(sents, parses)
-        sv = enc.encode([s.text for s in sents], keep_tokens=True)
-        infos.append(info)
-        vecs.append(sv)
-        units.append(clause_vectors(enc, sents, info, sv))
-    words = [[content_words(s.text) for s in sents] for sents in ev.sentences]
-    weights = idf_weights(*words)
-    xs, ys = [], []
-    for pg in ev.pairs:
-        a, b = pg.a, pg.b
-        _, _, _, feats = score_matrices(vecs[a], vecs[b], units[a], units[b], words[a],
-                                        words[b], infos[a], infos[b], weights=weights)
-        n, m = feats.shape[:2]
-        px = pair_x(np.repeat(vecs[a][:, None, :], m, 1), np.repeat(vecs[b][None, :, :], n, 0))
-        logit = model.decision_function(px.reshape(n * m, -1)).reshape(n, m, 1)
-        # as a rank within the row and column, as the cosine's z features are
+def logit_features(model: LogisticRegression) -> Extra:
+    """The adapter's logit for each sentence pair, and its z within the row and column."""
+
+    def extra(arts: list[Article], a: int, b: int) -> np.ndarray:
+        va, vb = arts[a][2], arts[b][2]
+        n, m = len(va), len(vb)
+        px = pair_x(np.repeat(va[:, None, :], m, 1), np.repeat(vb[None, :, :], n, 0))
+        logit = model.decision_function(px.reshape(n * m, -1)).reshape(n, m)
         rz = (logit - logit.mean(1, keepdims=True)) / (logit.std(1, keepdims=True) + 1e-6)
         cz = (logit - logit.mean(0, keepdims=True)) / (logit.std(0, keepdims=True) + 1e-6)
-        feats = np.concatenate([feats, logit, rz, cz], axis=-1)
-        y = np.zeros((n, m), dtype=np.int8)
-        for ra, rb in pg.positives:
-            y[ra[1], rb[1]] = 1
-        xs.append(feats.reshape(n * m, -1))
-        ys.append(y.reshape(-1))
-    return np.concatenate(xs), np.concatenate(ys)
+        return np.stack([logit, rz, cz], axis=-1)
 
-
-def recall_at(y: np.ndarray, p: np.ndarray, precision: float) -> float:
-    order = np.argsort(-p)
-    tp = np.cumsum(y[order])
-    prec = tp / np.arange(1, len(y) + 1)
-    ok = np.nonzero(prec >= precision)[0]
-    return float(tp[ok[-1]] / y.sum()) if len(ok) else 0.0
-
-
-def loeo(data: dict, events: list[str], cols: list[int]) -> tuple[float, float, float]:
-    aps, py, pp = [], [], []
-    for held in events:
-        x = np.concatenate([data[e][0][:, cols] for e in events if e != held])
-        y = np.concatenate([data[e][1] for e in events if e != held])
-        model, mean, scale = fit(x, y, 1.0)
-        hx, hy = data[held]
-        p = predict(model, mean, scale, hx[:, cols])
-        py.append(hy)
-        pp.append(p)
-        if hy.sum():
-            aps.append(average_precision_score(hy, p))
-    y, p = np.concatenate(py), np.concatenate(pp)
-    return float(np.mean(aps)), float(average_precision_score(y, p)), recall_at(y, p, 0.7)
+    return extra
 
 
 def main() -> int:
@@ -131,7 +85,7 @@ def main() -> int:
     msrp_check(c)
     model, _ = msrp_model(c, None)
     dev = realdata.split("dev")
-    data = {e: event_matrix(e, model) for e in dev}
+    data = {e: event_matrix(e, logit_features(model)) for e in dev}
     k = len(FEATURES)
     base = list(range(k))
     for name, cols in (("scorer", base), ("+ adapter logit", base + [k]),

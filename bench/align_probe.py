@@ -25,8 +25,8 @@ sys.path.insert(0, str(HERE))
 
 import numpy as np  # noqa: E402
 import realdata  # noqa: E402
-from sklearn.metrics import average_precision_score, precision_recall_curve  # noqa: E402
-from train_scorer import fit, predict  # noqa: E402
+from sklearn.metrics import average_precision_score  # noqa: E402
+from train_scorer import fit, predict, recall_at  # noqa: E402
 
 from factdiff.core import nlp  # noqa: E402
 from factdiff.core.align import idf_weights, score_matrices  # noqa: E402
@@ -87,12 +87,6 @@ def event_matrix(event: str, top: int) -> tuple[np.ndarray, np.ndarray]:
         xs.append(np.concatenate([feats, extra], axis=2).reshape(-1, len(FEATURES) + 2))
         ys.append(y.reshape(-1))
     return np.concatenate(xs), np.concatenate(ys)
-
-
-def recall_at(y: np.ndarray, p: np.ndarray, precision: float) -> float:
-    pr, rc, _ = precision_recall_curve(y, p)
-    ok = rc[pr >= precision]
-    return float(ok.max()) if len(ok) else 0.0
 
 
 def main() -> int:

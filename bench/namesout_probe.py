@@ -24,14 +24,11 @@ sys.path.insert(0, str(HERE))
 
 import numpy as np  # noqa: E402
 import realdata  # noqa: E402
-from adapter_probe import loeo  # noqa: E402
+from train_scorer import Article, event_matrix, loeo  # noqa: E402
 
 from factdiff.core import nlp  # noqa: E402
-from factdiff.core.align import idf_weights, score_matrices  # noqa: E402
-from factdiff.core.compare import clause_vectors, sentence_infos  # noqa: E402
 from factdiff.core.embed import default_encoder, pool_runs  # noqa: E402
 from factdiff.core.linkscore import FEATURES  # noqa: E402
-from factdiff.core.tokens import content_words  # noqa: E402
 
 NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -64,49 +61,24 @@ MODES = {
 MODE = sys.argv[1] if len(sys.argv) > 1 else "names-out"
 
 
-def zs(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    rz = (m - m.mean(1, keepdims=True)) / (m.std(1, keepdims=True) + 1e-6)
-    cz = (m - m.mean(0, keepdims=True)) / (m.std(0, keepdims=True) + 1e-6)
-    return rz, cz
-
-
-def event_matrix(event: str) -> tuple[np.ndarray, np.ndarray]:
-    ev = realdata.load_event(event)
+def pooled_features(arts: list[Article], a: int, b: int) -> np.ndarray:
+    """The cosine of the two sentences' vectors pooled by :data:`MODE`, and its z within
+    the row and column."""
     enc = default_encoder()
-    infos, vecs, units, outs = [], [], [], []
-    for sents in ev.sentences:
-        texts = [s.text for s in sents]
-        parses = nlp.parse_many(texts)
-        info = sentence_infos(sents, parses)
-        sv = enc.encode(texts, keep_tokens=True)
+    outs = []
+    for texts, parses, _ in (arts[a], arts[b]):
         tvs = enc.token_vectors(texts)
         outs.append(np.stack([pool_runs(tv, MODES[MODE](t, p))
                               for t, p, tv in zip(texts, parses, tvs, strict=True)]))
-        infos.append(info)
-        vecs.append(sv)
-        units.append(clause_vectors(enc, sents, info, sv))
-    words = [[content_words(s.text) for s in sents] for sents in ev.sentences]
-    weights = idf_weights(*words)
-    xs, ys = [], []
-    for pg in ev.pairs:
-        a, b = pg.a, pg.b
-        _, _, _, feats = score_matrices(vecs[a], vecs[b], units[a], units[b], words[a],
-                                        words[b], infos[a], infos[b], weights=weights)
-        n, m = feats.shape[:2]
-        cos = outs[a] @ outs[b].T
-        rz, cz = zs(cos)
-        feats = np.concatenate([feats, cos[..., None], rz[..., None], cz[..., None]], axis=-1)
-        y = np.zeros((n, m), dtype=np.int8)
-        for ra, rb in pg.positives:
-            y[ra[1], rb[1]] = 1
-        xs.append(feats.reshape(n * m, -1))
-        ys.append(y.reshape(-1))
-    return np.concatenate(xs), np.concatenate(ys)
+    cos = outs[0] @ outs[1].T
+    rz = (cos - cos.mean(1, keepdims=True)) / (cos.std(1, keepdims=True) + 1e-6)
+    cz = (cos - cos.mean(0, keepdims=True)) / (cos.std(0, keepdims=True) + 1e-6)
+    return np.stack([cos, rz, cz], axis=-1)
 
 
 def main() -> int:
     dev = realdata.split("dev")
-    data = {e: event_matrix(e) for e in dev}
+    data = {e: event_matrix(e, pooled_features) for e in dev}
     k = len(FEATURES)
     base = list(range(k))
     for name, cols in (("scorer", base), (f"+ {MODE} cosine", base + [k]),

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -29,7 +30,7 @@ sys.path.insert(0, str(HERE))
 import numpy as np  # noqa: E402
 import realdata  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
-from sklearn.metrics import average_precision_score  # noqa: E402
+from sklearn.metrics import average_precision_score, precision_recall_curve  # noqa: E402
 
 from factdiff.core import nlp  # noqa: E402
 from factdiff.core.align import idf_weights, score_matrices  # noqa: E402
@@ -41,18 +42,29 @@ from factdiff.core.tokens import content_words  # noqa: E402
 OUT = HERE.parent / "resources" / "link_scorer.json"
 
 
-def event_matrix(event: str) -> tuple[np.ndarray, np.ndarray]:
-    """Features and labels of every sentence pair of the event's labelled article pairs."""
+#: One article of an event as the scorer's features are built from it: its sentences'
+#: texts, parses and vectors.
+Article = tuple[list[str], list[nlp.Parse], np.ndarray]
+#: More features for a probe: given the event's articles and an article pair (a, b), an
+#: array of shape (n, m, k) for its sentence pairs.
+Extra = Callable[[list[Article], int, int], np.ndarray]
+
+
+def event_matrix(event: str, extra: Extra | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every sentence pair of the event's labelled article pairs
+    (with ``extra``'s features after the scorer's)."""
     ev = realdata.load_event(event)
     enc = default_encoder()
-    infos, vecs, units = [], [], []
+    infos, vecs, units, arts = [], [], [], []
     for sents in ev.sentences:
-        parses = nlp.parse_many([s.text for s in sents])
+        texts = [s.text for s in sents]
+        parses = nlp.parse_many(texts)
         info = sentence_infos(sents, parses)
-        sv = enc.encode([s.text for s in sents], keep_tokens=True)
+        sv = enc.encode(texts, keep_tokens=True)
         infos.append(info)
         vecs.append(sv)
         units.append(clause_vectors(enc, sents, info, sv))  # as compare() makes them
+        arts.append((texts, parses, sv))
     words = [[content_words(s.text) for s in sents] for sents in ev.sentences]
     weights = idf_weights(*words)
     xs, ys = [], []
@@ -69,10 +81,12 @@ def event_matrix(event: str) -> tuple[np.ndarray, np.ndarray]:
             infos[b],
             weights=weights,
         )
+        if extra is not None:
+            feats = np.concatenate([feats, extra(arts, a, b)], axis=-1)
         y = np.zeros(feats.shape[:2], dtype=np.int8)
         for ra, rb in pg.positives:
             y[ra[1], rb[1]] = 1
-        xs.append(feats.reshape(-1, len(FEATURES)))
+        xs.append(feats.reshape(-1, feats.shape[-1]))
         ys.append(y.reshape(-1))
     return np.concatenate(xs), np.concatenate(ys)
 
@@ -89,6 +103,33 @@ def fit(
 
 def predict(model: LogisticRegression, mean: np.ndarray, scale: np.ndarray, x: np.ndarray):
     return model.predict_proba((x - mean) / scale)[:, 1]
+
+
+def recall_at(y: np.ndarray, p: np.ndarray, precision: float) -> float:
+    """The highest recall at which the ranking by ``p`` keeps at least ``precision``."""
+    pr, rc, _ = precision_recall_curve(y, p)
+    ok = rc[pr >= precision]
+    return float(ok.max()) if len(ok) else 0.0
+
+
+def loeo(
+    data: dict[str, tuple[np.ndarray, np.ndarray]], events: list[str], cols: list[int]
+) -> tuple[float, float, float]:
+    """Leave one event out over ``events`` with the feature columns ``cols``: average
+    precision per event, pooled, and recall at precision 0.7 of the pooled ranking."""
+    aps, py, pp = [], [], []
+    for held in events:
+        x = np.concatenate([data[e][0][:, cols] for e in events if e != held])
+        y = np.concatenate([data[e][1] for e in events if e != held])
+        model, mean, scale = fit(x, y, 1.0)
+        hx, hy = data[held]
+        p = predict(model, mean, scale, hx[:, cols])
+        py.append(hy)
+        pp.append(p)
+        if hy.sum():
+            aps.append(average_precision_score(hy, p))
+    y, p = np.concatenate(py), np.concatenate(pp)
+    return float(np.mean(aps)), float(average_precision_score(y, p)), recall_at(y, p, 0.7)
 
 
 def labels_hash(events: list[str]) -> str:
