@@ -317,7 +317,7 @@ def test_counts_told_by_their_order_of_magnitude_are_ranges() -> None:
     assert vague("They spent hundreds of billions of dollars.") == [
         ("hundreds of billions", 2e11, 1900e9)
     ]
-    # a word that counts nothing by itself, or one already a figure's scale, is no count
+    # left alone without "of" after it, after "the", or as a figure's scale ("5 millions")
     assert vague("The thousands who came were sent home.") == []
     assert vague("Hundreds were hurt.") == []
     assert [q.text for q in extract_facts("It cost 5 millions of euros.").quantities] == ["5"]
