@@ -327,6 +327,7 @@ def test_counts_told_by_their_order_of_magnitude_are_ranges() -> None:
 def test_a_count_told_by_its_order_of_magnitude_against_a_figure() -> None:
     a = "Police made dozens of arrests in the square on Tuesday."
     assert _numbers(a, "Police made 36 arrests in the square on Tuesday.") == []
+    assert _numbers(a, "Police made between 30 and 50 arrests in the square on Tuesday.") == []
     assert [(c.a_text, c.b_text) for c in _numbers(
         a, "Police made more than 200 arrests in the square on Tuesday."
     )] == [("dozens", "more than 200 arrests")]

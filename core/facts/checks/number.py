@@ -38,6 +38,8 @@ def _bounds_differ(x: Quantity, y: Quantity) -> bool:
     hold, but the outlets give different figures for the same slot."""
     if not (x.bound and y.bound) or x.unit != y.unit or x.pair or y.pair:
         return False
+    if x.vague or y.vague:
+        return False  # "dozens" is no range an outlet gives: "between 30 and 50" is in it
     (kx, vx), (ky, vy) = _bound_shape(x), _bound_shape(y)
     if kx != ky:
         return False
