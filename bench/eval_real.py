@@ -23,6 +23,9 @@ article over 1,300 words; in neither split, so usable for development).
 ``--msrp`` adds the recall on MSRP's real paraphrase pairs (quality 1), shuffled into
 pseudo-articles of 60 pairs each. Texts are read from ../shared/devdata at run time.
 
+After the figures it prints how the shown false alarms spread over the split's events
+(one event can carry a split's rate).
+
 How much of a figure is the events drawn: ``--bootstrap N`` resamples the split's events
 with replacement N times and prints each headline figure's 95% interval; ``--save F``
 writes the per-event counts to F, and ``--paired F`` (a file saved on the same split by
