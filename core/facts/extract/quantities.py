@@ -622,6 +622,9 @@ _VAGUE = re.compile(
     + r")(?=\s+of\s+[a-z])",
     re.IGNORECASE,
 )
+#: What keeps such a word from being a count of its own: a figure it scales ("5
+#: millions"), "the" ("the thousands who came"), "of" ("one of dozens").
+_VAGUE_BEFORE = re.compile(r"(?:\d|\b(?:the|these|those|of))\s*$", re.IGNORECASE)
 
 
 def _vague_counts(
@@ -633,8 +636,7 @@ def _vague_counts(
     for m in _VAGUE.finditer(masked):
         if any(q.span.start < m.end() and m.start() < q.span.end for q in found):
             continue
-        before = masked[max(0, m.start() - 12) : m.start()].lower()
-        if re.search(r"(?:\d|\b(?:the|these|those|of))\s*$", before):
+        if _VAGUE_BEFORE.search(masked, max(0, m.start() - 12), m.start()):
             continue  # "5 millions", "the thousands who came", "one of dozens"
         words = " ".join(m.group().lower().split())
         lo, hi = _VAGUE_RANGES[words]
@@ -675,6 +677,7 @@ class Quantities(Component):
         masked = list(text)
         for c in state["covered"]:
             masked[c.start : c.end] = " " * (c.end - c.start)
-        found = _extract_quantities(text, state["toks"], "".join(masked))
-        vague = _vague_counts(text, state["toks"], "".join(masked), found)
+        blanked = "".join(masked)
+        found = _extract_quantities(text, state["toks"], blanked)
+        vague = _vague_counts(text, state["toks"], blanked, found)
         state["quantities"] = sorted([*found, *vague], key=lambda q: q.span.start)
