@@ -99,13 +99,18 @@ def _sole_figures(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     if not bld.view.parsed:
         return False
     qa, qb = bld.a.quantities, bld.b.quantities
-    same_a = [q for q in qa if _dims_match(q, x)]
-    same_b = [q for q in qb if _dims_match(q, y)]
-    if same_a == [x] and same_b == [y]:
+    if [q for q in qa if _dims_match(q, x)] == [x] and [q for q in qb if _dims_match(q, y)] == [y]:
         return True
-    left_a = [q for q in same_a if q is x or not _given_by_both(q, qb)]
-    left_b = [q for q in same_b if q is y or not _given_by_both(q, qa)]
-    return left_a == [x] and left_b == [y] and _ctx_sim(x, y) > 0
+    return _left_alone(bld, x, y) and _ctx_sim(x, y) > 0
+
+
+def _left_alone(bld: _Builder, x: Quantity, y: Quantity) -> bool:
+    """Is each of ``x`` and ``y`` the only figure of its kind its sentence gives, apart
+    from the figures both sentences write?"""
+    qa, qb = bld.a.quantities, bld.b.quantities
+    left_a = [q for q in qa if _dims_match(q, x) and (q is x or not _given_by_both(q, qb))]
+    left_b = [q for q in qb if _dims_match(q, y) and (q is y or not _given_by_both(q, qa))]
+    return left_a == [x] and left_b == [y]
 
 
 #: Two sums this close (a share of the larger) are one sum told two ways when each is the
@@ -125,10 +130,7 @@ def _close_sole_sums(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     lo, hi = sorted((abs(x.value), abs(y.value)))
     if lo == 0 or (hi - lo) / hi > CLOSE_SUMS:
         return False
-    qa, qb = bld.a.quantities, bld.b.quantities
-    left_a = [q for q in qa if _dims_match(q, x) and (q is x or not _given_by_both(q, qb))]
-    left_b = [q for q in qb if _dims_match(q, y) and (q is y or not _given_by_both(q, qa))]
-    return left_a == [x] and left_b == [y]
+    return _left_alone(bld, x, y)
 
 
 def _common_scale(q: Quantity) -> bool:
