@@ -40,6 +40,11 @@ def _parsed(text: str, day: dt.date | None):  # type: ignore[no-untyped-def]
     return extract_facts(text, published=day, parse=nlp.parse(text))
 
 
+def _parsed_dates(a: str, b: str, day: dt.date | None) -> list[tuple[str, str]]:
+    """The date conflicts of two parsed sentences, both printed on ``day``."""
+    return _dates(compare_facts(_parsed(a, day), _parsed(b, day)))
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("swap", [False, True])
 def test_a_bare_day_and_on_day_date_the_same_verb(swap: bool) -> None:
@@ -47,7 +52,7 @@ def test_a_bare_day_and_on_day_date_the_same_verb(swap: bool) -> None:
     b = "Intel on Friday unveiled its new processor for mobile phones."
     a, b = (b, a) if swap else (a, b)
     day = dt.date(2003, 9, 12)
-    got = _dates(compare_facts(_parsed(a, day), _parsed(b, day)))
+    got = _parsed_dates(a, b, day)
     assert got == ([("on Friday", "Wednesday")] if swap else [("Wednesday", "on Friday")])
 
 
@@ -61,7 +66,7 @@ def test_the_day_of_a_statement_and_of_the_same_verb_as_an_event_are_one_slot(
     a = "Helen Carter announced on Friday that she would leave the Senate in June."
     b = "It was announced on Sunday that Helen Carter would leave the Senate in June."
     a, b = (b, a) if swap else (a, b)
-    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    got = _parsed_dates(a, b, None)
     assert got == ([("on Sunday", "on Friday")] if swap else [("on Friday", "on Sunday")])
 
 
@@ -69,7 +74,7 @@ def test_the_day_of_a_statement_and_of_the_same_verb_as_an_event_are_one_slot(
 def test_the_day_of_a_statement_and_of_another_verb_stay_details() -> None:
     a = "Helen Carter announced on Friday that she would leave the Senate in June."
     b = "Helen Carter was elected on Sunday and would leave the Senate in June."
-    assert _dates(compare_facts(_parsed(a, None), _parsed(b, None))) == []
+    assert _parsed_dates(a, b, None) == []
 
 
 @pytest.mark.model
@@ -77,7 +82,7 @@ def test_days_of_two_different_verbs_are_details() -> None:
     a = "Intel unveiled its new processor on Wednesday."
     b = "Intel unveiled its new processor, which will ship on Friday."
     day = dt.date(2003, 9, 12)
-    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    assert _parsed_dates(a, b, day) == []
 
 
 @pytest.mark.model
@@ -99,8 +104,8 @@ def test_a_day_on_a_verb_in_the_present_may_be_the_day_planned() -> None:
         "Two clerks were fired for taking bribes, and four guards were convicted in"
         " Millbrook in December over a May breakout."
     )
-    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == [("in December", "in July")]
-    assert _dates(compare_facts(_parsed(held, day), _parsed(b, day))) == []
+    assert _parsed_dates(a, b, day) == [("in December", "in July")]
+    assert _parsed_dates(held, b, day) == []
 
 
 @pytest.mark.model
@@ -108,7 +113,7 @@ def test_the_only_days_of_two_matching_sentences_are_one_slot() -> None:
     day = dt.date(2003, 9, 12)
     a = "Shares in Juniper Networks jumped on Monday after its sales deal with Lucent."
     b = "The stock of Juniper Networks rose Tuesday after the sales deal with Lucent."
-    got = _dates(compare_facts(_parsed(a, day), _parsed(b, day)))
+    got = _parsed_dates(a, b, day)
     assert got == [("on Monday", "Tuesday")]
 
 
@@ -117,7 +122,7 @@ def test_the_only_days_of_two_different_sentences_stay_details() -> None:
     day = dt.date(2003, 9, 12)
     a = "Shares in Juniper Networks jumped on Monday after its sales deal with Lucent."
     b = "Lucent said on Tuesday that its chief executive would retire next year."
-    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    assert _parsed_dates(a, b, day) == []
 
 
 @pytest.mark.model
@@ -146,7 +151,7 @@ def test_the_day_of_a_conjoined_verb_or_a_complement_still_dates_the_event() -> 
          "His truck was found November 25 in a parking lot.", ("June 25", "November 25")),
     ]  # fmt: skip
     for a, b, want in pairs:
-        assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == [want], a
+        assert _parsed_dates(a, b, day) == [want], a
 
 
 @pytest.mark.parametrize("swap", [False, True])
@@ -193,7 +198,7 @@ def test_a_day_in_the_same_gap_of_the_alignment_is_one_slot_beside_other_days() 
         " on September 21."
     )
     day = dt.date(2003, 10, 1)
-    got = _dates(compare_facts(_parsed(a, day), _parsed(b, day)))
+    got = _parsed_dates(a, b, day)
     assert got == [("on August 21", "on September 21")]
 
 
@@ -228,7 +233,7 @@ def test_the_days_two_different_speakers_spoke_are_two_statements() -> None:
     )
 
     def dates(x: str, y: str) -> list[tuple[str, str]]:
-        return _dates(compare_facts(_parsed(x, None), _parsed(y, None)))
+        return _parsed_dates(x, y, None)
 
     assert dates(a, other) == []
     assert dates(a, same) == [("Tuesday", "on Monday")]
@@ -272,7 +277,7 @@ def test_by_the_end_of_a_month_is_a_deadline_like_by_late_month() -> None:  # no
 def test_a_deadline_at_the_end_of_a_month_against_another_month() -> None:
     a = "The mayor hoped the council would finish work on the budget by the end of September."
     b = "The mayor hoped the council would finish work on the budget by late October."
-    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    got = _parsed_dates(a, b, None)
     assert got == [("by the end of September", "by late October")]
 
 
@@ -288,7 +293,7 @@ def test_a_briefing_in_a_sentence_that_reports_no_words_dates_an_event() -> None
         " by the agency in late May."
     )
     assert [d.role for d in _parsed(a, None).dates] == ["point"]
-    assert _dates(compare_facts(_parsed(a, None), _parsed(b, None))) == [
+    assert _parsed_dates(a, b, None) == [
         ("in late July", "in late May")
     ]
     # where the sentence reports words, the briefing's day is the day they were said
@@ -300,13 +305,13 @@ def test_a_briefing_in_a_sentence_that_reports_no_words_dates_an_event() -> None
 def test_a_month_against_a_day_of_another_named_month() -> None:
     a = "A senior member of the group testified in June that Varga had approved them."
     b = "A senior member of the group testified on October 26 that Varga had approved them."
-    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    got = _parsed_dates(a, b, None)
     assert got == [("in June", "on October 26")]
     # a month given relatively against a day may hold that day
     day = dt.date(2012, 12, 10)
     c = "A senior member of the group testified earlier this month that Varga approved them."
     d = "A senior member of the group testified on Friday that Varga approved them."
-    assert _dates(compare_facts(_parsed(c, day), _parsed(d, day))) == []
+    assert _parsed_dates(c, d, day) == []
 
 
 @pytest.mark.model
@@ -320,7 +325,7 @@ def test_the_only_days_are_counted_at_their_own_precision() -> None:
         "Minister Ana Ruiz on Tuesday named rebel leader Tomas Vell a threat to the security"
         " of the country and to its citizens."
     )
-    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    got = _parsed_dates(a, b, None)
     assert got == [("Friday", "on Tuesday")]
 
 
@@ -339,7 +344,7 @@ def test_an_until_day_of_a_negated_verb_is_the_day_it_happens() -> None:
 def test_not_until_a_day_against_the_day_itself() -> None:
     a = "The state's primary isn't until March 9, following 28 other states."
     b = "The state's primary will be January 9, after 28 states' primaries or caucuses."
-    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    got = _parsed_dates(a, b, None)
     assert got == [("until March 9", "January 9")]
 
 
@@ -361,7 +366,7 @@ def test_a_speech_still_to_come_dates_an_event_not_words_said() -> None:
     ]
     a = "Ortega said he would formally announce the new party on Wednesday in Leeds."
     b = "Ortega is to formally announce the party in a speech Sunday in Leeds."
-    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    got = _parsed_dates(a, b, None)
     assert got == [("on Wednesday", "Sunday")]
 
 
@@ -384,7 +389,7 @@ def test_a_date_inside_the_noun_after_a_preposition_names_that_nouns_day() -> No
     ]
     a = "Analysts say much has changed since the March 4 2009 floods in the valley."
     b = "Analysts say much has changed since the floods in the valley of May 4 2009."
-    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    got = _parsed_dates(a, b, None)
     assert got == [("since the March 4 2009", "of May 4 2009")]
 
 
@@ -398,7 +403,7 @@ def test_may_before_a_noun_is_the_month_where_the_parse_says_so() -> None:
     assert dates("May prices rise again?") == []
     a = "But August sales were revised to a 1.2 percent increase from a 0.6 percent gain."
     b = "But May sales were revised to a 1.2 percent increase from a 0.6 percent gain."
-    assert _dates(compare_facts(_parsed(a, None), _parsed(b, None))) == [("August", "May")]
+    assert _parsed_dates(a, b, None) == [("August", "May")]
 
 
 @pytest.mark.model
@@ -413,13 +418,13 @@ def test_the_days_on_the_main_verbs_of_two_sentences_are_one_slot() -> None:
         "The stock of Contoso Inc. rose sharply Tuesday after the Redmond-based software"
         " maker announced a distribution deal with Fabrikam Corp."
     )
-    assert _dates(compare_facts(_parsed(a, None), _parsed(b, None))) == [("on Monday", "Tuesday")]
+    assert _parsed_dates(a, b, None) == [("on Monday", "Tuesday")]
     # a day on a verb below the main one is another event's ("the deal it signed on Monday")
     c = (
         "Shares in Contoso jumped more than 10 percent after the software maker signed a"
         " sales deal with Fabrikam on Monday."
     )
-    assert _dates(compare_facts(_parsed(c, None), _parsed(b, None))) == []
+    assert _parsed_dates(c, b, None) == []
 
 
 @pytest.mark.model
@@ -435,10 +440,10 @@ def test_a_day_that_names_a_thing_the_other_side_leaves_undated_is_another_day()
         "The Senate voted Wednesday to override the veto of a bill letting families sue"
         " the kingdom for its role in the attacks."
     )
-    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    assert _parsed_dates(a, b, day) == []
     # the day of the thing against a day hung on the same thing: one slot
     c = a.replace("Sept. 11", "Sept. 12")
-    assert _dates(compare_facts(_parsed(a, day), _parsed(c, day))) == [
+    assert _parsed_dates(a, c, day) == [
         ("in the Sept. 11", "in the Sept. 12")
     ]
 
@@ -448,10 +453,10 @@ def test_the_time_set_for_an_event_and_the_time_it_happened_are_two_moments() ->
     day = dt.date(2015, 6, 30)
     a = "He will make the announcement at 11am at the high school in his hometown."
     b = "He made the announcement in the afternoon at the high school in his hometown."
-    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    assert _parsed_dates(a, b, day) == []
     # two reports of the one moment that differ: a conflict
     c = "He made the announcement at 11am at the high school in his hometown."
-    assert _dates(compare_facts(_parsed(c, day), _parsed(b, day))) == [("at 11am", "afternoon")]
+    assert _parsed_dates(c, b, day) == [("at 11am", "afternoon")]
 
 
 def test_a_time_word_inside_another_word_is_no_time() -> None:
@@ -470,10 +475,10 @@ def test_verbs_aligned_only_by_their_place_between_links_are_not_one_event() -> 
         " outside city hall to demand a veto."
     )
     b = "The council passed the budget bill on Friday, allowing new taxes on hotels."
-    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    assert _parsed_dates(a, b, day) == []
     # the same verb: one act, two days
     c = a.replace("sent", "passed")
-    assert _dates(compare_facts(_parsed(c, day), _parsed(b, day))) == [("on Monday", "on Friday")]
+    assert _parsed_dates(c, b, day) == [("on Monday", "on Friday")]
 
 
 @pytest.mark.model
@@ -484,12 +489,12 @@ def test_a_day_with_a_when_clause_dates_that_clause(swap: bool) -> None:
     a = "Ten clinics have closed since May 1, when Governor Tom Hale signed the order."
     b = "Ten clinics have closed since Governor Tom Hale signed the order on August 1."
     a, b = (b, a) if swap else (a, b)
-    got = _dates(compare_facts(_parsed(a, None), _parsed(b, None)))
+    got = _parsed_dates(a, b, None)
     want = [("since May 1", "on August 1")]
     assert got == ([(y, x) for x, y in want] if swap else want)
     # the clause's verb not the other's: two events, each with its day
     c = "Ten clinics have closed since Governor Tom Hale was elected on August 1."
-    assert _dates(compare_facts(_parsed(a if not swap else b, None), _parsed(c, None))) == []
+    assert _parsed_dates(a if not swap else b, c, None) == []
 
 
 @pytest.mark.model
@@ -499,13 +504,13 @@ def test_midnight_is_where_two_days_meet(swap: bool) -> None:
     b = "The workers walked out at midnight Dec. 21, the union said."
     a, b = (b, a) if swap else (a, b)
     day = dt.date(2018, 12, 28)
-    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) == []
+    assert _parsed_dates(a, b, day) == []
     # two days apart, or one day apart without midnight: still two days
     c = "The workers walked out at midnight Dec. 20, the union said."
     d = "The workers walked out on Dec. 21, the union said."
     e = "The strike began on Dec. 22, the union said."
-    assert _dates(compare_facts(_parsed(e, day), _parsed(c, day))) != []
-    assert _dates(compare_facts(_parsed(e, day), _parsed(d, day))) != []
+    assert _parsed_dates(e, c, day) != []
+    assert _parsed_dates(e, d, day) != []
 
 
 @pytest.mark.model
@@ -513,4 +518,4 @@ def test_before_midnight_is_still_that_day() -> None:
     a = "The strike at the plant began late on Wednesday, the union said."
     b = "The strike at the plant began shortly before midnight on Tuesday, the union said."
     day = dt.date(2018, 12, 28)
-    assert _dates(compare_facts(_parsed(a, day), _parsed(b, day))) != []
+    assert _parsed_dates(a, b, day) != []
