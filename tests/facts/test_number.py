@@ -17,6 +17,12 @@ def _numbers(a: str, b: str):  # type: ignore[no-untyped-def]
     return [c for c in res.conflicts if c.kind is ConflictKind.NUMBER]
 
 
+def _unparsed_pairs(a: str, b: str) -> list[tuple[str, str]]:
+    """The words of the figure conflicts of two sentences read without a parse."""
+    res = compare_facts(extract_facts(a), extract_facts(b))
+    return [(c.a_text, c.b_text) for c in res.conflicts if c.kind is ConflictKind.NUMBER]
+
+
 def test_one_digit_apart_needs_four_significant_digits() -> None:
     q = lambda t: extract_facts(f"They paid {t}.").quantities[0]  # noqa: E731
     assert _one_digit_apart(q("$5,587.75"), q("$5,687.75"))
@@ -243,31 +249,24 @@ def test_the_figures_left_beside_one_both_give_need_a_word_in_common() -> None:
 
 
 def test_figures_an_order_of_magnitude_apart_are_two_quantities() -> None:
-    def pair(a: str, b: str):  # type: ignore[no-untyped-def]
-        return [(c.a_text, c.b_text) for c in compare_facts(extract_facts(a), extract_facts(b))
-                .conflicts if c.kind is ConflictKind.NUMBER]
-
     a = "The majority leader raised $5.4 million for the campaign in the district."
-    assert pair(a, "He raised just over $200,000 for the campaign in the district.") == []
+    b = "He raised just over $200,000 for the campaign in the district."
+    assert _unparsed_pairs(a, b) == []
     # a figure a little off is one figure told two ways
-    assert pair(a, "The majority leader raised $4.1 million for the campaign in the district.") \
-        == [("$5.4 million", "$4.1 million")]
+    c = "The majority leader raised $4.1 million for the campaign in the district."
+    assert _unparsed_pairs(a, c) == [("$5.4 million", "$4.1 million")]
     # the same digits at another scale stay one figure
-    assert pair(a, "The majority leader raised $5.4 billion for the campaign in the district.") \
-        == [("$5.4 million", "$5.4 billion")]
+    d = "The majority leader raised $5.4 billion for the campaign in the district."
+    assert _unparsed_pairs(a, d) == [("$5.4 million", "$5.4 billion")]
 
 
 def test_sums_from_two_named_bodies_are_two_sums() -> None:
-    def pair(a: str, b: str):  # type: ignore[no-untyped-def]
-        return [(c.a_text, c.b_text) for c in compare_facts(extract_facts(a), extract_facts(b))
-                .conflicts if c.kind is ConflictKind.NUMBER]
-
     a = "The county will move $600 million from the Parks Department to build the bridge."
     b = "The county will move $900 million from the Transit Authority to build the bridge."
-    assert pair(a, b) == []
+    assert _unparsed_pairs(a, b) == []
     # one body, two sums: a conflict
     c = "The county will move $900 million from the Parks Department to build the bridge."
-    assert pair(a, c) == [("$600 million", "$900 million")]
+    assert _unparsed_pairs(a, c) == [("$600 million", "$900 million")]
 
 
 def test_a_scale_word_after_a_closing_quotation_mark_scales_the_figure() -> None:
