@@ -173,16 +173,17 @@ def outside(settings: Settings, show_level: float, show: bool) -> int:
     return 0
 
 
-#: The figures :func:`bootstrap` resamples: name, and its value from summed counts.
-FIGURES: tuple[tuple[str, Any], ...] = (
-    ("link precision", lambda c: c["tp"] / max(c["pred"], 1)),
-    ("link recall", lambda c: c["tp"] / max(c["gold"], 1)),
-    ("look-alikes linked", lambda c: c["lookalike_linked"] / max(c["lookalike"], 1)),
-    ("no-counterpart unlinked", lambda c: c["added_ok"] / max(c["added"], 1)),
-    ("shown false alarms / pair", lambda c: c["false_alarm_shown"] / max(c["pairs"], 1)),
-    ("hard false alarms / pair", lambda c: c["false_alarm_hard"] / max(c["pairs"], 1)),
-    ("gold conflicts found", lambda c: c["gold_conflicts_found"] / max(c["gold_conflicts"], 1)),
-)
+#: The headline figures, by name, each from summed counts: what :func:`report` prints and
+#: :func:`bootstrap` resamples.
+FIGURES: dict[str, Any] = {
+    "link precision": lambda c: c["tp"] / max(c["pred"], 1),
+    "link recall": lambda c: c["tp"] / max(c["gold"], 1),
+    "look-alikes linked": lambda c: c["lookalike_linked"] / max(c["lookalike"], 1),
+    "no-counterpart unlinked": lambda c: c["added_ok"] / max(c["added"], 1),
+    "shown false alarms / pair": lambda c: c["false_alarm_shown"] / max(c["pairs"], 1),
+    "hard false alarms / pair": lambda c: c["false_alarm_hard"] / max(c["pairs"], 1),
+    "gold conflicts found": lambda c: c["gold_conflicts_found"] / max(c["gold_conflicts"], 1),
+}
 
 
 def bootstrap(
@@ -197,17 +198,17 @@ def bootstrap(
         if missing:
             raise SystemExit(f"--paired: the two runs differ in events: {sorted(missing)}")
     rng = random.Random(seed)
-    draws: dict[str, list[float]] = {name: [] for name, _ in FIGURES}
+    draws: dict[str, list[float]] = {name: [] for name in FIGURES}
     for _ in range(runs):
         picked = [rng.choice(events) for _ in events]
         now = sum((per_event[e] for e in picked), Counter())
         then = sum((before[e] for e in picked), Counter()) if before is not None else None
-        for name, fig in FIGURES:
+        for name, fig in FIGURES.items():
             draws[name].append(fig(now) - (fig(then) if then is not None else 0.0))
     total = sum(per_event.values(), Counter())
     base = sum(before.values(), Counter()) if before is not None else None
     lines = []
-    for name, fig in FIGURES:
+    for name, fig in FIGURES.items():
         xs = sorted(draws[name])
         lo, hi = xs[int(0.025 * (runs - 1))], xs[int(0.975 * (runs - 1))]
         if base is None:
@@ -235,22 +236,22 @@ def spread(per_event: dict[str, Counter], key: str) -> str:
 
 
 def report(name: str, c: Counter) -> None:
-    p = c["tp"] / c["pred"] if c["pred"] else 0.0
-    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    p, r = FIGURES["link precision"](c), FIGURES["link recall"](c)
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     print(f"== {name}: {c['pairs']} article pairs")
     print(
         f"links: precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  ({c['tp']}/{c['pred']} "
         f"predicted, {c['gold']} gold)"
     )
-    la = c["lookalike_linked"] / c["lookalike"] if c["lookalike"] else 0.0
+    la = FIGURES["look-alikes linked"](c)
     print(f"look-alike pairs linked: {c['lookalike_linked']}/{c['lookalike']} ({la:.1%})")
-    ad = c["added_ok"] / c["added"] if c["added"] else 0.0
+    ad = FIGURES["no-counterpart unlinked"](c)
     print(f"no-counterpart sentences left unlinked: {c['added_ok']}/{c['added']} ({ad:.1%})")
-    n = max(c["pairs"], 1)
     print(
-        f"conflicts: false alarms per article pair: shown {c['false_alarm_shown'] / n:.2f}, "
-        f"hard {c['false_alarm_hard'] / n:.2f}, any {c['false_alarm_any'] / n:.2f}; "
+        f"conflicts: false alarms per article pair: shown "
+        f"{FIGURES['shown false alarms / pair'](c):.2f}, "
+        f"hard {FIGURES['hard false alarms / pair'](c):.2f}, "
+        f"any {c['false_alarm_any'] / max(c['pairs'], 1):.2f}; "
         f"gold conflicts found {c['gold_conflicts_found']}/{c['gold_conflicts']} "
         f"(shown {c['gold_conflicts_shown']}, linked {c['gold_conflicts_linked']})"
     )
