@@ -27,7 +27,7 @@ import realdata  # noqa: E402
 from msrp_pairs import rows, split_of  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import average_precision_score  # noqa: E402
-from train_scorer import Article, Extra, event_matrix, loeo  # noqa: E402
+from train_scorer import Article, Extra, event_matrix, loeo, row_col_z  # noqa: E402
 
 from factdiff.core.embed import default_encoder  # noqa: E402
 from factdiff.core.linkscore import FEATURES  # noqa: E402
@@ -37,28 +37,28 @@ def pair_x(u: np.ndarray, v: np.ndarray) -> np.ndarray:
     return np.concatenate([u * v, np.abs(u - v)], axis=-1)
 
 
-def msrp_model(c: float, which: str | None) -> tuple[LogisticRegression, dict]:
+def msrp_vectors(which: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Both sentences' vectors of the MSRP pairs (of msrp_pairs' ``which`` part, or all)
+    and their labels (1: a paraphrase)."""
     enc = default_encoder()
     data = [(q, i1, i2, a, b) for q in ("1", "0") for i1, i2, a, b in rows(q)]
     if which:
         data = [d for d in data if split_of(d[1], d[2]) == which]
     va = enc.encode([d[3] for d in data])
     vb = enc.encode([d[4] for d in data])
-    x = pair_x(va, vb)
-    y = np.array([d[0] == "1" for d in data], dtype=np.int8)
+    return va, vb, np.array([d[0] == "1" for d in data], dtype=np.int8)
+
+
+def msrp_model(c: float, which: str | None) -> LogisticRegression:
+    va, vb, y = msrp_vectors(which)
     model = LogisticRegression(C=c, max_iter=3000)
-    model.fit(x, y)
-    return model, {"x": x, "y": y, "cos": (va * vb).sum(1)}
+    model.fit(pair_x(va, vb), y)
+    return model
 
 
 def msrp_check(c: float) -> None:
-    model, _ = msrp_model(c, "dev")
-    enc = default_encoder()
-    data = [(q, i1, i2, a, b) for q in ("1", "0") for i1, i2, a, b in rows(q)
-            if split_of(i1, i2) == "test"]
-    va = enc.encode([d[3] for d in data])
-    vb = enc.encode([d[4] for d in data])
-    y = np.array([d[0] == "1" for d in data], dtype=np.int8)
+    model = msrp_model(c, "dev")
+    va, vb, y = msrp_vectors("test")
     p = model.predict_proba(pair_x(va, vb))[:, 1]
     print(f"MSRP test ({len(y)} pairs, C={c}): AP cosine "
           f"{average_precision_score(y, (va * vb).sum(1)):.3f}  adapter "
@@ -73,9 +73,7 @@ def logit_features(model: LogisticRegression) -> Extra:
         n, m = len(va), len(vb)
         px = pair_x(np.repeat(va[:, None, :], m, 1), np.repeat(vb[None, :, :], n, 0))
         logit = model.decision_function(px.reshape(n * m, -1)).reshape(n, m)
-        rz = (logit - logit.mean(1, keepdims=True)) / (logit.std(1, keepdims=True) + 1e-6)
-        cz = (logit - logit.mean(0, keepdims=True)) / (logit.std(0, keepdims=True) + 1e-6)
-        return np.stack([logit, rz, cz], axis=-1)
+        return np.stack([logit, *row_col_z(logit)], axis=-1)
 
     return extra
 
@@ -83,7 +81,7 @@ def logit_features(model: LogisticRegression) -> Extra:
 def main() -> int:
     c = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
     msrp_check(c)
-    model, _ = msrp_model(c, None)
+    model = msrp_model(c, None)
     dev = realdata.split("dev")
     data = {e: event_matrix(e, logit_features(model)) for e in dev}
     k = len(FEATURES)

@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE))
 
 import numpy as np  # noqa: E402
 import realdata  # noqa: E402
-from train_scorer import Article, event_matrix, loeo  # noqa: E402
+from train_scorer import Article, event_matrix, loeo, row_col_z  # noqa: E402
 
 from factdiff.core import nlp  # noqa: E402
 from factdiff.core.embed import default_encoder, pool_runs  # noqa: E402
@@ -71,9 +71,7 @@ def pooled_features(arts: list[Article], a: int, b: int) -> np.ndarray:
         outs.append(np.stack([pool_runs(tv, MODES[MODE](t, p))
                               for t, p, tv in zip(texts, parses, tvs, strict=True)]))
     cos = outs[0] @ outs[1].T
-    rz = (cos - cos.mean(1, keepdims=True)) / (cos.std(1, keepdims=True) + 1e-6)
-    cz = (cos - cos.mean(0, keepdims=True)) / (cos.std(0, keepdims=True) + 1e-6)
-    return np.stack([cos, rz, cz], axis=-1)
+    return np.stack([cos, *row_col_z(cos)], axis=-1)
 
 
 def main() -> int:

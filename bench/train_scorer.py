@@ -105,6 +105,13 @@ def predict(model: LogisticRegression, mean: np.ndarray, scale: np.ndarray, x: n
     return model.predict_proba((x - mean) / scale)[:, 1]
 
 
+def row_col_z(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A probe feature's z within its row and within its column of an article pair."""
+    rz = (m - m.mean(1, keepdims=True)) / (m.std(1, keepdims=True) + 1e-6)
+    cz = (m - m.mean(0, keepdims=True)) / (m.std(0, keepdims=True) + 1e-6)
+    return rz, cz
+
+
 def recall_at(y: np.ndarray, p: np.ndarray, precision: float) -> float:
     """The highest recall at which the ranking by ``p`` keeps at least ``precision``."""
     pr, rc, _ = precision_recall_curve(y, p)
