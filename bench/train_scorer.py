@@ -183,7 +183,8 @@ def main() -> int:
     if len(splits) > 1:
         # each split's events held out, the model trained on all the other events
         for sp in splits:
-            held_here = [k for k, e in enumerate(dev) if e in set(realdata.split(sp))]
+            members = set(realdata.split(sp))
+            held_here = [k for k, e in enumerate(dev) if e in members]
             aps = [average_precision_score(pooled_y[k], pooled_p[k])
                    for k in held_here if pooled_y[k].sum()]
             yy = np.concatenate([pooled_y[k] for k in held_here])
