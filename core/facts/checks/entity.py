@@ -301,7 +301,11 @@ def _same_title(view: Any, sa: Span, sb: Span) -> float:
     """Two people given with one title ("French Foreign Minister X" / "the French Foreign
     Minister, Y"): the link of the titles' words, every word of the shorter title aligned
     to one of the other's, at least two words with a title among them; else 0."""
-    ta, tb = _title_of(view.pa, sa), _title_of(view.pb, sb)
+    return _titles_link(view, _title_of(view.pa, sa), _title_of(view.pb, sb))
+
+
+def _titles_link(view: Any, ta: list[int], tb: list[int]) -> float:
+    """:func:`_same_title` of the title tokens ``ta`` (of A) and ``tb`` (of B)."""
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) < 2:
         return 0.0
@@ -858,11 +862,12 @@ def _compare_names_parsed(
                     mentioned(tb, lb, nb, b_text, na, a_text)
                 ):
                     continue
-                words = [view.pa.tokens[i].text.lower() for i in _title_of(view.pa, sa)]
-                words += [view.pb.tokens[i].text.lower() for i in _title_of(view.pb, sb)]
+                title_a, title_b = _title_of(view.pa, sa), _title_of(view.pb, sb)
+                words = [view.pa.tokens[i].text.lower() for i in title_a]
+                words += [view.pb.tokens[i].text.lower() for i in title_b]
                 if any(w in ("former", "ex", "then", "late", "acting") for w in words):
                     continue
-                link = _same_title(view, sa, sb)
+                link = _titles_link(view, title_a, title_b)
                 if link >= MIN_LINK:
                     cands.append((link, sa, sb, la))
     used_a: set[Span] = set()
