@@ -87,6 +87,12 @@ def _copula_predicate(p: Parse, h: Token, came: Token) -> Token | None:
     if h.lemma.lower() != "be" or came.dep not in ("nsubj", "nsubjpass", "expl"):
         return None
     preds = [k for k in p.children(h.i) if k.dep in ("acomp", "attr", "xcomp") and k.i != came.i]
+    if not preds:
+        # "Lovett was among those arrested", "she is in Paris": the place or group the
+        # preposition's object names says it
+        preps = [k for k in p.children(h.i) if k.dep == "prep"]
+        if len(preps) == 1:
+            preds = [k for k in p.children(preps[0].i) if k.dep == "pobj"]
     return preds[0] if len(preds) == 1 else None
 
 

@@ -649,3 +649,20 @@ def test_a_speaker_and_a_person_given_one_title_of_several_words_are_one_post() 
     c = "Former Danish Prime Minister Helen Carter told reporters the strike was an attack."
     d = "Former Danish Prime Minister Tom Hale denounced the strike as an attack."
     assert _names(c, d) == []
+
+
+@pytest.mark.model
+def test_the_subjects_of_a_copula_with_a_prepositional_predicate_fill_one_role() -> None:
+    # "was among those arrested": the copula's one prepositional phrase is its predicate,
+    # so both subjects hang from "those" (aligned), whatever else each sentence adds
+    a = "Helen Carter, 41, who once taught at Riverside High School, was among those arrested."
+    b = "Tom Hale, 41, of Dayton, Ohio, was among those arrested."
+    assert _names(a, b) == [("Helen Carter", "Tom Hale")]
+
+
+@pytest.mark.model
+def test_a_copula_with_two_prepositional_phrases_gives_no_predicate() -> None:
+    # two phrases ("in Dayton", "on Friday"): which says it is a guess, so no head
+    a = "Helen Carter was in Dayton on Friday for the hearing of the case, her lawyer said."
+    b = "Tom Hale, her lawyer, said the court had heard the case at length."
+    assert _names(a, b) == []
