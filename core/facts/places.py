@@ -181,3 +181,36 @@ def _place_of_people(name: str) -> str:
         if _plain(place) in _gazetteer().cities:
             return place
     return name
+
+
+#: Endings that make a people's name of a place's: "Iraqi", "Japanese", "Ghanaian",
+#: "Texans", "Kenyan", "Turkish".
+_PEOPLE_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ers", "er", "is", "i", "ish", "ic")
+
+
+def reads_as_people(name: str) -> bool:
+    """Can ``name`` be a people, a faith or a party (what spaCy's NORP tag says)? A word
+    of it a people's word (``peoples`` in facts_cues.json: "Muslim", "Democrats",
+    "Kurdish") or a demonym we know, or a place's name with a people's ending ("Ghanaian",
+    "Guyanese", "Californians"). "Oracle managers", "the Axcan shares": no; the tag was a
+    guess."""
+    from .lexicon import cues
+
+    peoples = cues()["peoples"]
+    g = _gazetteer()
+    places = {w for p in g.country_names | set(g.states) | set(_REGIONS) for w in p.split()}
+    if _plain(name) in g.country_names:
+        return True  # "Seychelles": a country's name is its people's too
+    for word in fold_accents(name).lower().replace("’", "'").replace("-", " ").split():
+        word = word.strip(".,'").removesuffix("'s")
+        if word in peoples or word in _DEMONYMS:
+            return True
+        for end in _PEOPLE_SUFFIXES:
+            stem = word[: -len(end)]
+            if not word.endswith(end) or len(stem) < 3:
+                continue
+            if any(p.startswith(stem[: max(4, len(stem) - 2)]) for p in places):
+                return True
+            if _place_of_people(word) != word:
+                return True
+    return False

@@ -666,3 +666,35 @@ def test_a_copula_with_two_prepositional_phrases_gives_no_predicate() -> None:
     a = "Helen Carter was in Dayton on Friday for the hearing of the case, her lawyer said."
     b = "Tom Hale, her lawyer, said the court had heard the case at length."
     assert _names(a, b) == []
+
+
+@pytest.mark.parametrize("name, people", [
+    ("Americans", True), ("Muslim", True), ("Democrats", True), ("Kurdish", True),
+    ("Ghanaian", True), ("Congolese", True), ("Californians", True), ("North Korean", True),
+    ("Helix", False), ("Windows", False), ("Axcan", False), ("Kline", False),
+])  # fmt: skip
+def test_a_name_reads_as_a_people_by_its_words_or_its_place(name: str, people: bool) -> None:
+    from factdiff.core.facts.places import reads_as_people
+
+    assert reads_as_people(name) is people
+
+
+@pytest.mark.model
+def test_a_people_tag_the_name_does_not_bear_out_does_not_keep_it_from_other_names() -> None:
+    # the tagger calls "Helix" (before "managers") a people; it is no people's name
+    a = (
+        "Without giving details, Helix managers also said the company's 8,000 workers"
+        " could expect layoffs."
+    )
+    b = "Pentagon managers also said the company's 8,000 workers could expect layoffs."
+    assert _names(a, b) == [("Helix", "Pentagon")]
+
+
+@pytest.mark.model
+def test_a_people_and_a_body_in_one_slot_stay_apart() -> None:
+    a = (
+        "Without giving details, Indonesian managers also said the company's 8,000 workers"
+        " could expect layoffs."
+    )
+    b = "Pentagon managers also said the company's 8,000 workers could expect layoffs."
+    assert _names(a, b) == []

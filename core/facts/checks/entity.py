@@ -15,7 +15,7 @@ from ..checks.base import _Builder, _inside, _same_event
 from ..component import Component
 from ..extract.entities import _NAME_LABELS, _initials, _present_in
 from ..names import name_words, same_name
-from ..places import nested
+from ..places import nested, reads_as_people
 from ..records import Entity
 from ..slots import GAP_ANCHOR, MIN_LINK, SOLE_SLOT_REST, top_token
 from ..words import (
@@ -156,6 +156,16 @@ def _by_initials(own: str, span: Span, other: str) -> bool:
 def _written_in(name: str, text: str, flags: int = 0) -> bool:
     """Does ``text`` write ``name`` as words of its own?"""
     return re.search(_as_words(name), text, flags) is not None
+
+
+def _typed(names: list[tuple[Span, str]], text: str) -> list[tuple[Span, str]]:
+    """The names with a people's tag their words do not bear out taken as untyped: the
+    tagger calls an unknown name before a noun a people ("Oracle managers", "the Parma
+    coast"), which would keep it from every name of another type."""
+    return [
+        (sp, "PROPN" if lb == "NORP" and not reads_as_people(text[sp.start : sp.end]) else lb)
+        for sp, lb in names
+    ]
 
 
 def _untyped_names(p: Parse) -> list[tuple[Span, str]]:
@@ -681,8 +691,9 @@ def _compare_names_parsed(
     ``firm`` (a speaker the other side credits nothing to) only in one firmly aligned
     slot."""
     view = bld.view
-    na, nb = _names(view.pa) + _untyped_names(view.pa), _names(view.pb) + _untyped_names(view.pb)
     a_text, b_text = bld.a.text, bld.b.text
+    na = _typed(_names(view.pa), a_text) + _untyped_names(view.pa)
+    nb = _typed(_names(view.pb), b_text) + _untyped_names(view.pb)
     frames_a, frames_b = bld.a.frames, bld.b.frames
 
     def person(label: str) -> bool:
