@@ -698,3 +698,20 @@ def test_a_people_and_a_body_in_one_slot_stay_apart() -> None:
     )
     b = "Pentagon managers also said the company's 8,000 workers could expect layoffs."
     assert _names(a, b) == []
+
+
+@pytest.mark.model
+def test_a_name_the_tagger_calls_a_product_is_compared_in_a_firm_slot() -> None:
+    a = "Tom Hale was not asked to do any work for Springdale until June 1999."
+    b = "Tom Hale was not asked to do any work for Triumph until June 1999."
+    assert _names(a, b) == [("Springdale", "Triumph")]
+
+
+@pytest.mark.model
+def test_untyped_names_through_two_prepositions_are_two_roles() -> None:
+    # a place ("in") and an agent ("by"), both under "policing"
+    a = "Mr Hale has been granted control of three aspects of policing in the Solomons."
+    b = "Mr Hale has been granted control of three aspects of policing by Commissioner Bill Norton."
+    assert _names(a, b) == []
+    c = "Mr Hale has been granted control of three aspects of policing in Tonga."
+    assert _names(a, c) == [("Solomons", "Tonga")]

@@ -168,6 +168,27 @@ def _typed(names: list[tuple[Span, str]], text: str) -> list[tuple[Span, str]]:
     ]
 
 
+def _preps_apart(view: Any, sa: Span, sb: Span) -> bool:
+    """Do the two names hang from their heads through two different prepositions
+    ("policing in the Solomons" / "policing by the commissioner": a place and an agent)?"""
+    ha, hb = view.head("a", sa), view.head("b", sb)
+    if ha is None or hb is None:
+        return False
+    ra, rb = ha.rel, hb.rel
+    return ra.startswith("prep:") and rb.startswith("prep:") and ra != rb
+
+
+def _products(p: Parse) -> list[tuple[Span, str]]:
+    """What the tagger calls a product, as untyped names: it calls many an unknown name
+    so ("pending in ConAgra", "any work for Springdale"), and two products in one firmly
+    aligned slot differ too."""
+    out = []
+    for s, e, label in p.ents:
+        if label == "PRODUCT" and any(t.text[:1].isupper() for t in p.tokens[s:e]):
+            out.append((Span(p.tokens[s].start, p.tokens[e - 1].end), "PROPN"))
+    return out
+
+
 def _untyped_names(p: Parse) -> list[tuple[Span, str]]:
     """Proper nouns the tagger gave no entity ("against Amrozi", "detained Strayhorn"):
     runs of PROPN tokens outside every entity, with a name word left once titles go;
@@ -692,8 +713,8 @@ def _compare_names_parsed(
     slot."""
     view = bld.view
     a_text, b_text = bld.a.text, bld.b.text
-    na = _typed(_names(view.pa), a_text) + _untyped_names(view.pa)
-    nb = _typed(_names(view.pb), b_text) + _untyped_names(view.pb)
+    na = _typed(_names(view.pa), a_text) + _products(view.pa) + _untyped_names(view.pa)
+    nb = _typed(_names(view.pb), b_text) + _products(view.pb) + _untyped_names(view.pb)
     frames_a, frames_b = bld.a.frames, bld.b.frames
 
     def person(label: str) -> bool:
@@ -811,7 +832,7 @@ def _compare_names_parsed(
             if not same_rel:
                 link = min(link, view.heads_link(sa, sb, reach=False))
             if loose:
-                if same_rel and link >= _FIRM:
+                if same_rel and link >= _FIRM and not _preps_apart(view, sa, sb):
                     cands.append((link, sa, sb, la))
                 elif _main_subjects(view, sa, sb, SOLE_SLOT_REST):
                     cands.append((MIN_LINK, sa, sb, la))
