@@ -188,6 +188,13 @@ def _place_of_people(name: str) -> str:
 _PEOPLE_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ers", "er", "is", "i", "ish", "ic")
 
 
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """Each word of each country's, US state's and part of the world's name."""
+    g = _gazetteer()
+    return frozenset(w for p in g.country_names | set(g.states) | set(_REGIONS) for w in p.split())
+
+
 def reads_as_people(name: str) -> bool:
     """Can ``name`` be a people, a faith or a party (what spaCy's NORP tag says)? A word
     of it a people's word (``peoples`` in facts_cues.json: "Muslim", "Democrats",
@@ -197,8 +204,7 @@ def reads_as_people(name: str) -> bool:
     from .lexicon import cues
 
     peoples = cues()["peoples"]
-    g = _gazetteer()
-    places = {w for p in g.country_names | set(g.states) | set(_REGIONS) for w in p.split()}
+    g, places = _gazetteer(), _place_words()
     if _plain(name) in g.country_names:
         return True  # "Seychelles": a country's name is its people's too
     for word in fold_accents(name).lower().replace("’", "'").replace("-", " ").split():
