@@ -715,3 +715,16 @@ def test_untyped_names_through_two_prepositions_are_two_roles() -> None:
     assert _names(a, b) == []
     c = "Mr Hale has been granted control of three aspects of policing in Tonga."
     assert _names(a, c) == [("Solomons", "Tonga")]
+
+
+@pytest.mark.model
+def test_two_speakers_given_one_post_of_one_place_are_two_holders() -> None:
+    # "mayor of Dayton": the place the post is of is part of the title
+    a = "Helen Carter, mayor of Dayton, said people from outside the region started the fire."
+    b = (
+        "Tom Hale, the newly elected mayor of Dayton, said people from outside the region"
+        " set the blaze."
+    )
+    assert _names(a, b) == [("Helen Carter", "Tom Hale")]
+    c = b.replace("Dayton", "Akron")
+    assert _names(a, c) == []

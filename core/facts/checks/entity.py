@@ -325,6 +325,11 @@ def _title_of(p: Parse, span: Span) -> list[int]:
             continue
         out.append(k)
         todo += [c.i for c in p.children(k) if c.dep in ("compound", "amod")]
+        if p.tokens[k].pos == "NOUN":
+            # the body or place the post is of: "mayor of Hit", "chairman of the party"
+            for prep in p.children(k):
+                if prep.dep == "prep" and prep.lemma.lower() == "of":
+                    todo += [c.i for c in p.children(prep.i) if c.dep == "pobj"]
     return sorted(out)
 
 
