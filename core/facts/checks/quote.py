@@ -20,6 +20,7 @@ replacement); a different inflection of the same word ("say" / "said") and a fig
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -143,7 +144,16 @@ def _taken(bld: _Builder, sa: Span, sb: Span) -> bool:
     )
 
 
-def _compare_quotes(bld: _Builder) -> None:
+_Words = list[tuple[str, Span]]
+
+
+def _differences(
+    bld: _Builder, widest: int
+) -> Iterator[tuple[_Words, _Words, tuple[str, int, int, int, int]]]:
+    """Each pair of quotations of the two sentences that is one quotation but for one
+    difference inside it (at most ``widest`` words a side), with at least
+    :data:`MIN_BEFORE` shared words straight before it and the rest after it the same:
+    ``(words_a, words_b, opcode)``."""
     a, b = bld.a.text, bld.b.text
     for qa in quoted_spans(a):
         wa = _words(a, qa)
@@ -165,26 +175,35 @@ def _compare_quotes(bld: _Builder) -> None:
             ]
             if len(inner) != 1:
                 continue
-            for n, (tag, i1, i2, j1, j2) in enumerate(ops):
-                if tag != "replace" or i2 - i1 > MAX_CHANGED or j2 - j1 > MAX_CHANGED:
-                    continue
-                before = ops[n - 1] if n > 0 else None
-                after = ops[n + 1] if n + 1 < len(ops) else None
-                if before is None or before[0] != "equal" or before[2] - before[1] < MIN_BEFORE:
-                    continue
-                # The words after agree too, or both quotes end here (no "after").
-                if after is not None and after[0] != "equal":
-                    continue
-                caps = all(a[sp.start].isupper() for _, sp in wa[i1:i2]) and all(
-                    b[sp.start].isupper() for _, sp in wb[j1:j2]
-                )
-                if not _differs(wa[i1:i2], wb[j1:j2], names=caps):
-                    continue
-                sa = Span(wa[i1][1].start, wa[i2 - 1][1].end)
-                sb = Span(wb[j1][1].start, wb[j2 - 1][1].end)
-                if _taken(bld, sa, sb):
-                    continue  # another check already reports these words
-                bld.add(ConflictKind.QUOTE, sa, sb, "the same quotation, different words", _CONF)
+            n = ops.index(inner[0])
+            tag, i1, i2, j1, j2 = inner[0]
+            if i2 - i1 > widest or j2 - j1 > widest:
+                continue
+            before = ops[n - 1] if n > 0 else None
+            after = ops[n + 1] if n + 1 < len(ops) else None
+            if before is None or before[0] != "equal" or before[2] - before[1] < MIN_BEFORE:
+                continue
+            # The words after agree too, or both quotes end here (no "after").
+            if after is not None and after[0] != "equal":
+                continue
+            yield wa, wb, inner[0]
+
+
+def _compare_quotes(bld: _Builder) -> None:
+    a, b = bld.a.text, bld.b.text
+    for wa, wb, (tag, i1, i2, j1, j2) in _differences(bld, MAX_CHANGED):
+        if tag != "replace":
+            continue
+        caps = all(a[sp.start].isupper() for _, sp in wa[i1:i2]) and all(
+            b[sp.start].isupper() for _, sp in wb[j1:j2]
+        )
+        if not _differs(wa[i1:i2], wb[j1:j2], names=caps):
+            continue
+        sa = Span(wa[i1][1].start, wa[i2 - 1][1].end)
+        sb = Span(wb[j1][1].start, wb[j2 - 1][1].end)
+        if _taken(bld, sa, sb):
+            continue  # another check already reports these words
+        bld.add(ConflictKind.QUOTE, sa, sb, "the same quotation, different words", _CONF)
 
 
 class QuoteCheck(Component):
