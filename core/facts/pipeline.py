@@ -22,6 +22,7 @@ from .checks.entity import EntityCheck
 from .checks.number import NumberCheck
 from .checks.polarity import PolarityCheck
 from .checks.quote import QuoteCheck
+from .checks.quoted_denial import QuotedDenialCheck
 from .component import Component, check_order
 from .extract.clauses import Asides, Frames, MainClause, Marks
 from .extract.dates import Dates
@@ -61,6 +62,7 @@ CHECKS: tuple[Component, ...] = (
     EntityCheck(),
     QuoteCheck(),
     PolarityCheck(),
+    QuotedDenialCheck(),
     CertaintyCheck(),
 )
 CHECK_INPUTS = ("builder",)
