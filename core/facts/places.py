@@ -23,6 +23,7 @@ from importlib.resources import files
 
 from ..tokens import fold_accents
 from .extract.entities import _norm_key
+from .lexicon import cues
 from .words import _DEMONYMS
 
 __all__ = ["nested", "within"]
@@ -201,8 +202,6 @@ def reads_as_people(name: str) -> bool:
     "Kurdish") or a demonym we know, or a place's name with a people's ending ("Ghanaian",
     "Guyanese", "Californians"). "Oracle managers", "the Axcan shares": no; the tag was a
     guess."""
-    from .lexicon import cues
-
     peoples = cues()["peoples"]
     g, places = _gazetteer(), _place_words()
     if _plain(name) in g.country_names:
@@ -217,6 +216,7 @@ def reads_as_people(name: str) -> bool:
                 continue
             if any(p.startswith(stem[: max(4, len(stem) - 2)]) for p in places):
                 return True
-            if _place_of_people(word) != word:
-                return True
+        # "Floridians", "New Yorkers": a city's people too (its endings are among ours)
+        if _place_of_people(word) != word:
+            return True
     return False

@@ -189,6 +189,14 @@ def _differences(
             yield wa, wb, inner[0]
 
 
+def _span_of(words: _Words, i1: int, i2: int) -> Span:
+    """The span of words ``i1:i2``, or of the word before them when there are none (a
+    word the other quotation adds is marked on the word it follows)."""
+    if i2 <= i1:
+        i1, i2 = i1 - 1, i1
+    return Span(words[i1][1].start, words[i2 - 1][1].end)
+
+
 def _compare_quotes(bld: _Builder) -> None:
     a, b = bld.a.text, bld.b.text
     for wa, wb, (tag, i1, i2, j1, j2) in _differences(bld, MAX_CHANGED):
@@ -199,8 +207,7 @@ def _compare_quotes(bld: _Builder) -> None:
         )
         if not _differs(wa[i1:i2], wb[j1:j2], names=caps):
             continue
-        sa = Span(wa[i1][1].start, wa[i2 - 1][1].end)
-        sb = Span(wb[j1][1].start, wb[j2 - 1][1].end)
+        sa, sb = _span_of(wa, i1, i2), _span_of(wb, j1, j2)
         if _taken(bld, sa, sb):
             continue  # another check already reports these words
         bld.add(ConflictKind.QUOTE, sa, sb, "the same quotation, different words", _CONF)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import ConflictKind, Span
+from ...model import ConflictKind
 from ..checks.base import _Builder
 from ..component import Component
 from ..lexicon import cues
-from .quote import _CONF, MAX_CHANGED, _differences, _taken, _Words
+from .quote import _CONF, MAX_CHANGED, _differences, _span_of, _taken, _Words
 
 
 def _denied(words: _Words) -> bool:
@@ -25,14 +25,6 @@ def _denied(words: _Words) -> bool:
     return sum(
         w in negators or w.endswith("n't") or w == "cannot" for w, _ in words
     ) % 2 == 1
-
-
-def _span_of(words: _Words, i1: int, i2: int) -> Span:
-    """The span of words ``i1:i2``, or of the word before them when there are none (a
-    "not" the other quotation adds is marked on the word it follows)."""
-    if i2 <= i1:
-        i1, i2 = i1 - 1, i1
-    return Span(words[i1][1].start, words[i2 - 1][1].end)
 
 
 def _compare_quoted_denials(bld: _Builder) -> None:
