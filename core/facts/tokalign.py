@@ -190,6 +190,56 @@ def _vectored(w: Word) -> bool:
     )
 
 
+def _match_level(ki: tuple[str, ...], kj: tuple[str, ...], levels: tuple[int, ...]) -> int | None:
+    """The strictest of ``levels`` at which two words' keys match, or None."""
+    for level in levels:
+        if ki[level] and ki[level] == kj[level]:
+            return level
+    return None
+
+
+def _uncross(
+    links: dict[int, tuple[int, float]],
+    made: list[int],
+    ka: list[tuple[str, str, str, str]],
+    kb: list[tuple[str, str, str, str]],
+    levels: tuple[int, ...],
+    strengths: tuple[float, ...],
+) -> None:
+    """Swap two links of one pass that cross when, swapped, each matches at least as
+    strictly as the stricter of the two did, and together more strictly. Closest
+    relative position first can pair a word with the other sentence's form of its lemma
+    and leave the two exact forms to each other's lemma ("taxed at income tax rates" /
+    "not taxed at income tax rates": "tax" takes the nearer "taxed", so "taxed" gets
+    "tax"); in order and exact, both are right."""
+    # compared within the groups of words of ``a`` that share a key (the case at hand:
+    # one lemma, two forms), so a long sentence costs no comparison of every pair
+    groups: dict[tuple[int, str], list[int]] = {}
+    for i in made:
+        for level in levels:
+            if ka[i][level]:
+                groups.setdefault((level, ka[i][level]), []).append(i)
+    pairs = sorted({
+        (min(g[x], g[y]), max(g[x], g[y]))
+        for g in groups.values() for x in range(len(g)) for y in range(x + 1, len(g))
+    })
+    changed = True
+    while changed:
+        changed = False
+        for i1, i2 in pairs:
+            (j1, s1), (j2, s2) = links[i1], links[i2]
+            if j1 < j2:
+                continue  # in order
+            l1 = _match_level(ka[i1], kb[j2], levels)
+            l2 = _match_level(ka[i2], kb[j1], levels)
+            if l1 is None or l2 is None:
+                continue
+            before = (strengths.index(s1), strengths.index(s2))
+            if l1 <= min(before) and l2 <= min(before) and l1 + l2 < sum(before):
+                links[i1], links[i2] = (j2, strengths[l1]), (j1, strengths[l2])
+                changed = True
+
+
 def align_tokens(
     a: Sequence[Word],
     b: Sequence[Word],
@@ -231,10 +281,14 @@ def align_tokens(
                             continue
                         seen.add(j)
                         cands.append((abs(i / na - j / nb), level, i, j))
+            made = []
             for _, level, i, j in sorted(cands):
                 if i not in links and j not in taken:
                     links[i] = (j, strengths[level])
                     taken.add(j)
+                    made.append(i)
+            if content:
+                _uncross(links, made, ka, kb, levels, strengths)
     # 2. mutual best contextual vectors among the free words.
     if a_vectors is not None and b_vectors is not None and a and b:
         va, vb = _word_vectors(a, a_vectors), _word_vectors(b, b_vectors)

@@ -32,6 +32,25 @@ def test_the_same_word_still_wins_at_the_same_distance() -> None:
     assert al.links[1] == (1, 1.0)
 
 
+def test_two_forms_of_one_lemma_are_not_left_crossed() -> None:
+    # "Dividends are currently taxed at ordinary income tax rates ..." / "Under current
+    # law, dividends are not taxed at standard income tax rates ...": by relative position
+    # alone A's "tax" takes B's "taxed" (nearer) and A's "taxed" gets B's "tax", so the
+    # negated verb is aligned to a noun and the denial goes unseen
+    a = _words("dividends are currently taxed/tax at ordinary income tax rates of as much as "
+               "percent")
+    b = _words("under current law dividends are not taxed/tax at standard income tax rates up "
+               "to percent")
+    al = align_tokens(a, b)
+    assert al.links[3] == (6, 1.0)  # taxed / taxed
+    assert al.links[7] == (10, 1.0)  # tax / tax
+    # crossing links of unlike words are left as they are: two clauses told in turn
+    a = _words("stocks rose/rise as bonds fell/fall")
+    b = _words("bonds fell/fall while stocks rose/rise")
+    al = align_tokens(a, b)
+    assert al.links[0] == (3, 1.0) and al.links[3] == (0, 1.0)
+
+
 def test_a_function_word_nearest_in_vectors_does_not_keep_a_word_from_its_match() -> None:
     import numpy as np
 
