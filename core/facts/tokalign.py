@@ -200,7 +200,7 @@ def _match_level(ki: tuple[str, ...], kj: tuple[str, ...], levels: tuple[int, ..
 
 def _uncross(
     links: dict[int, tuple[int, float]],
-    made: list[int],
+    made: dict[int, int],
     ka: list[tuple[str, str, str, str]],
     kb: list[tuple[str, str, str, str]],
     levels: tuple[int, ...],
@@ -227,16 +227,16 @@ def _uncross(
     while changed:
         changed = False
         for i1, i2 in pairs:
-            (j1, s1), (j2, s2) = links[i1], links[i2]
+            j1, j2 = links[i1][0], links[i2][0]
             if j1 < j2:
                 continue  # in order
             l1 = _match_level(ka[i1], kb[j2], levels)
             l2 = _match_level(ka[i2], kb[j1], levels)
             if l1 is None or l2 is None:
                 continue
-            before = (strengths.index(s1), strengths.index(s2))
-            if l1 <= min(before) and l2 <= min(before) and l1 + l2 < sum(before):
+            if max(l1, l2) <= min(made[i1], made[i2]) and l1 + l2 < made[i1] + made[i2]:
                 links[i1], links[i2] = (j2, strengths[l1]), (j1, strengths[l2])
+                made[i1], made[i2] = l1, l2
                 changed = True
 
 
@@ -281,12 +281,12 @@ def align_tokens(
                             continue
                         seen.add(j)
                         cands.append((abs(i / na - j / nb), level, i, j))
-            made = []
+            made: dict[int, int] = {}  # the links of this pass, with their match level
             for _, level, i, j in sorted(cands):
                 if i not in links and j not in taken:
                     links[i] = (j, strengths[level])
                     taken.add(j)
-                    made.append(i)
+                    made[i] = level
             if content:
                 _uncross(links, made, ka, kb, levels, strengths)
     # 2. mutual best contextual vectors among the free words.
