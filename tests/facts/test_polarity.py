@@ -538,3 +538,79 @@ def test_a_participle_hung_on_a_noun_is_no_opposite_outcome() -> None:
     # the same verb as the outcome is one
     c = "A second measure to reopen the county offices passed on the council floor."
     assert _polarity(a, c) == [("failed", "passed")]
+
+
+@pytest.mark.model
+def test_a_copula_the_alignment_leaves_is_paired_through_its_complement() -> None:
+    # the inserted "not" breaks the step the alignment links a function word in
+    a = "Helen Carter is the first December winner of the prize since the jury began in 1987."
+    b = "She is not the first winner of the prize in December."
+    assert _polarity(a, b) == [("is", "is not")]
+    assert _polarity(b, a) == [("is not", "is")]
+
+
+@pytest.mark.model
+def test_two_complements_qualified_apart_say_different_things() -> None:
+    a = "Helen Carter is the second December winner of the prize since the jury began in 1987."
+    b = "She is not the first winner of the prize in December."
+    assert _polarity(a, b) == []
+    a = a.replace("second", "first")
+    assert _polarity(a, b) == [("is", "is not")]
+
+
+@pytest.mark.model
+def test_a_copula_is_not_paired_through_a_word_deep_in_the_other_complement() -> None:
+    a = "Tom Hale is the new head of the city council since May."
+    b = "It is not a matter for the head of the city council."
+    assert _polarity(a, b) == []
+
+
+@pytest.mark.model
+def test_a_denied_restriction_is_no_denial_of_the_predicate() -> None:
+    assert _polarity("The shop sold shoes.", "The shop did not sell only shoes.") == []
+    assert _polarity("The shop sold only shoes.", "The shop did not sell only shoes.") == [
+        ("sold", "not sell")
+    ]
+    assert _polarity(
+        "Most buyers are interested only in the best assets.",
+        "Other buyers are not interested in acquiring only the music business.",
+    ) == []
+    assert _polarity("The shop sold shoes.", "The shop did not sell shoes.") == [
+        ("sold", "not sell")
+    ]
+    # an "only" of the subject restricts the denial itself
+    assert _polarity(
+        "Only four companies have licensed the protocols.",
+        "Only four companies have not licensed the protocols.",
+    ) == [("licensed", "not licensed")]
+
+
+@pytest.mark.model
+def test_what_a_copula_says_can_be_restricted_by_only() -> None:
+    assert _polarity(
+        "The drug is available only by prescription.",
+        "The drug is not available over the counter.",
+    ) == []
+    assert _polarity(
+        "The drug is available by prescription.", "The drug is not available by prescription."
+    ) == [("is", "is not")]
+
+
+@pytest.mark.model
+def test_a_restriction_sharing_one_word_is_another_restriction() -> None:
+    assert _polarity(
+        "The committee is interested only in the deleted emails about the attack.",
+        "The committee is not interested in emails about private matters.",
+    ) == []
+    assert _polarity(
+        "The committee is interested only in the deleted emails about the attack.",
+        "The committee is not interested in the deleted emails about the attack.",
+    ) == [("is", "is not")]
+
+
+@pytest.mark.model
+def test_the_same_restriction_denied_still_clashes() -> None:
+    assert _polarity(
+        "The flood was the only break in the growth of the town.",
+        "The flood was not the only break in the growth of the town.",
+    ) == [("was", "was not")]

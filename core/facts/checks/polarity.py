@@ -96,6 +96,78 @@ def _support(view: PairView, x: Predicate, y: Predicate) -> float:
     return best
 
 
+#: What a copula says of its subject: its complement, or a phrase ("was among those").
+_COPULA_COMPLEMENTS = frozenset({"attr", "acomp", "prep", "oprd"})
+
+
+def _copula_mate(
+    view: PairView, x: Predicate, by_tok_b: dict[int, Predicate]
+) -> tuple[Predicate, float] | None:
+    """The copula of ``b`` that an unaligned copula ``x`` of ``a`` is, by what each says
+    of its subject: a word of ``x``'s complement aligned by its form to a word whose nearest
+    predicate above is a copula ("Odette is the first to form" / "It is not the first
+    named storm": "first" / "first"). A copula is a function word to the alignment, so it
+    is aligned only in step with a link beside it, which a "not" put between breaks."""
+    pa, pb, al = view.pa, view.pb, view.align
+    if x.lemma != "be":
+        return None
+    for k in pa.children(x.i):
+        if k.dep not in _COPULA_COMPLEMENTS:
+            continue
+        # the complement's head or a word straight under it, not any word deep in it
+        # ("a citizen of the United States" says nothing of "the United States")
+        near = [k.i] + sorted((c.i for c in pa.children(k.i)), key=lambda t: abs(t - k.i))
+        for t in near:
+            w = al.word_at_token("a", t)
+            if w is None or w not in al.links or not al.a[w].is_content:
+                continue
+            j, s = al.links[w]
+            if s < 0.85:
+                continue  # alike by vectors only: "an easy one" / "not difficult"
+            u = pb.tokens[al.b[j].i]
+            path = [u]
+            while u.i not in by_tok_b and not u.is_root:
+                u = pb.tokens[u.head]
+                path.append(u)
+            y = by_tok_b.get(u.i)
+            if y is None or y.lemma != "be" or al.word_at_token("b", y.i) in al.back:
+                return None
+            if len(path) < 2 or len(path) > 3 or path[-2].dep not in _COPULA_COMPLEMENTS:
+                return None  # not the head of the copula's complement, nor next to it
+            below = path[-2]
+            if _qualified_apart(view, (k.i, x.i), (below.i, y.i)):
+                return None  # "is the second time" / "is not the first time"
+            if _prefix_negation(pa, pb) or _prefix_negation(pb, pa):
+                return None  # "are not accurate" / "was inaccurate": both say no
+            return y, s
+    return None
+
+
+_QUALIFIERS = frozenset({"amod", "advmod", "nummod", "npadvmod", "quantmod"})
+
+
+def _qualified_apart(view: PairView, ka: tuple[int, int], kb: tuple[int, int]) -> bool:
+    """Do two complements (with their copulas) each carry a modifier the other does not
+    match by its form ("the second time" / "the first time", "insufficiently
+    conservative" / "conservative enough")? Then the two copulas say different things of
+    their subjects, and one denied is no contradiction of the other."""
+    al = view.align
+
+    def loose(p: Parse, side: str, heads: tuple[int, int]) -> bool:
+        for c in (c for h in heads for c in p.children(h)):
+            if c.dep not in _QUALIFIERS:
+                continue
+            w = al.word_at_token(side, c.i)
+            if w is None:
+                continue
+            link = (al.links if side == "a" else al.back).get(w)
+            if link is None or link[1] < 0.85:
+                return True
+        return False
+
+    return loose(view.pa, "a", ka) and loose(view.pb, "b", kb)
+
+
 #: Verbs and nouns that make what they govern one party's word (with the reporting verbs
 #: and the denials of the cue file).
 _CLAIM_VERBS = frozenset("promise vow pledge reveal allege claim insist assert".split())
@@ -300,6 +372,8 @@ def _restriction(p: Parse, i: int) -> list[int] | None:
     verbs = [i] + [c.i for c in p.children(i) if c.dep == "conj"]
     if t.dep == "conj":
         verbs.append(t.head)
+    if t.lemma == "be":  # "is interested only in ...": what the copula says is restricted
+        verbs += [c.i for c in p.children(i) if c.dep in ("acomp", "attr")]
     for v in verbs:
         if _only(p, v):
             return []
@@ -309,11 +383,36 @@ def _restriction(p: Parse, i: int) -> list[int] | None:
     return None
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+#: Clauses of their own under a predicate: what is said in them is not its restriction.
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj"})
+
+
+def _denies_a_restriction(p: Parse, x: Predicate) -> bool:
+    """Does the predicate ``x`` hold an "only" in what it says of its subject, in its own
+    clause ("are not interested in acquiring only the music business", "did not sell only
+    shoes")? Negated, its "not" denies the restriction, not the predicate: what the other
+    side says without it may still hold ("was not the only break" against "was the only
+    break" still clashes). An "only" of the subject ("only four companies have not
+    licensed") or of the verb itself restricts the denial, not the other way round."""
+    todo = [c for c in p.children(x.i) if c.dep not in _SUBJECTS and c.dep != "advmod"]
+    while todo:
+        t = todo.pop()
+        if t.dep in _OWN_CLAUSES:
+            continue
+        if t.dep in ("advmod", "amod") and t.text.lower() == "only":
+            return True
+        todo.extend(p.children(t.i))
+    return False
+
+
 def _restricted_elsewhere(view: PairView, x: Predicate, y: Predicate) -> bool:
     """Is the predicate that is not negated restricted by "only" to something the negated
     one does not mention ("changed only by overwhelming majorities" / "cannot be changed by
     presidential order")? Both then deny it happens otherwise. The same restriction ("found
-    only in the Seychelles" / "not found in the Seychelles") still clashes."""
+    only in the Seychelles" / "not found in the Seychelles") still clashes; one that shares
+    a word but not most of its content ("only in the deleted emails about the attack" /
+    "not in emails about private matters") is another."""
     (ps, pos), (ns, neg) = (("b", y), ("a", x)) if x.negated else (("a", x), ("b", y))
     only = _restriction(view.parse(ps), pos.i)
     if not only:
@@ -322,14 +421,18 @@ def _restricted_elsewhere(view: PairView, x: Predicate, y: Predicate) -> bool:
     links = al.links if ps == "a" else al.back
     others = al.b if ps == "a" else al.a
     under = set(view.parse(ns).subtree(neg.i))
+    content = matched = 0
     for t in only:
         w = al.word_at_token(ps, t)
-        if w is None or w not in links:
+        if w is None or not (al.a if ps == "a" else al.b)[w].is_content:
+            continue
+        content += 1
+        if w not in links:
             continue
         j, strength = links[w]
         if strength >= 0.7 and others[j].i in under and others[j].is_content:
-            return False
-    return True
+            matched += 1
+    return not matched or 2 * matched < content
 
 
 def _under_negation(p: Parse, i: int) -> bool:
@@ -427,6 +530,9 @@ def _not_the_articles(view: PairView, x: Predicate, y: Predicate) -> bool:
         return True
     if _restricted_elsewhere(view, x, y):
         return True  # "can be changed only by Congress" / "cannot be changed by the president"
+    neg_p, neg = (view.pa, x) if x.negated else (view.pb, y)
+    if _denies_a_restriction(neg_p, neg) and not _denies_a_restriction(pos_p, pos):
+        return True  # "did not buy only the music business": it may have bought it
     if _said_both_ways(view.pa, x, y) or _said_both_ways(view.pb, y, x):
         return True
     if (_own_denial(view.pa, x) and _unreported(view.pb, y)) or (
@@ -625,13 +731,19 @@ def _compare_polarity_parsed(bld: _Builder) -> None:
     best: tuple[float, Span, Span, str] | None = None
     for x in pa:
         wa = al.word_at_token("a", x.i)
+        y: Predicate | None
         if wa is None or wa not in al.links:
-            continue
+            mate = _copula_mate(view, x, by_tok_b)
+            if mate is None:
+                continue
+            y, strength = mate
+            tb = view.pb.tokens[y.i]
+        else:
+            j, strength = al.links[wa]
+            y = by_tok_b.get(al.b[j].i)
+            tb = view.pb.tokens[al.b[j].i]
         if _exempt(view.pa, x, exempt) and x.lemma not in with_object:
             continue
-        j, strength = al.links[wa]
-        y = by_tok_b.get(al.b[j].i)
-        tb = view.pb.tokens[al.b[j].i]
         if y is None and tb.dep in ("aux", "auxpass"):
             # "did so" aligned to the auxiliary of "did not do so": the verb it helps
             y = by_tok_b.get(tb.head)
