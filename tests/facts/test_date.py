@@ -519,3 +519,11 @@ def test_before_midnight_is_still_that_day() -> None:
     b = "The strike at the plant began shortly before midnight on Tuesday, the union said."
     day = dt.date(2018, 12, 28)
     assert _parsed_dates(a, b, day) != []
+
+
+def test_a_fiscal_year_is_about_the_year_it_names() -> None:
+    (d,) = extract_facts("Arrests fell in the last fiscal year.", published=MON).dates
+    assert d.text == "last fiscal year" and d.approx
+    assert (d.lo, d.hi, d.level) == (dt.date(2011, 1, 1), dt.date(2011, 12, 31), 3)
+    (e,) = extract_facts("Arrests fell last year.", published=MON).dates
+    assert not e.approx and (e.lo, e.hi) == (d.lo, d.hi)

@@ -71,6 +71,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?P<prep>)\b(?P<rel>today|tonight|yesterday|tomorrow|overnight|"
             r"(?:earlier|later|early|late)\s+(?:this|last|next)\s+(?:week|month|year)|"
+            r"(?:this|last|next)\s+(?:fiscal\s+)?year|"
             r"(?:this|last|next)\s+(?:week(?:end)?|month|year|morning|afternoon|evening|"
             r"night)|this\s+past\s+weekend|"
             r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
@@ -369,6 +370,10 @@ def _extract_dates(
                                 f["weekday"] = lo.weekday() if y else None
             elif kind == "rel":
                 rel = gd["rel"]
+                if "fiscal" in rel.lower():
+                    # a fiscal year runs from a month each body sets: about the year
+                    rel = re.sub(r"(?i)\s*fiscal\b", "", rel)
+                    f["approx"] = True
                 if pub:
                     r = _resolve_relative(rel, pub)
                     if r:
