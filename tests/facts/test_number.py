@@ -333,3 +333,29 @@ def test_a_count_told_by_its_order_of_magnitude_against_a_figure() -> None:
     # two such counts never disagree: "thousands of dollars" is true of tens of thousands
     assert _numbers("He spent tens of thousands of dollars on trips.",
                     "He spent thousands of dollars on trips.") == []
+
+
+@pytest.mark.model
+def test_two_values_of_one_series_at_one_time_differ() -> None:
+    # the figure both give, dated alike, says the two sentences tell one series
+    a = "Arrests at the border fell to 400,000 in 2018 from a peak of 1.6 million in 2000."
+    b = "There were about 520,000 arrests at the border in 2018, a third of the 1.6 million in 2000"
+    assert [(c.a_text, c.b_text) for c in _numbers(a, b)] == [("400,000", "about 520,000 arrests")]
+    # relative years, unresolved, told alike ("the last fiscal year" is about last year)
+    a = "Arrests fell to 400,000 in the last fiscal year from a peak of 1.6 million in 2000."
+    b = "There were 520,000 arrests last year, a third of the 1.6 million in 2000."
+    assert [c.a_text for c in _numbers(a, b)] == ["400,000"]
+
+
+@pytest.mark.model
+def test_a_series_needs_both_times_and_a_figure_both_give() -> None:
+    a = "Arrests at the border fell to 400,000 in 2018 from a peak of 1.6 million in 2000."
+    # another year for the other figure: two points of the series
+    other_year = "There were 520,000 arrests at the border in 2017, a third of 1.6 million in 2000."
+    assert _numbers(a, other_year) == []
+    # no figure both give: nothing says it is the same series
+    alone = "There were about 520,000 arrests at the border in 2018, after years of decline."
+    assert _numbers(a, alone) == []
+    # the figure both give at another time than the series' other end
+    same_time = "There were about 520,000 arrests at the border in 2018, and 1.6 million in 2018."
+    assert _numbers(a.replace("in 2000", "in 2018"), same_time) == []

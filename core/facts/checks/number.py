@@ -20,7 +20,7 @@ from ..checks.base import (
 from ..component import Component
 from ..extract.quantities import _parse_number
 from ..names import same_name
-from ..records import Quantity
+from ..records import DateFact, Quantity
 from ..slots import MIN_LINK
 
 
@@ -239,6 +239,71 @@ def _part_on_one_verb(bld: _Builder, x: Quantity, y: Quantity) -> bool:
     )
 
 
+def _date_of(q: Quantity, qs: Sequence[Quantity], dates: Sequence[DateFact]) -> DateFact | None:
+    """The date that dates figure ``q``: of the sentence's dates (not the day something
+    was said), the one nearest to it with no other figure of its kind between them
+    ("fallen to 400,000 in the last fiscal year from a peak of 1.6 million in the 2000
+    fiscal year": "400,000" in the last fiscal year, "1.6 million" in 2000; the parse hangs
+    all four from "fallen", so it cannot tell them apart)."""
+    best: tuple[int, int, DateFact] | None = None
+    for d in dates:
+        if d.role == "report" or d.is_time:
+            continue
+        lo, hi = sorted((q.span.start, d.span.start))
+        if any(o is not q and _dims_match(o, q) and lo < o.span.start < hi for o in qs):
+            continue
+        after = d.span.start >= q.span.end
+        gap = d.span.start - q.span.end if after else q.span.start - d.span.end
+        key = (max(gap, 0), 0 if after else 1)
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], d)
+    return None if best is None else best[2]
+
+
+def _same_time(d: DateFact, e: DateFact) -> bool:
+    """Do two dates name one period (the same interval, or one year told alike)?"""
+    if d.lo is not None and e.lo is not None:
+        return (d.lo, d.hi) == (e.lo, e.hi)
+    if d.year is not None and e.year is not None:
+        return (d.year, d.month, d.day) == (e.year, e.month, e.day)
+    if d.lo is None and e.lo is None and d.year is None and e.year is None:
+        return _time_words(d.text) == _time_words(e.text)  # "last year" / "last fiscal year"
+    return False
+
+
+def _time_words(text: str) -> list[str]:
+    return [w for w in text.lower().split() if w not in ("the", "in", "during", "fiscal")]
+
+
+def _one_series(bld: _Builder, x: Quantity, y: Quantity) -> bool:
+    """Are ``x`` and ``y`` two sentences' values of one series at one time: each the only
+    figure of its kind its sentence gives but for one both give, that one dated alike on
+    both sides and ``x`` and ``y`` dated alike at another time ("fallen to 400,000 in the
+    last fiscal year from a peak of 1.6 million in the 2000 fiscal year" / "roughly
+    520,000 arrests last year, about one-third of the 1.6 million arrests in 2000")?"""
+    view = bld.view
+    if not view.parsed or not _left_alone(bld, x, y):
+        return False
+    qa, qb = bld.a.quantities, bld.b.quantities
+    dx = _date_of(x, qa, bld.a.dates)
+    dy = _date_of(y, qb, bld.b.dates)
+    if dx is None or dy is None or not _same_time(dx, dy):
+        return False
+    for x2 in qa:
+        if x2 is x or not _dims_match(x2, x) or not _given_by_both(x2, qb):
+            continue
+        for y2 in qb:
+            if y2 is y or not _dims_match(y2, x2) or not _overlap(x2, y2):
+                continue
+            d2x = _date_of(x2, qa, bld.a.dates)
+            d2y = _date_of(y2, qb, bld.b.dates)
+            if d2x is not None and d2y is not None and _same_time(d2x, d2y) and (
+                not _same_time(d2x, dx)
+            ):
+                return True
+    return False
+
+
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
     """Pair quantities by unit and context; report pairs whose values cannot both hold."""
     qa, qb = bld.a.quantities, bld.b.quantities
@@ -275,6 +340,8 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
                 gap = bld.view.gap_link(x.span, y.span, others_a=others_a, others_b=others_b)
                 link = max(link, gap)
             if link < MIN_LINK and _close_sole_sums(bld, x, y):
+                link = MIN_LINK
+            if link < MIN_LINK and not _overlap(x, y) and _one_series(bld, x, y):
                 link = MIN_LINK
             if not (bld.view.parsed and link >= 0.9) and not _same_event(bld, x.span, y.span):
                 continue
