@@ -275,20 +275,21 @@ def _time_words(text: str) -> list[str]:
     return [w for w in text.lower().split() if w not in ("the", "in", "during", "fiscal")]
 
 
-def _one_series(bld: _Builder, x: Quantity, y: Quantity) -> bool:
+def _one_series(bld: _Builder, x: Quantity, y: Quantity) -> str:
     """Are ``x`` and ``y`` two sentences' values of one series at one time: each the only
     figure of its kind its sentence gives but for one both give, that one dated alike on
     both sides and ``x`` and ``y`` dated alike at another time ("fallen to 400,000 in the
     last fiscal year from a peak of 1.6 million in the 2000 fiscal year" / "roughly
-    520,000 arrests last year, about one-third of the 1.6 million arrests in 2000")?"""
+    520,000 arrests last year, about one-third of the 1.6 million arrests in 2000")? The
+    reason to tell the reviewer, or "" when they are not."""
     view = bld.view
     if not view.parsed or not _left_alone(bld, x, y):
-        return False
+        return ""
     qa, qb = bld.a.quantities, bld.b.quantities
     dx = _date_of(x, qa, bld.a.dates)
     dy = _date_of(y, qb, bld.b.dates)
     if dx is None or dy is None or not _same_time(dx, dy):
-        return False
+        return ""
     for x2 in qa:
         if x2 is x or not _dims_match(x2, x) or not _given_by_both(x2, qb):
             continue
@@ -300,8 +301,12 @@ def _one_series(bld: _Builder, x: Quantity, y: Quantity) -> bool:
             if d2x is not None and d2y is not None and _same_time(d2x, d2y) and (
                 not _same_time(d2x, dx)
             ):
-                return True
-    return False
+                when = dx.text if dx.text.lower() == dy.text.lower() else (
+                    f"{dx.text} / {dy.text}"
+                )
+                then = f"in {d2x.year}" if d2x.year is not None else d2x.text
+                return f"{when}, where both give {x2.text} {then}"
+    return ""
 
 
 def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
@@ -309,6 +314,7 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
     qa, qb = bld.a.quantities, bld.b.quantities
     fa, fb = bld.a.frames, bld.b.frames
     cands: list[tuple[float, int, int, bool, float, float]] = []
+    series: dict[tuple[int, int], str] = {}  #: pairs told apart as one series' values
     for i, x in enumerate(qa):
         if _inside(x.span, fa):
             continue
@@ -341,8 +347,11 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
                 link = max(link, gap)
             if link < MIN_LINK and _close_sole_sums(bld, x, y):
                 link = MIN_LINK
-            if link < MIN_LINK and not _overlap(x, y) and _one_series(bld, x, y):
-                link = MIN_LINK
+            if link < MIN_LINK and not _overlap(x, y):
+                note = _one_series(bld, x, y)
+                if note:
+                    link = MIN_LINK
+                    series[i, j] = note
             if not (bld.view.parsed and link >= 0.9) and not _same_event(bld, x.span, y.span):
                 continue
             ok = _overlap(x, y)
@@ -391,11 +400,14 @@ def _compare_numbers(bld: _Builder) -> tuple[set[int], set[int]]:
             what = "amount"
         sa = x.detail if x.dim == "count" and x.detail else x.span
         sb = y.detail if y.dim == "count" and y.detail else y.span
+        why = f"different {what}"
+        if (i, j) in series:
+            why += f" at one time ({series[i, j]})"
         bld.add(
             ConflictKind.NUMBER,
             sa,
             sb,
-            f"different {what}",
+            why,
             conf,
             link=link,
         )
