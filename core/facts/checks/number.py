@@ -293,14 +293,14 @@ def _one_series(bld: _Builder, x: Quantity, y: Quantity) -> str:
     for x2 in qa:
         if x2 is x or not _dims_match(x2, x) or not _given_by_both(x2, qb):
             continue
+        d2x = _date_of(x2, qa, bld.a.dates)
+        if d2x is None or _same_time(d2x, dx):
+            continue
         for y2 in qb:
             if y2 is y or not _dims_match(y2, x2) or not _overlap(x2, y2):
                 continue
-            d2x = _date_of(x2, qa, bld.a.dates)
             d2y = _date_of(y2, qb, bld.b.dates)
-            if d2x is not None and d2y is not None and _same_time(d2x, d2y) and (
-                not _same_time(d2x, dx)
-            ):
+            if d2y is not None and _same_time(d2x, d2y):
                 when = dx.text if dx.text.lower() == dy.text.lower() else (
                     f"{dx.text} / {dy.text}"
                 )

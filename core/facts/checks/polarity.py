@@ -154,13 +154,14 @@ def _qualified_apart(view: PairView, ka: tuple[int, int], kb: tuple[int, int]) -
     al = view.align
 
     def loose(p: Parse, side: str, heads: tuple[int, int]) -> bool:
+        links = al.links if side == "a" else al.back
         for c in (c for h in heads for c in p.children(h)):
             if c.dep not in _QUALIFIERS:
                 continue
             w = al.word_at_token(side, c.i)
             if w is None:
                 continue
-            link = (al.links if side == "a" else al.back).get(w)
+            link = links.get(w)
             if link is None or link[1] < 0.85:
                 return True
         return False
@@ -419,12 +420,12 @@ def _restricted_elsewhere(view: PairView, x: Predicate, y: Predicate) -> bool:
         return False
     al = view.align
     links = al.links if ps == "a" else al.back
-    others = al.b if ps == "a" else al.a
+    mine, others = (al.a, al.b) if ps == "a" else (al.b, al.a)
     under = set(view.parse(ns).subtree(neg.i))
     content = matched = 0
     for t in only:
         w = al.word_at_token(ps, t)
-        if w is None or not (al.a if ps == "a" else al.b)[w].is_content:
+        if w is None or not mine[w].is_content:
             continue
         content += 1
         if w not in links:
