@@ -70,6 +70,18 @@ def _same_role(ra: str, rb: str) -> bool:
 
 
 
+def _of_phrase(ha: Head, hb: Head, pa: Parse, pb: Parse) -> bool:
+    """A common noun's "of" phrase on one side, its modifier or possessor on the other:
+    "shares of Microsoft" / "Microsoft shares" / "Microsoft's shares", "the attacks of
+    October 12" / "the October 12 attacks". Not under a name ("Ann Wagner of Missouri" /
+    "RNC Co-Chairwoman Ann Wagner": where she is from, and her post)."""
+    rels = {ha.rel, hb.rel}
+    return (
+        "prep:of" in rels and bool(rels & {"compound", "nmod", "amod", "poss"})
+        and pa.tokens[ha.token].pos == "NOUN" and pb.tokens[hb.token].pos == "NOUN"
+    )
+
+
 def _parse_of(f: Facts) -> Parse:
     p = f.parse
     return p if p is not None else _fallback(f.text)
@@ -267,7 +279,9 @@ class PairView:
                 if not s:
                     continue
                 if da == db == 0:
-                    if not _same_role(ha.rel, hb.rel):
+                    if not _same_role(ha.rel, hb.rel) and not _of_phrase(
+                        ha, hb, self.pa, self.pb
+                    ):
                         s *= 0.5
                 else:
                     s *= 0.8
@@ -404,7 +418,9 @@ class PairView:
         for ap_a, ap_b in self._readings(sa, sb):
             ha = next(iter(self.heads("a", sa, depth=1, apposed=ap_a)), None)
             hb = next(iter(self.heads("b", sb, depth=1, apposed=ap_b)), None)
-            if ha is not None and hb is not None and _same_role(ha.rel, hb.rel):
+            if ha is not None and hb is not None and (
+                _same_role(ha.rel, hb.rel) or _of_phrase(ha, hb, self.pa, self.pb)
+            ):
                 return True
         return False
 

@@ -728,3 +728,20 @@ def test_two_speakers_given_one_post_of_one_place_are_two_holders() -> None:
     assert _names(a, b) == [("Helen Carter", "Tom Hale")]
     c = b.replace("Dayton", "Akron")
     assert _names(a, c) == []
+
+
+@pytest.mark.model
+def test_a_nouns_of_phrase_and_its_modifier_are_one_role() -> None:
+    # "shares of Oracle" / "Xerox shares" / "Xerox's shares": whose shares, told two ways
+    a = "Shares of Oracle fell 1 cent to close at $25.65 on the Nasdaq Stock Market."
+    b = "Xerox shares fell 1 cent to close at $25.65."
+    assert _names(a, b) == [("Oracle", "Xerox")]
+    assert _names(a, "Xerox's shares fell 1 cent to close at $25.65.") == [("Oracle", "Xerox")]
+
+
+@pytest.mark.model
+def test_a_persons_of_phrase_is_not_a_modifier_of_the_person() -> None:
+    # "Helen Carter of Missouri" (where she is from) / "RNC Co-Chairwoman Helen Carter"
+    a = "The contenders include Helen Carter of Missouri, an ambassador to Luxembourg."
+    b = "Challenges came from former RNC Co-Chairwoman Helen Carter and from Tom Hale."
+    assert _names(a, b) == []
