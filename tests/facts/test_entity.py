@@ -745,3 +745,14 @@ def test_a_persons_of_phrase_is_not_a_modifier_of_the_person() -> None:
     a = "The contenders include Helen Carter of Missouri, an ambassador to Luxembourg."
     b = "Challenges came from former RNC Co-Chairwoman Helen Carter and from Tom Hale."
     assert _names(a, b) == []
+
+
+@pytest.mark.model
+def test_a_title_of_two_posts_joined_by_and_is_read_whole() -> None:
+    # the parse hangs "Chairman" on the name, on "of" or on "resignation" by the name
+    a = ("On Monday, it also announced the resignation of Chairman and Chief Executive"
+         " Officer Tom Hale.")
+    b = "The move came just hours after the company's Chief Executive Officer Helen Carter quit."
+    assert _names(a, b) == [("Tom Hale", "Helen Carter")]
+    other = "The move came just hours after the Chief Financial Officer Helen Carter quit."
+    assert _names(a, other) == []

@@ -317,6 +317,7 @@ def _title_of(p: Parse, span: Span) -> list[int]:
     if t.dep == "appos" and (head.pos == "NOUN" or head.text.lower() in _TITLES):
         roots.append(t.head)
     roots += [c.i for c in p.children(top) if c.dep == "appos" and c.pos == "NOUN"]
+    roots += _title_run(p, min(inside), people)
     out: list[int] = []
     todo = list(roots)
     while todo:
@@ -331,6 +332,26 @@ def _title_of(p: Parse, span: Span) -> list[int]:
                 if prep.dep == "prep" and prep.lemma.lower() == "of":
                     todo += [c.i for c in p.children(prep.i) if c.dep == "pobj"]
     return sorted(out)
+
+
+def _title_run(p: Parse, first: int, people: set[int]) -> list[int]:
+    """The capitalised words right before a name that end in a title, read off the text
+    whatever the parse makes of them: "Chairman and Chief Executive Officer Phil Condit"
+    (the parse hangs "Chairman" from the name, from "of" or from "resignation" by turns)."""
+    k = first - 1
+    if k < 0 or p.tokens[k].text.lower().rstrip(".") not in _TITLES:
+        return []
+    run: list[int] = []
+    while k >= 0 and k not in people:
+        t = p.tokens[k]
+        if t.text.lower() in ("and", "&") and run and k > 0 and p.tokens[k - 1].text[:1].isupper():
+            k -= 1  # "Chairman and Chief ...": the "and" between two titles, not a word of one
+            continue
+        if not (t.text[:1].isupper() and t.pos in ("NOUN", "PROPN", "ADJ")):
+            break
+        run.append(k)
+        k -= 1
+    return run
 
 
 def _same_title(view: Any, sa: Span, sb: Span) -> float:
