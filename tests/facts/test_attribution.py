@@ -482,3 +482,19 @@ def test_a_short_remark_inside_a_longer_statement_of_other_things_is_another_sta
     # the same words credited to two people: a conflict
     c = "Bill Norton said he regretted that the premier could not meet with the senators."
     assert speakers(a, c) == [("Tom Hale", "Bill Norton")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "who"), [
+    ("Xerox reported earnings of $991 million on sales of $4.7 billion.", []),
+    ("The island reported 65 new cases on May 22.", []),
+    ("Xerox reported that earnings rose to $991 million.", ["Xerox"]),
+    # the parse takes the quotation's first noun for the object of "said"
+    ('Tom Hale, a spokesman for the mayor, said later: "The comptroller\'s statements, while'
+     ' noteworthy for their sensationalism, bear no relation to the facts.', ["Tom Hale"]),
+])  # fmt: skip
+def test_a_reporting_verb_with_a_plain_object_is_what_its_subject_did(
+    text: str, who: list[str]
+) -> None:
+    parsed = extract_facts(text, parse=nlp.parse(text))
+    assert [sp.text for sp in parsed.speakers] == who

@@ -756,3 +756,13 @@ def test_a_title_of_two_posts_joined_by_and_is_read_whole() -> None:
     assert _names(a, b) == [("Tom Hale", "Helen Carter")]
     other = "The move came just hours after the Chief Financial Officer Helen Carter quit."
     assert _names(a, other) == []
+
+
+@pytest.mark.model
+def test_a_company_reporting_its_earnings_is_no_source_but_the_subject() -> None:
+    # "reported earnings": what Xerox did, so its name is compared like any subject's
+    a = ("In its third quarter, Oracle made $512 million, or 9 cents a share, on sales of"
+         " $3.1 billion.")
+    b = ("Xerox reported profits of $509 million, or 9 cents a share, on revenue of $3.05"
+         " billion for the period ending in June.")
+    assert _names(a, b) == [("Oracle", "Xerox")]

@@ -12,7 +12,7 @@ from ...nlp import Parse
 from ..component import Component
 from ..lexicon import cues
 from ..records import Entity, Speaker
-from ..text import _stem, _Tok, noun_starts
+from ..text import _stem, _Tok, noun_starts, open_quote, quoted_spans
 from ..words import (
     _DETERMINERS,
     _HONORIFICS,
@@ -333,11 +333,24 @@ def _parsed_speakers(
     if p is None or not p.parsed:
         return []
     verbs = cues()["speaker_verbs"]
+    quotes = quoted_spans(text)
+    runs_on = open_quote(text)
+    if runs_on is not None:  # a quotation left open runs on to the sentence's end
+        quotes = [*quotes, Span(runs_on, len(text))]
     out: list[Speaker] = []
     for v in p.tokens:
         if v.pos != "VERB" or v.lemma.lower() not in verbs:
             continue
-        subj = next((c for c in p.children(v.i) if c.dep == "nsubj"), None)
+        kids = list(p.children(v.i))
+        if any(
+            c.dep == "dobj" and c.pos in ("NOUN", "NUM")
+            and not any(q.start <= c.start < q.end for q in quotes)
+            for c in kids
+        ) and not any(c.dep in ("ccomp", "parataxis", "xcomp") for c in kids):
+            # "Cisco reported earnings of $991 million", "the island reported 65 new
+            # cases": what its subject did, not a source of the sentence's words
+            continue
+        subj = next((c for c in kids if c.dep == "nsubj"), None)
         if subj is not None and subj.pos in ("VERB", "AUX"):
             # a participle the parse made the subject ("Responding, Edward Skyler, a
             # spokesman, said"): the name hung on it speaks, or no one the parse can tell
