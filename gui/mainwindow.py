@@ -1084,10 +1084,22 @@ class MainWindow(QMainWindow):
                 f"{per[Status.ADDED]} only here, {per[Status.CONFLICT]} conflicting"
             )
         self.legend.set_counts(parts)
-        n_conf = sum(len(lk.conflicts) for lk in view.pair_links(i, j))
+        def many(n: int, what: str) -> str:
+            return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+        pair = view.pair_links(i, j)
+        n_conf = sum(len(lk.conflicts) for lk in pair)
+        counts = f"{many(len(pair), 'link')} · {many(n_conf, 'conflict')}"
+        if len(view.articles) > 2:
+            # the pair on screen, and the whole comparison (what the CLI and exports count)
+            all_conf = sum(len(lk.conflicts) for lk in view.links)
+            counts = (
+                f"this pair: {many(len(pair), 'link')}, {many(n_conf, 'conflict')} · all "
+                f"pairs: {many(len(view.links), 'link')}, {many(all_conf, 'conflict')}"
+            )
         self.counts_label.setText(
-            f"{len(view.articles)} articles · {len(view.pair_links(i, j))} links · "
-            f"{n_conf} conflicts · threshold {view.settings.threshold:.2f}"
+            f"{len(view.articles)} articles · {counts} · "
+            f"threshold {view.settings.threshold:.2f}"
         )
 
     def _update_actions(self) -> None:

@@ -60,6 +60,21 @@ def test_legend_and_counts(loaded) -> None:  # type: ignore[no-untyped-def]
     text = loaded.legend.counts_text()
     assert "Alpha News: 2 shared, 1 only here, 1 conflicting" in text
     assert "Beta Times: 2 shared, 1 only here, 1 conflicting" in text
+    assert loaded.counts_label.text() == "2 articles · 3 links · 1 conflict · threshold 0.40"
+
+
+def test_counts_tell_the_pair_on_screen_from_all_pairs(loaded3) -> None:  # type: ignore[no-untyped-def]
+    w = loaded3
+    view = w.doc.view
+    pair = view.pair_links(*w.doc.pair)
+    assert 0 < len(pair) < len(view.links)
+    assert sum(len(lk.conflicts) for lk in pair) == 1
+    n_all = sum(len(lk.conflicts) for lk in view.links)
+    assert n_all > 1
+    assert (
+        f"this pair: {len(pair)} links, 1 conflict · "
+        f"all pairs: {len(view.links)} links, {n_all} conflicts"
+    ) in w.counts_label.text()
 
 
 def test_click_selects_counterpart_and_scrolls(loaded, qtbot) -> None:  # type: ignore[no-untyped-def]
