@@ -16,14 +16,16 @@ asserted; "done" means asserted and in the past.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..model import Span
 from ..nlp import Parse, Token
 from .lexicon import cues
 from .words import _NOT_MANNER
 
-__all__ = ["Predicate", "predicates"]
+__all__ = ["Predicate", "predicates", "reports_a_thing"]
 
 #: Adverbs that come near a "not" ("rarely keep" / "do not keep"): not negated, yet no
 #: plain assertion either (see :attr:`Predicate.manner`).
@@ -115,6 +117,25 @@ def aux_dependents(p: Parse, i: int) -> list[Token]:
     """What the parse hangs on the auxiliaries of verb ``i`` rather than on the verb: the
     "not" of "is not also charged" is a child of "is"."""
     return [g for k in p.children(i) if k.dep in ("aux", "auxpass") for g in p.children(k.i)]
+
+
+def reports_a_thing(
+    p: Parse,
+    i: int,
+    *,
+    objects: frozenset[str] = frozenset({"NOUN", "PROPN", "NUM"}),
+    outside: Sequence[Span] = (),
+) -> bool:
+    """Has reporting verb ``i`` a thing for its object (a word of one of the ``objects``
+    parts of speech, not inside any of the ``outside`` spans) and no statement under it?
+    It then states what its subject did, not anyone's words: "Taiwan reported 65 new
+    cases", "Xerox reported earnings of $509 million"."""
+    kids = p.children(i)
+    return any(
+        k.dep == "dobj" and k.pos in objects
+        and not any(s.start <= k.start < s.end for s in outside)
+        for k in kids
+    ) and not any(k.dep in ("ccomp", "xcomp", "parataxis") for k in kids)
 
 
 def _manner_focus(p: Parse, neg: Token, verb: Token) -> bool:

@@ -279,9 +279,7 @@ class PairView:
                 if not s:
                     continue
                 if da == db == 0:
-                    if not _same_role(ha.rel, hb.rel) and not _of_phrase(
-                        ha, hb, self.pa, self.pb
-                    ):
+                    if not self._one_role(ha, hb):
                         s *= 0.5
                 else:
                     s *= 0.8
@@ -295,6 +293,11 @@ class PairView:
                 continue
             best = max(best, 0.9 * self.token_link(xa.token, xb.token))
         return best
+
+    def _one_role(self, ha: Head, hb: Head) -> bool:
+        """Do two slots relate to their heads (``ha`` of A, ``hb`` of B) as one role: by
+        relations of one group, or a noun's "of" phrase against its modifier?"""
+        return _same_role(ha.rel, hb.rel) or _of_phrase(ha, hb, self.pa, self.pb)
 
     def own_clause(self, side: str, i: int) -> bool:
         """Is token ``i`` the verb of a subordinate clause (adverbial, complement, relative)?"""
@@ -418,9 +421,7 @@ class PairView:
         for ap_a, ap_b in self._readings(sa, sb):
             ha = next(iter(self.heads("a", sa, depth=1, apposed=ap_a)), None)
             hb = next(iter(self.heads("b", sb, depth=1, apposed=ap_b)), None)
-            if ha is not None and hb is not None and (
-                _same_role(ha.rel, hb.rel) or _of_phrase(ha, hb, self.pa, self.pb)
-            ):
+            if ha is not None and hb is not None and self._one_role(ha, hb):
                 return True
         return False
 

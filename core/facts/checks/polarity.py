@@ -10,7 +10,7 @@ from ...nlp import Parse, Token
 from ..checks.base import _Builder
 from ..component import Component
 from ..lexicon import antonyms, cues
-from ..predicates import Predicate, aux_dependents, predicates
+from ..predicates import Predicate, aux_dependents, predicates, reports_a_thing
 from ..records import Facts
 from ..slots import MIN_LINK, SOLE_SLOT_REST, PairView
 from ..text import _ANTONYM_S, _GENERIC_EVENTS_S, _SPEECH_NEG_EXEMPT_S, quoted_spans
@@ -642,9 +642,7 @@ def _exempt(p: Parse, x: Predicate, exempt: frozenset[str]) -> bool:
     if x.lemma in cues()["speech"] and x.lemma not in cues()["exempt"] | {"tell"}:
         # a reporting verb with a thing for its object and no statement reports no one's
         # words, it states a fact: "Taiwan did not report 65 new cases" / "reported 65"
-        if any(k.dep == "dobj" and k.pos in ("NOUN", "PROPN", "NUM") for k in kids) and not any(
-            k.dep in ("ccomp", "xcomp", "parataxis") for k in kids
-        ):
+        if reports_a_thing(p, x.i):
             return False
     return not any(k.dep == "auxpass" for k in kids)
 

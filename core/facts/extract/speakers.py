@@ -11,6 +11,7 @@ from ...model import Span
 from ...nlp import Parse
 from ..component import Component
 from ..lexicon import cues
+from ..predicates import reports_a_thing
 from ..records import Entity, Speaker
 from ..text import _stem, _Tok, noun_starts, open_quote, quoted_spans
 from ..words import (
@@ -324,6 +325,11 @@ def _subject_span(p: Parse, i: int, *, joined: bool = True) -> tuple[int, int]:
     return min(t.start for t in toks), max(t.end for t in toks)
 
 
+#: Objects that make a reporting verb an act: a thing or a figure, not a name ("told
+#: Reuters" still reports someone's words).
+_THINGS = frozenset({"NOUN", "NUM"})
+
+
 def _parsed_speakers(
     text: str, toks: Sequence[_Tok], entities: Sequence[Entity], p: Parse | None,
     found: Sequence[Speaker],
@@ -341,16 +347,11 @@ def _parsed_speakers(
     for v in p.tokens:
         if v.pos != "VERB" or v.lemma.lower() not in verbs:
             continue
-        kids = list(p.children(v.i))
-        if any(
-            c.dep == "dobj" and c.pos in ("NOUN", "NUM")
-            and not any(q.start <= c.start < q.end for q in quotes)
-            for c in kids
-        ) and not any(c.dep in ("ccomp", "parataxis", "xcomp") for c in kids):
+        if reports_a_thing(p, v.i, objects=_THINGS, outside=quotes):
             # "Cisco reported earnings of $991 million", "the island reported 65 new
             # cases": what its subject did, not a source of the sentence's words
             continue
-        subj = next((c for c in kids if c.dep == "nsubj"), None)
+        subj = next((c for c in p.children(v.i) if c.dep == "nsubj"), None)
         if subj is not None and subj.pos in ("VERB", "AUX"):
             # a participle the parse made the subject ("Responding, Edward Skyler, a
             # spokesman, said"): the name hung on it speaks, or no one the parse can tell
