@@ -4,7 +4,9 @@ sentence B? Only then can the two disagree; a slot with no counterpart is a deta
 Two slots are counterparts when (strongest first):
 
 - a word of one is aligned to a word of the other (:mod:`.tokalign`: "35" / "53" between
-  aligned neighbours, or mutual best contextual vectors);
+  aligned neighbours, or mutual best contextual vectors; and, on the parse, two verbs
+  whose subjects, objects or clauses are aligned in the same roles: "the company
+  announced" / "the company said");
 - their **heads** are aligned: the content word each slot hangs from in the parse, through
   prepositions and auxiliaries ("35 counties" / "53 counties": both count "counties";
   "on Friday" / "on Saturday": both date the same verb), with a compatible relation;
@@ -24,7 +26,7 @@ from typing import Any
 from ..model import Span
 from ..nlp import Parse, Token, fallback_parse
 from .records import Facts
-from .tokalign import TokenAlignment, Word, align_tokens, words_of
+from .tokalign import TokenAlignment, Word, _word_vectors, align_tokens, words_of
 
 __all__ = ["MIN_LINK", "SOLE_SLOT_REST", "PairView"]
 
@@ -80,6 +82,106 @@ def _of_phrase(ha: Head, hb: Head, pa: Parse, pb: Parse) -> bool:
         "prep:of" in rels and bool(rels & {"compound", "nmod", "amod", "poss"})
         and pa.tokens[ha.token].pos == "NOUN" and pb.tokens[hb.token].pos == "NOUN"
     )
+
+
+#: Context pass: the least cosine of two words' vectors for two aligned dependency
+#: neighbours, and for one (the words' own likeness is weaker evidence than their
+#: neighbours').
+CONTEXT_SIM = (0.25, 0.35)
+CONTEXT_STRENGTH = 0.65
+CONTEXT_BARE = 2
+_CONTEXT_ANCHOR = 0.85  # an exact, lemma or alias link
+_CONTEXT_POS = frozenset({"VERB"})
+_NO_CONTEXT = frozenset({"PUNCT", "DET"})
+#: Relations that are no context of an act: when and how often ("today", "again") say
+#: nothing of which act it is.
+_NO_CONTEXT_DEPS = frozenset({"advmod", "npadvmod", "tmod", "neg", "mark", "cc", "prt"})
+
+
+def _neighbours(p: Parse) -> dict[int, list[tuple[int, str, str]]]:
+    """Each token's dependency neighbours as (token, direction, relation), through
+    prepositions ("located in Canada": Canada, down, prep:in; Canada: located, up,
+    prep:in)."""
+    kids: dict[int, list[Token]] = {}
+    for t in p.tokens:
+        if not t.is_root:
+            kids.setdefault(t.head, []).append(t)
+    out: dict[int, list[tuple[int, str, str]]] = {}
+    for t in p.tokens:
+        near: list[tuple[int, str, str]] = []
+        if not t.is_root:
+            h = p.tokens[t.head]
+            if h.pos == "ADP" and not h.is_root:
+                near.append((h.head, "up", f"prep:{h.lemma.lower()}"))
+            elif h.pos not in _SKIP_POS and t.dep not in _NO_CONTEXT_DEPS:
+                near.append((h.i, "up", t.dep))
+        for c in kids.get(t.i, ()):
+            if c.pos == "ADP":
+                rel = f"prep:{c.lemma.lower()}"
+                near += [(g.i, "down", rel) for g in kids.get(c.i, ()) if g.pos not in _NO_CONTEXT]
+            elif c.pos not in _NO_CONTEXT and c.pos not in _SKIP_POS and (
+                c.dep not in _NO_CONTEXT_DEPS
+            ):
+                near.append((c.i, "down", c.dep))
+        out[t.i] = near
+    return out
+
+
+def _by_context(al: TokenAlignment, pa: Parse, pb: Parse, va: Any, vb: Any) -> TokenAlignment:
+    """Pass 4, on the parse: two free verbs whose dependency neighbours are firmly aligned
+    (exact, lemma, alias) in the same roles, and whose own vectors are not far apart, are
+    one act told two ways ("Citigroup on Wednesday promoted X to chairman" / "Citigroup on
+    Wednesday named Y chairman"), as monolingual aligners match words by their syntactic
+    context. Verbs only: two nouns under one verb are as often two things ("release the
+    report" / "release a statement"; real dev)."""
+    links = dict(al.links)
+    taken = {j for j, _ in links.values()}
+    word_a = {w.i: k for k, w in enumerate(al.a)}
+    word_b = {w.i: k for k, w in enumerate(al.b)}
+
+    def free(words: Sequence[Word], used: Any, p: Parse) -> list[int]:
+        return [k for k, w in enumerate(words) if k not in used and w.shape == "word"
+                and w.is_content and p.tokens[w.i].pos in _CONTEXT_POS]
+
+    fa, fb = free(al.a, links, pa), free(al.b, taken, pb)
+    if not fa or not fb:
+        return al
+    sims = None
+    if va is not None and vb is not None:
+        wa, wb = _word_vectors([al.a[k] for k in fa], va), _word_vectors([al.b[k] for k in fb], vb)
+        if wa is not None and wb is not None and wa.shape[1] == wb.shape[1]:
+            sims = wa @ wb.T
+    near_a, near_b = _neighbours(pa), _neighbours(pb)
+    cands = []
+    for r, i in enumerate(fa):
+        for c, j in enumerate(fb):
+            used: set[int] = set()
+            ctx = 0
+            for ta, da, ra in near_a[al.a[i].i]:
+                wi = word_a.get(ta)
+                link = links.get(wi) if wi is not None else None
+                if link is None or link[1] < _CONTEXT_ANCHOR:
+                    continue
+                for tb, db, rb in near_b[al.b[j].i]:
+                    wj = word_b.get(tb)
+                    if wj == link[0] and wj not in used and da == db and _same_role(ra, rb):
+                        used.add(wj)
+                        ctx += 1
+                        break
+            if sims is None:
+                if ctx >= CONTEXT_BARE:
+                    cands.append((-ctx, 0.0, i, j))
+                continue
+            s = float(sims[r, c])
+            if ctx >= 2 and s >= CONTEXT_SIM[0] or ctx == 1 and s >= CONTEXT_SIM[1]:
+                cands.append((-ctx, -s, i, j))
+    if not cands:
+        return al
+    for _, _, i, j in sorted(cands):
+        if i not in links and j not in taken:
+            links[i] = (j, CONTEXT_STRENGTH)
+            taken.add(j)
+    return TokenAlignment(al.a, al.b, links, al.gapped)
 
 
 def _parse_of(f: Facts) -> Parse:
@@ -144,7 +246,10 @@ class PairView:
     def align(self) -> TokenAlignment:
         """The token alignment (computed on first use: unparsed pairs never need it)."""
         va, vb = self._vectors
-        return align_tokens(words_of(self.pa), words_of(self.pb), a_vectors=va, b_vectors=vb)
+        al = align_tokens(words_of(self.pa), words_of(self.pb), a_vectors=va, b_vectors=vb)
+        if self.pa.parsed and self.pb.parsed:
+            al = _by_context(al, self.pa, self.pb, va, vb)
+        return al
 
     @cached_property
     def parsed(self) -> bool:

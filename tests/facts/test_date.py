@@ -527,3 +527,14 @@ def test_a_fiscal_year_is_about_the_year_it_names() -> None:
     assert (d.lo, d.hi, d.level) == (dt.date(2011, 1, 1), dt.date(2011, 12, 31), 3)
     (e,) = extract_facts("Arrests fell last year.", published=MON).dates
     assert not e.approx and (e.lo, e.hi) == (d.lo, d.hi)
+
+
+@pytest.mark.model
+def test_the_day_of_one_announcement_told_with_two_reporting_verbs() -> None:
+    # "announced on Monday" / "said Tuesday": the two reporting verbs share no form, but
+    # each has the hospital as its subject and the clinic's figures as its complement
+    a = ("Opened last week, the new clinic has treated over 500 patients so far, the "
+         "hospital announced on Monday.")
+    b = ("The hospital's new clinic treated more than 500 patients in its first week, the "
+         "hospital said Tuesday.")
+    assert _parsed_dates(a, b, dt.date(2003, 9, 12)) == [("on Monday", "Tuesday")]

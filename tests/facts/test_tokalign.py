@@ -115,3 +115,55 @@ def test_a_unit_of_measure_is_never_linked_by_its_vector() -> None:
     # the same unit is still the same word
     c = [Word(0, 0, 6, "closed", "close", "VERB"), Word(1, 7, 11, "days", "day", "NOUN")]
     assert align_tokens(a, c).links[1] == (1, 1.0)
+
+
+def _parse(spec: str):  # type: ignore[no-untyped-def]
+    """A hand-built parse from "text/lemma/POS/dep/head" items (head: a token index)."""
+    from factdiff.core.nlp import Parse, Token
+
+    toks, at, words = [], 0, []
+    for n, item in enumerate(spec.split()):
+        text, lemma, pos, dep, head = item.split("/")
+        toks.append(Token(n, at, at + len(text), text, lemma, pos, "", dep, int(head)))
+        words.append(text)
+        at += len(text) + 1
+    return Parse(" ".join(words), tuple(toks))
+
+
+def _context_links(a_spec: str, b_spec: str) -> list[tuple[str, str]]:
+    from factdiff.core.facts.slots import _by_context
+    from factdiff.core.facts.tokalign import words_of
+
+    pa, pb = _parse(a_spec), _parse(b_spec)
+    al = align_tokens(words_of(pa), words_of(pb))
+    out = _by_context(al, pa, pb, None, None)
+    return [(out.a[i].text, out.b[j].text) for i, (j, _) in sorted(out.links.items())
+            if i not in al.links]
+
+
+def test_two_verbs_with_their_subject_and_object_aligned_are_one_act() -> None:
+    # "Citigroup quickly promoted Carter" / "Citigroup named Carter" (words only, no
+    # vectors: "promoted" and "named" share no form, and two words of A's gap keep the
+    # gap pass out): the subject and the object each verb governs are aligned in the
+    # same roles, so the verbs are one act told two ways
+    a = ("Citigroup/citigroup/PROPN/nsubj/2 quickly/quickly/ADV/advmod/2 "
+         "promoted/promote/VERB/ROOT/2 Carter/carter/PROPN/dobj/2")
+    b = ("Citigroup/citigroup/PROPN/nsubj/1 named/name/VERB/ROOT/1 "
+         "Carter/carter/PROPN/dobj/1")
+    assert _context_links(a, b) == [("promoted", "named")]
+
+
+def test_one_aligned_neighbour_or_crossed_roles_make_no_context_link() -> None:
+    # only the subject shared (a time word is no context): two acts of one actor ("the
+    # council sent the bill today" / "the council rejected the budget today")
+    a = ("council/council/NOUN/nsubj/2 soon/soon/ADV/advmod/2 sent/send/VERB/ROOT/2 "
+         "bill/bill/NOUN/dobj/2 today/today/NOUN/npadvmod/2")
+    b = ("council/council/NOUN/nsubj/1 rejected/reject/VERB/ROOT/1 "
+         "budget/budget/NOUN/dobj/1 today/today/NOUN/npadvmod/1")
+    assert _context_links(a, b) == []
+    # the same two words, in swapped roles: "Tom Hale sued Bill Norton" / "Bill Norton
+    # blamed Tom Hale" are no one act
+    a = ("Hale/hale/PROPN/nsubj/2 then/then/ADV/advmod/2 sued/sue/VERB/ROOT/2 "
+         "Norton/norton/PROPN/dobj/2")
+    b = ("Norton/norton/PROPN/nsubj/1 blamed/blame/VERB/ROOT/1 Hale/hale/PROPN/dobj/1")
+    assert _context_links(a, b) == []
