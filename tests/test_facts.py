@@ -305,6 +305,20 @@ def test_added_detail_is_a_span_not_a_conflict() -> None:
     assert res.b_details == ()
 
 
+def test_a_dateline_or_a_value_the_other_side_says_is_no_added_detail() -> None:
+    # where the story was filed is no detail of the fact
+    a = "LONDON — Tom Hale met Bill Norton on Friday to discuss the merger."
+    b = "WASHINGTON — Tom Hale met Bill Norton on Friday to discuss the merger."
+    res = compare_sentences(a, b)
+    assert res.a_details == () and res.b_details == ()
+    # a day both sentences give, in two roles (the day of the act, the day it was told):
+    # not told by one side only; the length only one gives still is
+    a = "President Tom Hale agreed on Friday to reopen the agency for three weeks."
+    b = "President Tom Hale said Friday that he will reopen the agency."
+    res = compare_sentences(a, b)
+    assert [a[s.start : s.end] for s in res.a_details] == ["three weeks"]
+
+
 def test_quantity_parsing() -> None:
     (q,) = extract_facts("It cost $1.5 billion.").quantities
     assert q.dim == "money:USD" and q.low < 1.5e9 < q.high

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from typing import Any
 
 from ..model import Span
 from ..nlp import Parse
+from ..segment import DATELINE
+from ..tokens import STOP_WORDS
 from .checks.attribution import AttributionCheck
 from .checks.base import _Builder
 from .checks.certainty import CertaintyCheck
@@ -124,6 +127,16 @@ def _compatible(a: Facts, b: Facts) -> bool:
     return False
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _told_in(detail: str, other: str) -> bool:
+    """Does the other sentence say the detail's words too ("agreed on Friday" / "said
+    Friday": a day both give, in two roles), so that it is no detail one side adds?"""
+    words = {w for w in _WORDS.findall(detail.lower()) if w not in STOP_WORDS}
+    return bool(words) and words <= set(_WORDS.findall(other.lower()))
+
+
 def compare_facts(
     a: Facts,
     b: Facts,
@@ -163,6 +176,12 @@ def compare_facts(
     def free(s: Span, taken: list[Span]) -> bool:
         return all(s.end <= t.start or s.start >= t.end for t in taken)
 
+    # neither a conflict's words nor a dateline ("WASHINGTON —": where the story was
+    # filed) are a detail one side adds
+    lead_a, lead_b = DATELINE.match(a.text), DATELINE.match(b.text)
+    taken_a = conflict_a + ([Span(0, lead_a.end())] if lead_a else [])
+    taken_b = conflict_b + ([Span(0, lead_b.end())] if lead_b else [])
+
     a_det = [q.detail or q.span for i, q in enumerate(a.quantities) if i not in qa_used]
     a_det += [d.span for i, d in enumerate(a.dates) if i not in da_used and d.role != "report"]
     a_det += [a.entities[i].span for i in missing_a]
@@ -171,8 +190,12 @@ def compare_facts(
     b_det += [b.entities[j].span for j in missing_b]
     return FactResult(
         conflicts=tuple(bld.conflicts),
-        a_details=_merge_spans(s for s in a_det if free(s, conflict_a)),
-        b_details=_merge_spans(s for s in b_det if free(s, conflict_b)),
+        a_details=_merge_spans(
+            s for s in a_det if free(s, taken_a) and not _told_in(a.text[s.start : s.end], b.text)
+        ),
+        b_details=_merge_spans(
+            s for s in b_det if free(s, taken_b) and not _told_in(b.text[s.start : s.end], a.text)
+        ),
         compatible=compatible,
         parsed=view.parsed,
     )
