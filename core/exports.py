@@ -31,6 +31,7 @@ __all__ = [
     "links_csv",
     "links_json",
     "note_rows",
+    "one_sided_details",
     "sentence_kinds",
 ]
 
@@ -146,6 +147,37 @@ def clause_marks(comparison: Comparison, article: int, links: Iterable[Link]) ->
             covered.update(range(max(u.start, sent.start), min(u.end, sent.end)))
         if len(covered) < WHOLE_SENTENCE * (sent.end - sent.start):
             out.extend(sorted(units, key=lambda u: (u.start, u.end)))
+    return out
+
+
+def one_sided_details(links: Iterable[Link]) -> dict[tuple[Ref, int], list[Span]]:
+    """The details each sentence gives that another article does not: for a sentence and
+    an article it is linked to, the detail spans (``a_details`` / ``b_details``) that
+    every one of its links into that article names. A value one linked sentence lacks
+    but another states ("President Trump agreed on Friday ..." linked to "Trump said
+    Friday ..." and to "He said the deal would keep ...") is no detail only this side
+    gives. App, facts list and PDF mark the same ones.
+
+    >>> from .model import Link, Span, Status
+    >>> one = Link(a=(0, 0), b=(1, 0), score=0.9, status=Status.SHARED,
+    ...            a_details=(Span(0, 5), Span(9, 14)))
+    >>> two = Link(a=(0, 0), b=(1, 3), score=0.6, status=Status.SHARED,
+    ...            a_details=(Span(9, 14),))
+    >>> one_sided_details([one, two])
+    {((0, 0), 1): [Span(start=9, end=14)]}
+    """
+    per: dict[tuple[Ref, int], list[tuple[Span, ...]]] = {}
+    for link in links:
+        for ref, other, spans in ((link.a, link.b, link.a_details),
+                                  (link.b, link.a, link.b_details)):
+            per.setdefault((ref, other[0]), []).append(tuple(spans))
+    out: dict[tuple[Ref, int], list[Span]] = {}
+    for key, lists in per.items():
+        first, rest = lists[0], lists[1:]
+        kept = [s for s in first
+                if all(any(t.start < s.end and s.start < t.end for t in spans) for spans in rest)]
+        if kept:
+            out[key] = sorted(kept, key=lambda s: (s.start, s.end))
     return out
 
 

@@ -37,6 +37,7 @@ from factdiff.core.exports import (
     links_csv,
     links_json,
     note_rows,
+    one_sided_details,
     sentence_kinds,
 )
 from factdiff.core.model import Comparison, Conflict
@@ -273,11 +274,11 @@ def _article_body(v: _View, art: int) -> str:
     for unit in clause_marks(v.reviewed, art, kept):
         end = min(unit.end, len(text))
         unit_at[unit.start : end] = [True] * (end - unit.start)
+    for (ref, other_art), details in one_sided_details(kept).items():
+        if ref[0] == art:
+            other = v.shown.articles[other_art].label
+            marks += [(d.start, d.end, "detail", f"only here, not in {other}") for d in details]
     for link in kept:
-        for side, details in ((link.a, link.a_details), (link.b, link.b_details)):
-            if side[0] == art:
-                other = v.shown.articles[link.other(side)[0]].label
-                marks += [(d.start, d.end, "detail", f"only here, not in {other}") for d in details]
         for c in link.conflicts:
             kind = "softwords" if c.possible else "words"
             tip = f"{c.kind.value}{_possible_note(c)}: {c.explanation}"

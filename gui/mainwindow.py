@@ -66,7 +66,7 @@ from PySide6.QtWidgets import (
 
 from factdiff.core import paths
 from factdiff.core.errors import FactdiffError, LoadError, SessionError
-from factdiff.core.exports import clause_marks
+from factdiff.core.exports import clause_marks, one_sided_details
 from factdiff.core.model import Article, Comparison, Link, Ref, Status
 from factdiff.core.review import ConflictKey, Decision, LinkKey, conflict_key
 
@@ -1011,7 +1011,9 @@ class MainWindow(QMainWindow):
                 hl.confirmed.add((lk.a if mine else lk.b)[1])
             for c in lk.conflicts:
                 hl.words.append((c.a_span if mine else c.b_span, c.possible))
-            hl.details.extend(lk.a_details if mine else lk.b_details)
+        for (ref, _), spans in one_sided_details(links).items():
+            if ref[0] == k:
+                hl.details.extend(spans)
         hl.units.extend(clause_marks(view, k, links))
         return hl
 

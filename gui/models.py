@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from factdiff.core.exports import one_sided_details
 from factdiff.core.model import Comparison, Conflict, Ref, Span, Status
 from factdiff.core.review import ConflictKey, Decision, LinkKey, Review, conflict_key
 
@@ -108,6 +109,7 @@ def build_fact_rows(
     rows: list[FactRow] = []
     engine_links = {lk.key: lk for lk in engine.links}
     view_links = {lk.key: lk for lk in view.links}
+    one_sided = one_sided_details(view.links)
     keys = list(engine_links) + [k for k in view_links if k not in engine_links]
     for key in keys:
         shown = view_links.get(key)
@@ -156,7 +158,10 @@ def build_fact_rows(
         if not link_rejected:
             sides = ((link.a, link.b, link.a_details), (link.b, link.a, link.b_details))
             for ref, other, spans in sides:
+                kept = one_sided.get((ref, other[0]), ())
                 for span in spans:
+                    if span not in kept:
+                        continue  # another linked sentence there gives it
                     rows.append(
                         FactRow(
                             kind="detail",

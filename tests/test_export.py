@@ -662,3 +662,27 @@ def test_clause_marks_skip_a_sentence_its_clauses_cover() -> None:
     assert exports.clause_marks(cmp, 1, [first]) == [Span(s0.start, half)]
     assert exports.clause_marks(cmp, 1, [first, second]) == []
     assert exports.clause_marks(cmp, 0, [first, second]) == []  # no units on that side
+
+
+def test_a_detail_another_linked_sentence_gives_is_not_one_sided() -> None:
+    """A sentence linked to two sentences of the other article: a detail is "only here"
+    when every one of those links names it, not when one linked sentence lacks it and
+    the other states it. The PDF / HTML marks the same ones."""
+    from dataclasses import replace
+
+    cmp = make_comparison()
+    told = span_in(B_TEXT, "before it was shot down")
+    both = cmp.links[1]  # (0, 1) / (1, 1): B's sentence gives the detail
+    assert exports.one_sided_details([both]) == {((1, 1), 0): [told]}
+    # a second link of B's sentence, to an A sentence that tells it as well
+    other = Link(a=(0, 2), b=(1, 1), score=0.6, status=Status.SHARED)
+    assert exports.one_sided_details([both, other]) == {}
+    # ... or one that lacks it too: still B's alone
+    lacks = replace(other, b_details=(told,))
+    assert exports.one_sided_details([both, lacks]) == {((1, 1), 0): [told]}
+    # the document marks it only when it is one-sided
+    from factdiff.gui.export import render_html
+
+    marked = re.compile(r'<span class="detail"[^>]*>before it was shot down</span>')
+    assert marked.search(render_html(sm.new_session(cmp)))
+    assert not marked.search(render_html(sm.new_session(replace(cmp, links=(*cmp.links, other)))))
