@@ -317,6 +317,12 @@ def test_a_dateline_or_a_value_the_other_side_says_is_no_added_detail() -> None:
     b = "President Tom Hale said Friday that he will reopen the agency."
     res = compare_sentences(a, b)
     assert [a[s.start : s.end] for s in res.a_details] == ["three weeks"]
+    # one word in two forms is one value; words the other sentence lacks are not
+    from factdiff.core.facts.pipeline import _told_in
+
+    assert _told_in("billions of dollars", "a billion dollars in aid")
+    assert _told_in("on Friday", "said Friday")
+    assert not _told_in("three weeks", "for three months")
 
 
 def test_quantity_parsing() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from ..model import Span
 from ..nlp import Parse
 from ..segment import DATELINE
-from ..tokens import STOP_WORDS
+from ..tokens import STOP_WORDS, stem
 from .checks.attribution import AttributionCheck
 from .checks.base import _Builder
 from .checks.certainty import CertaintyCheck
@@ -132,9 +132,10 @@ _WORDS = re.compile(r"\w+")
 
 def _told_in(detail: str, other: str) -> bool:
     """Does the other sentence say the detail's words too ("agreed on Friday" / "said
-    Friday": a day both give, in two roles), so that it is no detail one side adds?"""
-    words = {w for w in _WORDS.findall(detail.lower()) if w not in STOP_WORDS}
-    return bool(words) and words <= set(_WORDS.findall(other.lower()))
+    Friday": a day both give, in two roles; "billions" / "a billion"), so that it is no
+    detail one side adds?"""
+    words = {stem(w) for w in _WORDS.findall(detail.lower()) if w not in STOP_WORDS}
+    return bool(words) and words <= {stem(w) for w in _WORDS.findall(other.lower())}
 
 
 def compare_facts(
