@@ -12,12 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .model import Comparison, Link, Ref, Span, Status
 from .review import Review, apply_review, conflict_key
+from .tokens import MONTHS, STOP_WORDS, WEEKDAYS, stem
 
 __all__ = [
     "CSV_COLUMNS",
@@ -150,13 +152,17 @@ def clause_marks(comparison: Comparison, article: int, links: Iterable[Link]) ->
     return out
 
 
-def one_sided_details(links: Iterable[Link]) -> dict[tuple[Ref, int], list[Span]]:
+def one_sided_details(
+    links: Iterable[Link], texts: Sequence[str] | None = None
+) -> dict[tuple[Ref, int], list[Span]]:
     """The details each sentence gives that another article does not: for a sentence and
     an article it is linked to, the detail spans (``a_details`` / ``b_details``) that
     every one of its links into that article names. A value one linked sentence lacks
     but another states ("President Trump agreed on Friday ..." linked to "Trump said
     Friday ..." and to "He said the deal would keep ...") is no detail only this side
-    gives. App, facts list and PDF mark the same ones.
+    gives. With the articles' ``texts``, a name (capitalised words, no figure or day) the
+    other article mentions anywhere is none either: "Trump said" against "he added" in a
+    story about Trump. App, facts list and PDF mark the same ones.
 
     >>> from .model import Link, Span, Status
     >>> one = Link(a=(0, 0), b=(1, 0), score=0.9, status=Status.SHARED,
@@ -172,13 +178,32 @@ def one_sided_details(links: Iterable[Link]) -> dict[tuple[Ref, int], list[Span]
                                   (link.b, link.a, link.b_details)):
             per.setdefault((ref, other[0]), []).append(tuple(spans))
     out: dict[tuple[Ref, int], list[Span]] = {}
+    said: dict[int, set[str]] = {}
     for key, lists in per.items():
         first, rest = lists[0], lists[1:]
         kept = [s for s in first
                 if all(any(t.start < s.end and s.start < t.end for t in spans) for spans in rest)]
+        if texts is not None:
+            mine, there = key
+            if there not in said:
+                said[there] = {stem(w) for w in _WORDS.findall(texts[there].lower())}
+            kept = [s for s in kept if not _named_in(texts[mine[0]][s.start : s.end], said[there])]
         if kept:
             out[key] = sorted(kept, key=lambda s: (s.start, s.end))
     return out
+
+
+_WORDS = re.compile(r"\w+")
+_DAYS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+def _named_in(detail: str, words: set[str]) -> bool:
+    """Is the detail a name (its content words capitalised; no figure, weekday or month)
+    whose words all occur among ``words`` (another article's, stemmed)?"""
+    content = [w for w in _WORDS.findall(detail) if w.lower() not in STOP_WORDS]
+    if not content or any(not w[:1].isupper() or w.lower() in _DAYS for w in content):
+        return False
+    return all(stem(w.lower()) in words for w in content)
 
 
 def link_rows(

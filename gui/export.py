@@ -274,7 +274,8 @@ def _article_body(v: _View, art: int) -> str:
     for unit in clause_marks(v.reviewed, art, kept):
         end = min(unit.end, len(text))
         unit_at[unit.start : end] = [True] * (end - unit.start)
-    for (ref, other_art), details in one_sided_details(kept).items():
+    texts = [a.text for a in v.shown.articles]
+    for (ref, other_art), details in one_sided_details(kept, texts).items():
         if ref[0] == art:
             other = v.shown.articles[other_art].label
             marks += [(d.start, d.end, "detail", f"only here, not in {other}") for d in details]

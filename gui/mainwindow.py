@@ -1011,7 +1011,7 @@ class MainWindow(QMainWindow):
                 hl.confirmed.add((lk.a if mine else lk.b)[1])
             for c in lk.conflicts:
                 hl.words.append((c.a_span if mine else c.b_span, c.possible))
-        for (ref, _), spans in one_sided_details(links).items():
+        for (ref, _), spans in one_sided_details(links, [a.text for a in view.articles]).items():
             if ref[0] == k:
                 hl.details.extend(spans)
         hl.units.extend(clause_marks(view, k, links))

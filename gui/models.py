@@ -109,7 +109,7 @@ def build_fact_rows(
     rows: list[FactRow] = []
     engine_links = {lk.key: lk for lk in engine.links}
     view_links = {lk.key: lk for lk in view.links}
-    one_sided = one_sided_details(view.links)
+    one_sided = one_sided_details(view.links, [a.text for a in view.articles])
     keys = list(engine_links) + [k for k in view_links if k not in engine_links]
     for key in keys:
         shown = view_links.get(key)

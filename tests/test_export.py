@@ -686,3 +686,17 @@ def test_a_detail_another_linked_sentence_gives_is_not_one_sided() -> None:
     marked = re.compile(r'<span class="detail"[^>]*>before it was shot down</span>')
     assert marked.search(render_html(sm.new_session(cmp)))
     assert not marked.search(render_html(sm.new_session(replace(cmp, links=(*cmp.links, other)))))
+
+
+def test_a_name_the_other_article_mentions_anywhere_is_not_one_sided() -> None:
+    """With the articles' texts, a detail that is a name (capitalised words, no figure or
+    day) the other article mentions anywhere is not "only here": "Tom Hale said" against
+    "he added" in a story about Tom Hale. Figures and days keep the sentence's measure."""
+    texts = ["Tom Hale said so on Friday. It took 35 days. Helen Carter agreed.",
+             "He added it. Tom Hale spoke at length on Friday, for 35 days."]
+    hale, friday = span_in(texts[0], "Tom Hale"), span_in(texts[0], "on Friday")
+    days, carter = span_in(texts[0], "35 days"), span_in(texts[0], "Helen Carter")
+    link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED,
+                a_details=(hale, friday, days, carter))
+    assert exports.one_sided_details([link]) == {((0, 0), 1): [hale, friday, days, carter]}
+    assert exports.one_sided_details([link], texts) == {((0, 0), 1): [friday, days, carter]}
