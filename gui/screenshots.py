@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -20,6 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QPoint, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QToolTip
+
+from factdiff.core import paths
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +94,10 @@ def main(argv: list[str]) -> int:
     from .mainwindow import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
+        # the app as a new user first sees it: none of this machine's saved window state,
+        # recent files or caches (the exported model is kept: it takes a while to make)
+        os.environ.setdefault("FACTDIFF_MODEL_CACHE", str(paths.model_cache_dir()))
+        os.environ["FACTDIFF_HOME"] = str(Path(tmp) / "home")
         window = MainWindow()
         window.set_theme("light", save=False)
         window.resize(*SIZE)
