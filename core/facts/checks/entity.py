@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -119,9 +120,16 @@ def _as_words(name: str) -> str:
     return rf"(?<!\w){re.escape(name)}(?!\w)"
 
 
+@functools.lru_cache(maxsize=4096)
+def _words_pattern(name: str, flags: int) -> re.Pattern[str]:
+    """:func:`_as_words` compiled (names recur in every pair of a story; re's own cache
+    of 512 patterns is soon overrun)."""
+    return re.compile(_as_words(name), flags)
+
+
 def _written_at(name: str, text: str, flags: int = 0) -> list[Span]:
     """Where ``text`` writes ``name`` as words of its own."""
-    return [Span(m.start(), m.end()) for m in re.finditer(_as_words(name), text, flags)]
+    return [Span(m.start(), m.end()) for m in _words_pattern(name, flags).finditer(text)]
 
 
 #: A capitalised name's words, with the small words inside it ("Deferred Action for
@@ -155,7 +163,7 @@ def _by_initials(own: str, span: Span, other: str) -> bool:
 
 def _written_in(name: str, text: str, flags: int = 0) -> bool:
     """Does ``text`` write ``name`` as words of its own?"""
-    return re.search(_as_words(name), text, flags) is not None
+    return _words_pattern(name, flags).search(text) is not None
 
 
 def _typed(names: list[tuple[Span, str]], text: str) -> list[tuple[Span, str]]:
