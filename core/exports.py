@@ -19,7 +19,7 @@ from typing import Any
 
 from .model import Comparison, Link, Ref, Span, Status
 from .review import Review, apply_review, conflict_key
-from .tokens import MONTHS, STOP_WORDS, WEEKDAYS, stem
+from .tokens import MONTHS, STOP_WORDS, WEEKDAYS, word_stems
 
 __all__ = [
     "CSV_COLUMNS",
@@ -178,7 +178,7 @@ def one_sided_details(
                                   (link.b, link.a, link.b_details)):
             per.setdefault((ref, other[0]), []).append(tuple(spans))
     out: dict[tuple[Ref, int], list[Span]] = {}
-    said: dict[int, set[str]] = {}
+    said: dict[int, frozenset[str]] = {}
     for key, lists in per.items():
         first, rest = lists[0], lists[1:]
         kept = [s for s in first
@@ -186,7 +186,7 @@ def one_sided_details(
         if texts is not None:
             mine, there = key
             if there not in said:
-                said[there] = {stem(w) for w in _WORDS.findall(texts[there].lower())}
+                said[there] = word_stems(texts[there])
             kept = [s for s in kept if not _named_in(texts[mine[0]][s.start : s.end], said[there])]
         if kept:
             out[key] = sorted(kept, key=lambda s: (s.start, s.end))
@@ -197,13 +197,13 @@ _WORDS = re.compile(r"\w+")
 _DAYS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
-def _named_in(detail: str, words: set[str]) -> bool:
+def _named_in(detail: str, words: frozenset[str]) -> bool:
     """Is the detail a name (its content words capitalised; no figure, weekday or month)
-    whose words all occur among ``words`` (another article's, stemmed)?"""
+    whose words all occur among ``words`` (another article's :func:`word_stems`)?"""
     content = [w for w in _WORDS.findall(detail) if w.lower() not in STOP_WORDS]
     if not content or any(not w[:1].isupper() or w.lower() in _DAYS for w in content):
         return False
-    return all(stem(w.lower()) in words for w in content)
+    return word_stems(detail) <= words
 
 
 def link_rows(

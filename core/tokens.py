@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MONTHS", "STOP_WORDS", "TOKEN_RE", "WEEKDAYS", "content_words", "stem"]
+__all__ = [
+    "MONTHS", "STOP_WORDS", "TOKEN_RE", "WEEKDAYS", "content_words", "stem", "word_stems",
+]
 
 #: words in any script (letters, then letters, apostrophes, hyphens) and figures
 TOKEN_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*|\d+(?:[.,]\d+)*")
@@ -79,3 +81,17 @@ def content_words(text: str) -> frozenset[str]:
     """
     words = (w.lower().replace("’", "'") for w in TOKEN_RE.findall(text))
     return frozenset(stem(w) for w in words if w not in STOP_WORDS)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def word_stems(text: str) -> frozenset[str]:
+    """:func:`content_words` split at every character that is no letter or digit, so a
+    possessive or a figure's parts are words of their own ("Mueller’s" gives "mueller",
+    "1,000" gives "1" and "000"): what two texts share however either writes the name.
+
+    >>> sorted(word_stems("Mueller’s team met on Saturday."))
+    ['met', 'mueller', 'saturday', 'team']
+    """
+    return frozenset(stem(w) for w in _WORD_RUN.findall(text.lower()) if w not in STOP_WORDS)

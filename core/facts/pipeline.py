@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from typing import Any
 
 from ..model import Span
 from ..nlp import Parse
 from ..segment import DATELINE
-from ..tokens import STOP_WORDS, stem
+from ..tokens import word_stems
 from .checks.attribution import AttributionCheck
 from .checks.base import _Builder
 from .checks.certainty import CertaintyCheck
@@ -127,15 +126,12 @@ def _compatible(a: Facts, b: Facts) -> bool:
     return False
 
 
-_WORDS = re.compile(r"\w+")
-
-
-def _told_in(detail: str, other: str) -> bool:
-    """Does the other sentence say the detail's words too ("agreed on Friday" / "said
-    Friday": a day both give, in two roles; "billions" / "a billion"), so that it is no
-    detail one side adds?"""
-    words = {stem(w) for w in _WORDS.findall(detail.lower()) if w not in STOP_WORDS}
-    return bool(words) and words <= {stem(w) for w in _WORDS.findall(other.lower())}
+def _told_in(detail: str, other: frozenset[str]) -> bool:
+    """Does the other sentence (its :func:`word_stems`) say the detail's words too
+    ("agreed on Friday" / "said Friday": a day both give, in two roles; "billions" / "a
+    billion"), so that it is no detail one side adds?"""
+    words = word_stems(detail)
+    return bool(words) and words <= other
 
 
 def compare_facts(
@@ -182,6 +178,7 @@ def compare_facts(
     lead_a, lead_b = DATELINE.match(a.text), DATELINE.match(b.text)
     taken_a = conflict_a + ([Span(0, lead_a.end())] if lead_a else [])
     taken_b = conflict_b + ([Span(0, lead_b.end())] if lead_b else [])
+    stems_a, stems_b = word_stems(a.text), word_stems(b.text)
 
     a_det = [q.detail or q.span for i, q in enumerate(a.quantities) if i not in qa_used]
     a_det += [d.span for i, d in enumerate(a.dates) if i not in da_used and d.role != "report"]
@@ -192,10 +189,10 @@ def compare_facts(
     return FactResult(
         conflicts=tuple(bld.conflicts),
         a_details=_merge_spans(
-            s for s in a_det if free(s, taken_a) and not _told_in(a.text[s.start : s.end], b.text)
+            s for s in a_det if free(s, taken_a) and not _told_in(a.text[s.start : s.end], stems_b)
         ),
         b_details=_merge_spans(
-            s for s in b_det if free(s, taken_b) and not _told_in(b.text[s.start : s.end], a.text)
+            s for s in b_det if free(s, taken_b) and not _told_in(b.text[s.start : s.end], stems_a)
         ),
         compatible=compatible,
         parsed=view.parsed,
