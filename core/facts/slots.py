@@ -136,8 +136,6 @@ def _by_context(al: TokenAlignment, pa: Parse, pb: Parse, va: Any, vb: Any) -> T
     report" / "release a statement"; real dev)."""
     links = dict(al.links)
     taken = {j for j, _ in links.values()}
-    word_a = {w.i: k for k, w in enumerate(al.a)}
-    word_b = {w.i: k for k, w in enumerate(al.b)}
 
     def free(words: Sequence[Word], used: Any, p: Parse) -> list[int]:
         return [k for k, w in enumerate(words) if k not in used and w.shape == "word"
@@ -158,12 +156,12 @@ def _by_context(al: TokenAlignment, pa: Parse, pb: Parse, va: Any, vb: Any) -> T
             used: set[int] = set()
             ctx = 0
             for ta, da, ra in near_a[al.a[i].i]:
-                wi = word_a.get(ta)
+                wi = al.word_at_token("a", ta)
                 link = links.get(wi) if wi is not None else None
                 if link is None or link[1] < _CONTEXT_ANCHOR:
                     continue
                 for tb, db, rb in near_b[al.b[j].i]:
-                    wj = word_b.get(tb)
+                    wj = al.word_at_token("b", tb)
                     if wj == link[0] and wj not in used and da == db and _same_role(ra, rb):
                         used.add(wj)
                         ctx += 1

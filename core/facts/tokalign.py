@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..model import Span
@@ -131,8 +131,12 @@ class TokenAlignment:
         return [k for k, w in enumerate(ws) if w.start < span.end and span.start < w.end]
 
     def word_at_token(self, side: str, tok: int) -> int | None:
-        ws = self.a if side == "a" else self.b
-        return next((k for k, w in enumerate(ws) if w.i == tok), None)
+        return self._at_token[0 if side == "a" else 1].get(tok)
+
+    @cached_property
+    def _at_token(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Each side's word index by parse token index (asked for every slot's heads)."""
+        return ({w.i: k for k, w in enumerate(self.a)}, {w.i: k for k, w in enumerate(self.b)})
 
     def between(self, sa: Span, sb: Span) -> float:
         """The strongest link from a word inside ``sa`` to a word inside ``sb``."""
