@@ -90,7 +90,7 @@ def _of_phrase(ha: Head, hb: Head, pa: Parse, pb: Parse) -> bool:
 CONTEXT_SIM = (0.25, 0.35)
 CONTEXT_STRENGTH = 0.65
 CONTEXT_BARE = 2
-_CONTEXT_ANCHOR = 0.85  # an exact, lemma or alias link
+_CONTEXT_ANCHOR = GAP_ANCHOR  # a firm link: exact, lemma, alias or stem, as a gap's anchors
 _CONTEXT_POS = frozenset({"VERB"})
 _NO_CONTEXT = frozenset({"PUNCT", "DET"})
 #: Relations that are no context of an act: when and how often ("today", "again") say
