@@ -178,7 +178,7 @@ def one_sided_details(
                                   (link.b, link.a, link.b_details)):
             per.setdefault((ref, other[0]), []).append(tuple(spans))
     out: dict[tuple[Ref, int], list[Span]] = {}
-    said: dict[int, frozenset[str]] = {}
+    said: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
     for key, lists in per.items():
         first, rest = lists[0], lists[1:]
         kept = [s for s in first
@@ -186,8 +186,10 @@ def one_sided_details(
         if texts is not None:
             mine, there = key
             if there not in said:
-                said[there] = word_stems(texts[there])
-            kept = [s for s in kept if not _named_in(texts[mine[0]][s.start : s.end], said[there])]
+                folded = _fold_initials(texts[there])
+                said[there] = (word_stems(folded), frozenset(_ACRONYM.findall(folded)))
+            kept = [s for s in kept
+                    if not _named_in(texts[mine[0]][s.start : s.end], *said[there])]
         if kept:
             out[key] = sorted(kept, key=lambda s: (s.start, s.end))
     return out
@@ -195,15 +197,32 @@ def one_sided_details(
 
 _WORDS = re.compile(r"\w+")
 _DAYS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+#: Initials written with stops ("F.B.I.", "U.S."), as some outlets spell every acronym.
+_INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+#: A word in capitals, two letters or more: an acronym, even where its letters spell a
+#: stop word ("US", "IT").
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
-def _named_in(detail: str, words: frozenset[str]) -> bool:
+def _fold_initials(text: str) -> str:
+    """The text with initials written with stops joined: "the F.B.I." -> "the FBI"."""
+    return _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
+def _named_in(
+    detail: str, words: frozenset[str], acronyms: frozenset[str] = frozenset()
+) -> bool:
     """Is the detail a name (its content words capitalised; no figure, weekday or month)
-    whose words all occur among ``words`` (another article's :func:`word_stems`)?"""
-    content = [w for w in _WORDS.findall(detail) if w.lower() not in STOP_WORDS]
+    whose words all occur among ``words`` (another article's :func:`word_stems`) and whose
+    acronyms among ``acronyms`` (its words in capitals), initials folded on both sides
+    ("F.B.I." is named by "FBI")?"""
+    detail = _fold_initials(detail)
+    content = [w for w in _WORDS.findall(detail)
+               if w.lower() not in STOP_WORDS or _ACRONYM.fullmatch(w)]
     if not content or any(not w[:1].isupper() or w.lower() in _DAYS for w in content):
         return False
-    return word_stems(detail) <= words
+    caps = {w for w in content if _ACRONYM.fullmatch(w)}
+    return word_stems(detail) <= words and caps <= acronyms
 
 
 def link_rows(

@@ -700,3 +700,22 @@ def test_a_name_the_other_article_mentions_anywhere_is_not_one_sided() -> None:
                 a_details=(hale, friday, days, carter))
     assert exports.one_sided_details([link]) == {((0, 0), 1): [hale, friday, days, carter]}
     assert exports.one_sided_details([link], texts) == {((0, 0), 1): [friday, days, carter]}
+
+
+def test_initials_with_stops_name_the_acronym_without() -> None:
+    """One outlet writes initials with stops ("the F.B.I."), another without ("the
+    FBI"): the other article names it, so it is not "only here", either way round; an
+    acronym whose letters spell a stop word ("U.S." / "US") as well, but not the word
+    itself in lower case ("us")."""
+    texts = ["The F.B.I. and the U.S. Senate met the NTSB.",
+             "The FBI said the US Senate wrote to us. The N.T.S.B. agreed."]
+    fbi, senate = span_in(texts[0], "F.B.I."), span_in(texts[0], "U.S. Senate")
+    ntsb = span_in(texts[0], "NTSB")
+    link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED,
+                a_details=(fbi, senate, ntsb))
+    assert exports.one_sided_details([link]) == {((0, 0), 1): [fbi, senate, ntsb]}
+    assert exports.one_sided_details([link], texts) == {}
+    alone = ["The U.S. agreed.", "Tell us more about the Senate."]
+    us = span_in(alone[0], "U.S.")
+    link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED, a_details=(us,))
+    assert exports.one_sided_details([link], alone) == {((0, 0), 1): [us]}
