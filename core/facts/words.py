@@ -24,6 +24,9 @@ _DETERMINERS = frozenset(
     "the a an this that these those its his her their our your my some any each every "
     "no another".split()
 )
+#: Personal pronouns: never a name, though capitalised at the start of a quoted
+#: sentence inside another ("... movement. We believe ...").
+_PRONOUNS = frozenset("i we they he she it you us them him me".split())
 
 
 _AUX = frozenset(

@@ -766,3 +766,16 @@ def test_a_company_reporting_its_earnings_is_no_source_but_the_subject() -> None
     b = ("Xerox reported profits of $509 million, or 9 cents a share, on revenue of $3.05"
          " billion for the period ending in June.")
     assert _names(a, b) == [("Oracle", "Xerox")]
+
+
+def test_a_pronoun_starting_a_quoted_sentence_is_no_name() -> None:
+    """A quotation of two sentences capitalises the second one's pronoun ("... the
+    plan. We believe ..."): no name, so no detail one side adds; an acronym its letters
+    spell ("US") still is one."""
+    a = '"We take no issue with the plan. We believe in it," Helen Carter said.'
+    b = '"They back the plan. It works for the US," Tom Hale said.'
+    assert [e.text for e in extract_facts(a).entities] == ["Helen Carter"]
+    assert [e.text for e in extract_facts(b).entities] == ["US", "Tom Hale"]
+    result = compare_facts(extract_facts(a), extract_facts(b))
+    assert not {a[s.start : s.end] for s in result.a_details} & {"We"}
+    assert not {b[s.start : s.end] for s in result.b_details} & {"It", "They"}

@@ -25,6 +25,7 @@ from ..words import (
     _PAST_FORMS,
     _PLURAL_SUFFIXES,
     _PREPOSITIONS,
+    _PRONOUNS,
     _STOP,
     _TITLES,
     _WEEKDAYS,
@@ -114,7 +115,8 @@ def _extract_entities(
             and t.is_cap
             and not in_date(t)
             and t.low not in _DETERMINERS
-            and t.low not in ("i",)
+            # a pronoun, but not an acronym its letters spell ("US", "IT")
+            and not (t.low in _PRONOUNS and not (t.text.isupper() and len(t.text) > 1))
             and t.low.rstrip(".") not in _WEEKDAYS
         )
 
