@@ -215,14 +215,16 @@ def _named_in(
     """Is the detail a name (its content words capitalised; no figure, weekday or month)
     whose words all occur among ``words`` (another article's :func:`word_stems`) and whose
     acronyms among ``acronyms`` (its words in capitals), initials folded on both sides
-    ("F.B.I." is named by "FBI")?"""
+    ("F.B.I." is named by "FBI") and a middle initial left out ("Donald J. Trump" is
+    named by "Donald Trump")?"""
     detail = _fold_initials(detail)
     content = [w for w in _WORDS.findall(detail)
                if w.lower() not in STOP_WORDS or _ACRONYM.fullmatch(w)]
     if not content or any(not w[:1].isupper() or w.lower() in _DAYS for w in content):
         return False
     caps = {w for w in content if _ACRONYM.fullmatch(w)}
-    return word_stems(detail) <= words and caps <= acronyms
+    # a middle initial says nothing the name's other words do not ("Donald J. Trump")
+    return {w for w in word_stems(detail) if len(w) > 1} <= words and caps <= acronyms
 
 
 def link_rows(

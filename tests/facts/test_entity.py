@@ -779,3 +779,38 @@ def test_a_pronoun_starting_a_quoted_sentence_is_no_name() -> None:
     result = compare_facts(extract_facts(a), extract_facts(b))
     assert not {a[s.start : s.end] for s in result.a_details} & {"We"}
     assert not {b[s.start : s.end] for s in result.b_details} & {"It", "They"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an initial inside or before a name is part of it, not its end
+        ("At the rally, Tom J. Hale spoke for an hour.", ["Tom J Hale"]),
+        ("J. Helen Carter said so.", ["J Helen Carter"]),
+        # ... but not the first word of a sentence inside the sentence
+        ("It was the plan. Then Hale left.", ["Hale"]),
+        # a sentence's first word is no part of a name, nor a title behind it
+        ("But Mr. Hale has kept close counsel.", ["Hale"]),
+        ("Shares of Hale Motors rose.", ["Hale Motors"]),
+        # a title word that begins a body's name stays in it
+        ("The indictment was released by the Justice Department on Monday.",
+         ["Justice Department"]),
+        ("Judge Carter agreed.", ["Carter"]),
+        # the first word of a sentence inside the sentence is as uncertain as any
+        # sentence's first word
+        ("Hale agreed to the plan. Now Carter must sign it.", ["Hale", "Carter"]),
+    ],
+)
+def test_name_sequences_without_their_sentence_words(text: str, names: list[str]) -> None:
+    """The pattern names (compared where a sentence has no parse; one-sided details
+    always): a middle initial's stop does not cut a name in two ("Donald J" and
+    "Trump"), and the capitalised words around a name are not part of it."""
+    assert [e.text for e in extract_facts(text).entities] == names
+
+
+def test_a_name_with_its_middle_initial_is_the_name_without() -> None:
+    """"Tom J. Hale" against "Tom Hale": one person, no detail one side adds."""
+    a = extract_facts("Tom J. Hale signed the bill on Monday.")
+    b = extract_facts("Tom Hale signed the bill on Monday.")
+    result = compare_facts(a, b)
+    assert result.conflicts == () and result.a_details == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,7 @@ from ..words import (
     _DEMONYMS,
     _DETERMINERS,
     _NOUN_SUFFIXES,
+    _ORG_HEADS,
     _PAST_FORMS,
     _PLURAL_SUFFIXES,
     _PREPOSITIONS,
@@ -32,6 +34,10 @@ from ..words import (
 )
 
 _CONNECTORS = frozenset({"of", "de", "da", "du", "del", "van", "von", "bin", "al", "la", "le"})
+
+
+#: A pronoun's contracted verb: "it’s", "i’m", "we’re", "they’ve", "he’ll", "she’d".
+_CONTRACTED = re.compile(r"['’](?:s|m|re|ve|ll|d)$")
 
 
 def _norm_key(words: Sequence[str]) -> str:
@@ -115,8 +121,9 @@ def _extract_entities(
             and t.is_cap
             and not in_date(t)
             and t.low not in _DETERMINERS
-            # a pronoun, but not an acronym its letters spell ("US", "IT")
-            and not (t.low in _PRONOUNS and not (t.text.isupper() and len(t.text) > 1))
+            # a pronoun ("We", "It’s", "I’m"), but not an acronym its letters spell ("US")
+            and not (_CONTRACTED.sub("", t.low) in _PRONOUNS
+                     and not (t.text.isupper() and len(t.text) > 1))
             and t.low.rstrip(".") not in _WEEKDAYS
         )
 
@@ -139,6 +146,15 @@ def _extract_entities(
                 and not (u.low == "of" and toks[j - 1].end in person_ends)
             ):
                 j += 2
+            elif (  # an initial: "Donald J. Trump", "J. Edgar Hoover"
+                u.text == "."
+                and len(toks[j - 1].text) == 1
+                and toks[j - 1].text.isupper()
+                and j + 1 < n
+                and capword(toks[j + 1])
+                and toks[j + 1].low not in _COMMON_INITIAL  # "Plan B. Then ..."
+            ):
+                j += 2
             elif (  # "Department of the Treasury", "Bank of the Philippines"
                 u.low == "of"
                 and j + 2 < n
@@ -150,16 +166,28 @@ def _extract_entities(
                 j += 3
             else:
                 break
-        seq = list(toks[i:j])
-        initial = i == 0 or toks[i - 1].text in '“"‘(:—–-'
+        seq = [t for t in toks[i:j] if t.text != "."]
+        # the first word of the sentence, of a quotation, or of a sentence inside the
+        # sentence ("... the plan. Then Smith left"; not after "Mr." or an initial)
+        initial = i == 0 or toks[i - 1].text in '“"‘(:—–-' or (
+            toks[i - 1].text in ".?!" and i >= 2 and toks[i - 2].text[:1].islower()
+        )
         i = j
-        # Strip titles ("Secretary of State", "Prime Minister", "Coach").
+        # A capitalised first word of the sentence that is no part of the name ("But
+        # Mr. Steele", "Shares of General Motors"): what follows is no first word.
+        if initial and len(seq) > 1 and seq[0].low in _COMMON_INITIAL:
+            seq = seq[1:]
+            initial = False
+            while seq and seq[0].low in _CONNECTORS:
+                seq = seq[1:]
+        # Strip titles ("Secretary of State", "Prime Minister", "Coach"), not the
+        # first word of a body's name ("the Justice Department", "General Motors").
         titles: set[str] = set()
-        while seq and (
+        while len(seq) > 1 and seq[-1].low not in _ORG_HEADS and (
             seq[0].low.rstrip(".") in _TITLES
             or (seq[0].low == "of" and titles)
             or (seq[0].low == "state" and titles and "secretary" in titles)
-        ):
+        ) or len(seq) == 1 and seq[0].low.rstrip(".") in _TITLES:
             titles.add(seq[0].low.rstrip("."))
             seq = seq[1:]
         if not seq:
@@ -187,8 +215,6 @@ def _extract_entities(
             )
             if not ok:
                 continue
-        elif initial and seq[0].low in _COMMON_INITIAL and len(seq) > 1:
-            seq = seq[1:]
         words = [s.text for s in seq]
         key = _norm_key(words)
         if not key:
