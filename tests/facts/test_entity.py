@@ -796,6 +796,7 @@ def test_a_pronoun_starting_a_quoted_sentence_is_no_name() -> None:
         ("The indictment was released by the Justice Department on Monday.",
          ["Justice Department"]),
         ("Judge Carter agreed.", ["Carter"]),
+        ("Former Sen. Helen Carter agreed.", ["Helen Carter"]),
         # the first word of a sentence inside the sentence is as uncertain as any
         # sentence's first word
         ("Hale agreed to the plan. Now Carter must sign it.", ["Hale", "Carter"]),

@@ -36,6 +36,8 @@ from ..words import (
 _CONNECTORS = frozenset({"of", "de", "da", "du", "del", "van", "von", "bin", "al", "la", "le"})
 
 
+#: Words before a title that belong to it: "Former Rep. Anthony Weiner".
+_TITLE_QUALIFIERS = frozenset({"former", "acting", "interim", "then", "late", "ex"})
 #: A pronoun's contracted verb: "it’s", "i’m", "we’re", "they’ve", "he’ll", "she’d".
 _CONTRACTED = re.compile(r"['’](?:s|m|re|ve|ll|d)$")
 
@@ -185,6 +187,7 @@ def _extract_entities(
         titles: set[str] = set()
         while len(seq) > 1 and seq[-1].low not in _ORG_HEADS and (
             seq[0].low.rstrip(".") in _TITLES
+            or (seq[0].low in _TITLE_QUALIFIERS and seq[1].low.rstrip(".") in _TITLES)
             or (seq[0].low == "of" and titles)
             or (seq[0].low == "state" and titles and "secretary" in titles)
         ) or len(seq) == 1 and seq[0].low.rstrip(".") in _TITLES:
