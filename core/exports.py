@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .facts.names import names_in, told_by
 from .model import Comparison, Link, Ref, Span, Status
 from .review import Review, apply_review, conflict_key
 from .tokens import MONTHS, STOP_WORDS, WEEKDAYS, word_stems
@@ -189,7 +190,8 @@ def one_sided_details(
                 folded = _fold_initials(texts[there])
                 said[there] = (word_stems(folded), frozenset(_ACRONYM.findall(folded)))
             kept = [s for s in kept
-                    if not _named_in(texts[mine[0]][s.start : s.end], *said[there])]
+                    if not _named_in(texts[mine[0]][s.start : s.end], *said[there])
+                    and not _alias_in(texts[mine[0]][s.start : s.end], texts[there])]
         if kept:
             out[key] = sorted(kept, key=lambda s: (s.start, s.end))
     return out
@@ -225,6 +227,17 @@ def _named_in(
     caps = {w for w in content if _ACRONYM.fullmatch(w)}
     # a middle initial says nothing the name's other words do not ("Donald J. Trump")
     return {w for w in word_stems(detail) if len(w) > 1} <= words and caps <= acronyms
+
+
+def _alias_in(detail: str, text: str) -> bool:
+    """Is the detail a name the other article gives by another name or a short form
+    ("U.S." / "the United States", "American" / "America", "WHO" / "World Health
+    Organization", "Donald Trump" / "Trump"; :func:`.facts.names.told_by`)?"""
+    if not detail[:1].isupper() or any(c.isdigit() for c in detail):
+        return False
+    if any(w.lower() in _DAYS for w in _WORDS.findall(detail)):
+        return False
+    return any(told_by(detail, name) for name in names_in(text))
 
 
 def link_rows(

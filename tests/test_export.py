@@ -729,3 +729,20 @@ def test_a_middle_initial_is_no_word_the_other_article_must_name() -> None:
     assert exports.one_sided_details([link], texts) == {}
     assert exports.one_sided_details([link], [texts[0], "Later, Tom agreed."]) == {
         ((0, 0), 1): [hale]}
+
+
+def test_a_name_the_other_article_gives_by_an_alias_is_not_one_sided() -> None:
+    """"the U.S." against "the United States", "Russian" against "Russia", "FBI" against
+    "the Federal Bureau of Investigation": named there. A seat of government is no name
+    of its country ("the White House" against "American officials"), and a short form
+    names no longer body ("the House Intelligence Committee" against "the House")."""
+    texts = ["The U.S. and the FBI and Russia and the White House and the House "
+             "Intelligence Committee agreed.",
+             "Later, the United States, Russian officials, American diplomats, the House "
+             "and the Federal Bureau of Investigation agreed."]
+    us, fbi, russia = (span_in(texts[0], w) for w in ("U.S.", "FBI", "Russia"))
+    white = span_in(texts[0], "White House")
+    committee = span_in(texts[0], "House Intelligence Committee")
+    link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED,
+                a_details=(us, fbi, russia, white, committee))
+    assert exports.one_sided_details([link], texts) == {((0, 0), 1): [white, committee]}

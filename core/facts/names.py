@@ -13,13 +13,14 @@ False
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..tokens import fold_accents
-from .extract.entities import _norm_key, _same_key
+from .extract.entities import _acronym, _extract_entities, _norm_key, _same_key
 from .lexicon import nicknames
-from .words import _TITLES
+from .words import _SEATS, _TITLES
 
-__all__ = ["name_words", "same_name"]
+__all__ = ["name_words", "names_in", "same_name", "told_by"]
 
 _SPLIT = re.compile(r"[\s\-–]+")
 _EXTRA_TITLES = frozenset("mr mrs ms dr sen rep gov the former jr sr".split())
@@ -92,6 +93,47 @@ def same_name(a: str, b: str, *, person: bool = False) -> bool:
         len(wa) >= 2 and len(wb) >= 2 and _same_first(wa[0], wb[0])
         and min(len(wa[-1]), len(wb[-1])) >= 5 and _one_letter_apart(wa[-1], wb[-1])
     )
+
+
+@lru_cache(maxsize=64)
+def names_in(text: str) -> tuple[str, ...]:
+    """The names a text (an article) gives, each once: its capitalised runs, titles and
+    first words of sentences left out, as the fact checks read names without a parse.
+
+    >>> names_in("The FBI fired him. Later, the United States and Mr. Smith agreed.")
+    ('FBI', 'United States', 'Smith')
+    """
+    from .text import _tokenize
+
+    return tuple(dict.fromkeys(e.text for e in _extract_entities(_tokenize(text), ())))
+
+
+@lru_cache(maxsize=65536)
+def told_by(detail: str, name: str) -> bool:
+    """Does another article's ``name`` name what ``detail`` names by an alias ("U.S." /
+    "the United States" / "America"), an acronym ("FBI" / "Federal Bureau of
+    Investigation") or an abbreviation ("Calif." / "California")? Not by a short form
+    ("the House" is not the "House Intelligence Committee", nor the "White House"), nor
+    a place for the body seated there ("American officials" / "the White House").
+
+    >>> told_by("United States", "U.S."), told_by("FBI", "Federal Bureau of Investigation")
+    (True, True)
+    >>> told_by("White House", "House"), told_by("White House", "American")
+    (False, False)
+    """
+    wd, wn = name_words(detail, place=False), name_words(name, place=False)
+    if not wd or not wn:
+        return False
+    if _abbreviates(detail, name) or _abbreviates(name, detail):
+        return True
+    flat_d, flat_n = "".join(wd).replace(".", ""), "".join(wn).replace(".", "")
+    if len(wn) > 1 and _acronym(flat_d, wn) or len(wd) > 1 and _acronym(flat_n, wd):
+        return True  # the initials of the other's words ("U.S.", "N.Y.", "FBI")
+    # one alias key ("America" / "the United States", "Russian" / "Russia"), not by a
+    # seat of government ("the White House" / "American officials")
+    if " ".join(wd) in _SEATS or " ".join(wn) in _SEATS:
+        return False
+    return _norm_key(wd) == _norm_key(wn)
 
 
 def _one_letter_apart(x: str, y: str) -> bool:

@@ -380,6 +380,16 @@ _ALIAS_GROUPS: dict[str, tuple[str, ...]] = {
 
 
 _ALIAS: dict[str, str] = {name: key for key, names in _ALIAS_GROUPS.items() for name in names}
+#: The members of the alias groups that name a country by its seat (a capital, a
+#: government's building), not by a name of its own: the same actor in a report, but
+#: no detail the country's name tells ("the White House" is not told by "American").
+_SEATS = frozenset(
+    """washington|white house|pentagon|oval office|west wing|london|downing street|beijing
+    |moscow|kremlin|kyiv|kiev|paris|elysee|élysée|berlin|tokyo|new delhi|tehran|pyongyang
+    |seoul|taipei|ankara|brussels|riyadh|damascus|cairo|islamabad|kabul|baghdad|caracas
+    |bogota|bogotá|ottawa|canberra|rome|madrid|lisbon|warsaw|yerevan|baku|doha|mexico city
+    |brasilia|capitol hill|capitol|foggy bottom""".replace("\n", "").replace("    ", "").split("|")
+)
 
 
 _DEMONYMS: dict[str, str] = {
