@@ -746,3 +746,11 @@ def test_a_name_the_other_article_gives_by_an_alias_is_not_one_sided() -> None:
     link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED,
                 a_details=(us, fbi, russia, white, committee))
     assert exports.one_sided_details([link], texts) == {((0, 0), 1): [white, committee]}
+
+
+def test_a_plural_name_is_named_by_its_singular() -> None:
+    """"the Harvest Parties" against "the Harvest Party": the same words to the check."""
+    texts = ["The Harvest Parties met.", "Later, the Harvest Party agreed."]
+    parties = span_in(texts[0], "Harvest Parties")
+    link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED, a_details=(parties,))
+    assert exports.one_sided_details([link], texts) == {}
