@@ -206,6 +206,11 @@ _INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
+#: What follows a name to tell a father from a son: no word the other article must give.
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_GENERATIONS_UPPER = frozenset(w.upper() for w in _GENERATIONS)
+
+
 def _fold_initials(text: str) -> str:
     """The text with initials written with stops joined: "the F.B.I." -> "the FBI"."""
     return _INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
@@ -225,8 +230,10 @@ def _named_in(
     if not content or any(not w[:1].isupper() or w.lower() in _DAYS for w in content):
         return False
     caps = {w for w in content if _ACRONYM.fullmatch(w)}
-    # a middle initial says nothing the name's other words do not ("Donald J. Trump")
-    return {w for w in word_stems(detail) if len(w) > 1} <= words and caps <= acronyms
+    # a middle initial or a generation says nothing the name's other words do not
+    # ("Donald J. Trump", "Robert S. Mueller III")
+    own = {w for w in word_stems(detail) if len(w) > 1 and w not in _GENERATIONS}
+    return own <= words and caps - _GENERATIONS_UPPER <= acronyms
 
 
 def _alias_in(detail: str, text: str) -> bool:

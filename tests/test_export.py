@@ -722,9 +722,9 @@ def test_initials_with_stops_name_the_acronym_without() -> None:
 
 
 def test_a_middle_initial_is_no_word_the_other_article_must_name() -> None:
-    """"Tom J. Hale" in one article, "Tom Hale" in the other: named there."""
-    texts = ["Tom J. Hale signed it.", "Later, Tom Hale agreed."]
-    hale = span_in(texts[0], "Tom J. Hale")
+    """"Tom J. Hale III" in one article, "Tom Hale" in the other: named there."""
+    texts = ["Tom J. Hale III signed it.", "Later, Tom Hale agreed."]
+    hale = span_in(texts[0], "Tom J. Hale III")
     link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED, a_details=(hale,))
     assert exports.one_sided_details([link], texts) == {}
     assert exports.one_sided_details([link], [texts[0], "Later, Tom agreed."]) == {
