@@ -815,3 +815,17 @@ def test_a_name_with_its_middle_initial_is_the_name_without() -> None:
     b = extract_facts("Tom Hale signed the bill on Monday.")
     result = compare_facts(a, b)
     assert result.conflicts == () and result.a_details == ()
+
+
+@pytest.mark.model
+def test_a_headline_in_title_case_names_only_what_the_parse_names() -> None:
+    """A headline capitalises every word, so the pattern names run on ("Hale Lashes Out
+    At Former Aide Over Leaked Emails" was one name): in a sentence whose verbs,
+    prepositions and common nouns are capitalised, a name only where the parse reads
+    every word of it as one. An ordinary sentence full of names keeps them all."""
+    head = "Hale Lashes Out At Former Aide Over Leaked Emails"
+    names = [e.text for e in extract_facts(head, parse=nlp.parse(head)).entities]
+    assert "Lashes" not in " ".join(names) and "Emails" not in " ".join(names)
+    text = 'He said: "We will. They must," Tom Hale of the Bank of America told Helen Carter.'
+    assert [e.text for e in extract_facts(text, parse=nlp.parse(text)).entities] == [
+        "Tom Hale", "Bank of America", "Helen Carter"]

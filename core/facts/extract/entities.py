@@ -353,8 +353,37 @@ class Entities(Component):
 
     def __call__(self, state: dict[str, Any]) -> None:
         p = state["parse"]
-        found = _extract_entities(state["toks"], state["covered"], _parse_names(p), _person_ends(p))
+        named = _parse_names(p)
+        found = _extract_entities(state["toks"], state["covered"], named, _person_ends(p))
+        if p is not None and _title_case(p):
+            # a headline capitalises every word ("Trump Lashes Out At ..."): a name only
+            # where the parse reads every word of it as one
+            words = {t.start for t in state["toks"] if t.is_word}
+            found = [e for e in found if all(
+                k in named for k in words if e.span.start <= k < e.span.end)]
         state["entities"] = _joined_by_parse(found, p)
+
+
+def _title_case(p: Parse) -> bool:
+    """Is the sentence written in title case, as a headline: two or more words past the
+    first, none starting a quotation or a sentence, that the parse reads as no name (a
+    verb, a common noun, a preposition, a pronoun, ...) capitalised?"""
+    if not p.parsed:
+        return False
+    toks = p.tokens
+    caps = [
+        t for k, t in enumerate(toks[1:], 1)
+        if t.pos in _NOT_NAME_POS and t.text[:1].isupper()
+        and toks[k - 1].text not in _STARTERS  # "... he said: “We ..."
+    ]
+    return len(caps) >= 2
+
+
+#: Parts of speech of words that are no names (nor the "The" of one).
+_NOT_NAME_POS = frozenset(
+    {"VERB", "NOUN", "ADJ", "ADV", "AUX", "ADP", "PART", "PRON", "CCONJ", "SCONJ"})
+#: What a capitalised first word of a sentence inside the sentence follows.
+_STARTERS = frozenset('“"‘(:—–-.?!')
 
 
 #: Small words that stand inside one long name ("Centers for Disease Control and
