@@ -829,3 +829,12 @@ def test_a_headline_in_title_case_names_only_what_the_parse_names() -> None:
     text = 'He said: "We will. They must," Tom Hale of the Bank of America told Helen Carter.'
     assert [e.text for e in extract_facts(text, parse=nlp.parse(text)).entities] == [
         "Tom Hale", "Bank of America", "Helen Carter"]
+
+
+@pytest.mark.model
+def test_a_title_word_the_parse_reads_inside_a_body_name_stays() -> None:
+    """"General" of "General Motors" is no general's title where the parse reads it as
+    part of a name that is no person's; "Gen." before a person still is."""
+    text = "Shares of General Motors fell, and Gen. Tom Hale said so."
+    got = extract_facts(text, parse=nlp.parse(text)).entities
+    assert [e.text for e in got][:1] == ["General Motors"]

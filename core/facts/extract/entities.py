@@ -183,9 +183,11 @@ def _extract_entities(
             while seq and seq[0].low in _CONNECTORS:
                 seq = seq[1:]
         # Strip titles ("Secretary of State", "Prime Minister", "Coach"), not the
-        # first word of a body's name ("the Justice Department", "General Motors").
+        # first word of a body's name ("the Justice Department"; "General Motors" where
+        # the parse reads "General" as part of a name that is no person's).
         titles: set[str] = set()
-        while len(seq) > 1 and seq[-1].low not in _ORG_HEADS and (
+        body = seq[0].start in named and seq[-1].end not in person_ends  # "General Motors"
+        while len(seq) > 1 and seq[-1].low not in _ORG_HEADS and not body and (
             seq[0].low.rstrip(".") in _TITLES
             or (seq[0].low in _TITLE_QUALIFIERS and seq[1].low.rstrip(".") in _TITLES)
             or (seq[0].low == "of" and titles)
