@@ -838,3 +838,10 @@ def test_a_title_word_the_parse_reads_inside_a_body_name_stays() -> None:
     text = "Shares of General Motors fell, and Gen. Tom Hale said so."
     got = extract_facts(text, parse=nlp.parse(text)).entities
     assert [e.text for e in got][:1] == ["General Motors"]
+
+
+def test_a_title_with_its_stop_is_the_name_s_title() -> None:
+    """"Sen. Tom Hale": the stop of "Sen." does not cut the title off its name."""
+    got = extract_facts("Sen. Tom Hale and Gov. Helen Carter met.").entities
+    assert [(e.text, sorted(e.titles)) for e in got] == [
+        ("Tom Hale", ["sen"]), ("Helen Carter", ["gov"])]

@@ -148,10 +148,10 @@ def _extract_entities(
                 and not (u.low == "of" and toks[j - 1].end in person_ends)
             ):
                 j += 2
-            elif (  # an initial: "Donald J. Trump", "J. Edgar Hoover"
+            elif (  # an initial or a title's stop: "Donald J. Trump", "Sen. Tom Hale"
                 u.text == "."
-                and len(toks[j - 1].text) == 1
-                and toks[j - 1].text.isupper()
+                and (len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper()
+                     or toks[j - 1].low in _TITLES)
                 and j + 1 < n
                 and capword(toks[j + 1])
                 and toks[j + 1].low not in _COMMON_INITIAL  # "Plan B. Then ..."
