@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
 import realdata  # noqa: E402
-from train_scorer import Article, event_matrix, fit, loeo, predict, recall_at  # noqa: E402
+from train_scorer import Article, event_matrix, held_out_figures, loeo  # noqa: E402
 
 from factdiff.core.linkscore import FEATURES  # noqa: E402
 
@@ -129,16 +129,22 @@ def scores(pairs: list[tuple[str, str]]) -> list[float]:
     return [_SCORES[_key(*p)] for p in pairs]
 
 
-def cross(arts: list[Article], a: int, b: int) -> np.ndarray:
-    ta, tb = arts[a][0], arts[b][0]
-    cos = arts[a][2] @ arts[b][2].T
+def _top(cos: np.ndarray) -> np.ndarray:
+    """Each sentence's ``TOP`` best pairs by cosine, along its row or its column."""
     n, m = cos.shape
     keep = np.zeros((n, m), bool)
     for i in range(n):
         keep[i, np.argsort(-cos[i])[:TOP]] = True
     for j in range(m):
         keep[np.argsort(-cos[:, j])[:TOP], j] = True
-    idx = list(zip(*np.nonzero(keep), strict=True))
+    return keep
+
+
+def cross(arts: list[Article], a: int, b: int) -> np.ndarray:
+    ta, tb = arts[a][0], arts[b][0]
+    cos = arts[a][2] @ arts[b][2].T
+    n, m = cos.shape
+    idx = list(zip(*np.nonzero(_top(cos)), strict=True))
     got = scores([(ta[i], tb[j]) for i, j in idx])
     out = np.full((n, m, 2), -8.0, dtype=np.float32)
     out[:, :, 1] = 0.0
@@ -176,23 +182,14 @@ def main(extra: bool) -> int:
             ap_e, ap_p, r7 = loeo(data, dev, cols)
             print(f"{name:28s} AP per event {ap_e:.3f}  pooled AP {ap_p:.3f}  R@P0.7 {r7:.3f}")
         return 0
-    from sklearn.metrics import average_precision_score
 
     other = {e: event_matrix(e, cross) for e in realdata.split("extra")}
     _save_scores()
     for name, cols in (("scorer", base), ("+ cross-encoder logit", base + [k]),
                        ("+ logit, in top", base + [k, k + 1])):
-        x = np.concatenate([data[e][0][:, cols] for e in dev])
-        y = np.concatenate([data[e][1] for e in dev])
-        model, mean, scale = fit(x, y, 1.0)
-        hy = np.concatenate([other[e][1] for e in other])
-        p = predict(model, mean, scale, np.concatenate([other[e][0][:, cols] for e in other]))
-        aps = [
-            average_precision_score(other[e][1], predict(model, mean, scale, other[e][0][:, cols]))
-            for e in other if other[e][1].sum()
-        ]
-        print(f"extra {name:24s} AP per event {np.mean(aps):.3f}  pooled AP "
-              f"{average_precision_score(hy, p):.3f}  R@P0.7 {recall_at(hy, p, 0.7):.3f}")
+        ap_e, ap_p, r7 = held_out_figures(data, other, cols)
+        print(f"extra {name:24s} AP per event {ap_e:.3f}  pooled AP {ap_p:.3f}  "
+              f"R@P0.7 {r7:.3f}")
     return 0
 
 
@@ -206,13 +203,7 @@ def _candidates(event: str) -> list[tuple[str, str, float]]:
     vecs = [default_encoder().encode(t) for t in texts]
     out = []
     for pg in ev.pairs:
-        cos = vecs[pg.a] @ vecs[pg.b].T
-        n, m = cos.shape
-        keep = np.zeros((n, m), bool)
-        for i in range(n):
-            keep[i, np.argsort(-cos[i])[:TOP]] = True
-        for j in range(m):
-            keep[np.argsort(-cos[:, j])[:TOP], j] = True
+        keep = _top(vecs[pg.a] @ vecs[pg.b].T)
         pos = {(ra[1], rb[1]) for ra, rb in pg.positives}
         out += [(texts[pg.a][i], texts[pg.b][j], float((i, j) in pos))
                 for i, j in zip(*np.nonzero(keep), strict=True)]

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
 import realdata  # noqa: E402
-from train_scorer import Article, event_matrix, fit, loeo, predict, recall_at  # noqa: E402
+from train_scorer import Article, event_matrix, held_out_figures, loeo  # noqa: E402
 
 from factdiff.core.embed import default_encoder  # noqa: E402
 from factdiff.core.linkscore import FEATURES, sentence_info  # noqa: E402
@@ -120,7 +120,6 @@ def main() -> int:
 
 
 def held_out(split: str = "extra") -> None:
-    from sklearn.metrics import average_precision_score
 
     dev = realdata.split("dev")
     data = {e: event_matrix(e, pronouns) for e in dev}
@@ -129,17 +128,9 @@ def held_out(split: str = "extra") -> None:
     base = list(range(k))
     for name, cols in (("scorer", base), ("+ names through pronouns", base + [k]),
                        ("+ all three", base + [k, k + 1, k + 2])):
-        x = np.concatenate([data[e][0][:, cols] for e in dev])
-        y = np.concatenate([data[e][1] for e in dev])
-        model, mean, scale = fit(x, y, 1.0)
-        hy = np.concatenate([other[e][1] for e in other])
-        p = predict(model, mean, scale, np.concatenate([other[e][0][:, cols] for e in other]))
-        aps = [
-            average_precision_score(other[e][1], predict(model, mean, scale, other[e][0][:, cols]))
-            for e in other if other[e][1].sum()
-        ]
-        print(f"{split} {name:24s} AP per event {np.mean(aps):.3f}  pooled AP "
-              f"{average_precision_score(hy, p):.3f}  R@P0.7 {recall_at(hy, p, 0.7):.3f}")
+        ap_e, ap_p, r7 = held_out_figures(data, other, cols)
+        print(f"{split} {name:24s} AP per event {ap_e:.3f}  pooled AP {ap_p:.3f}  "
+              f"R@P0.7 {r7:.3f}")
 
 
 if __name__ == "__main__":
