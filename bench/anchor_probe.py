@@ -88,7 +88,6 @@ def main() -> int:
 
 def held_out(split: str = "extra") -> None:
     """Trained on all dev events, scored on another split's (never tuned on)."""
-
     dev = realdata.split("dev")
     data = {e: event_matrix(e, anchors) for e in dev}
     other = {e: event_matrix(e, anchors) for e in realdata.split(split)}

@@ -120,7 +120,6 @@ def main() -> int:
 
 
 def held_out(split: str = "extra") -> None:
-
     dev = realdata.split("dev")
     data = {e: event_matrix(e, pronouns) for e in dev}
     other = {e: event_matrix(e, pronouns) for e in realdata.split(split)}
