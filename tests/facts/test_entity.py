@@ -829,6 +829,11 @@ def test_a_headline_in_title_case_names_only_what_the_parse_names() -> None:
     text = 'He said: "We will. They must," Tom Hale of the Bank of America told Helen Carter.'
     assert [e.text for e in extract_facts(text, parse=nlp.parse(text)).entities] == [
         "Tom Hale", "Bank of America", "Helen Carter"]
+    # "I" is capitalised in any sentence: no sign of a headline
+    from factdiff.core.facts.extract.entities import _title_case
+
+    assert _title_case(nlp.parse(head))
+    assert not _title_case(nlp.parse('"I think I can, and I will," Tom Hale said.'))
 
 
 @pytest.mark.model

@@ -375,7 +375,7 @@ def _title_case(p: Parse) -> bool:
     toks = p.tokens
     caps = [
         t for k, t in enumerate(toks[1:], 1)
-        if t.pos in _NOT_NAME_POS and t.text[:1].isupper()
+        if t.pos in _NOT_NAME_POS and t.text[:1].isupper() and t.text != "I"
         and toks[k - 1].text not in _STARTERS  # "... he said: “We ..."
     ]
     return len(caps) >= 2
