@@ -237,9 +237,9 @@ def _named_in(
 
 
 def _alias_in(detail: str, text: str) -> bool:
-    """Is the detail a name the other article gives by another name or a short form
-    ("U.S." / "the United States", "American" / "America", "WHO" / "World Health
-    Organization", "Donald Trump" / "Trump"; :func:`.facts.names.told_by`)?"""
+    """Is the detail a name the other article gives by another name, an acronym or an
+    abbreviation ("U.S." / "the United States", "American" / "America", "WHO" / "World
+    Health Organization"; :func:`.facts.names.told_by`)?"""
     if not detail[:1].isupper() or any(c.isdigit() for c in detail):
         return False
     if any(w.lower() in _DAYS for w in _WORDS.findall(detail)):

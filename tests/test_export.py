@@ -754,3 +754,11 @@ def test_a_plural_name_is_named_by_its_singular() -> None:
     parties = span_in(texts[0], "Harvest Parties")
     link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED, a_details=(parties,))
     assert exports.one_sided_details([link], texts) == {}
+
+
+def test_every_seat_of_government_is_a_member_of_an_alias_group() -> None:
+    """The seats told apart from their countries' names are names the alias groups hold:
+    a misspelt seat would silently tell nothing apart."""
+    from factdiff.core.facts.words import _ALIAS, _SEATS
+
+    assert _SEATS and _SEATS <= set(_ALIAS)

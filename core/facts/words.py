@@ -384,11 +384,12 @@ _ALIAS: dict[str, str] = {name: key for key, names in _ALIAS_GROUPS.items() for 
 #: government's building), not by a name of its own: the same actor in a report, but
 #: no detail the country's name tells ("the White House" is not told by "American").
 _SEATS = frozenset(
-    """washington|white house|pentagon|oval office|west wing|london|downing street|beijing
-    |moscow|kremlin|kyiv|kiev|paris|elysee|élysée|berlin|tokyo|new delhi|tehran|pyongyang
-    |seoul|taipei|ankara|brussels|riyadh|damascus|cairo|islamabad|kabul|baghdad|caracas
-    |bogota|bogotá|ottawa|canberra|rome|madrid|lisbon|warsaw|yerevan|baku|doha|mexico city
-    |brasilia|capitol hill|capitol|foggy bottom""".replace("\n", "").replace("    ", "").split("|")
+    name.strip() for name in """washington, white house, pentagon, oval office, west wing,
+    london, downing street, beijing, moscow, kremlin, kyiv, kiev, paris, elysee, élysée,
+    berlin, tokyo, new delhi, tehran, pyongyang, seoul, taipei, ankara, brussels, riyadh,
+    damascus, cairo, islamabad, kabul, baghdad, caracas, bogota, bogotá, ottawa, canberra,
+    rome, madrid, lisbon, warsaw, yerevan, baku, doha, mexico city, brasilia, capitol hill,
+    capitol, foggy bottom""".split(",")
 )
 
 
