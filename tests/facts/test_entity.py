@@ -834,6 +834,9 @@ def test_a_headline_in_title_case_names_only_what_the_parse_names() -> None:
 
     assert _title_case(nlp.parse(head))
     assert not _title_case(nlp.parse('"I think I can, and I will," Tom Hale said.'))
+    # a title inside a sentence leaves the sentence's own words in lower case
+    assert not _title_case(nlp.parse(
+        'Tom Hale wrote a book called "Quit Digging Your Grave With A Knife" last year.'))
 
 
 @pytest.mark.model

@@ -367,18 +367,22 @@ class Entities(Component):
 
 
 def _title_case(p: Parse) -> bool:
-    """Is the sentence written in title case, as a headline: two or more words past the
-    first, none starting a quotation or a sentence, that the parse reads as no name (a
-    verb, a common noun, a preposition, a pronoun, ...) capitalised?"""
+    """Is the sentence written in title case, as a headline: of its words past the first
+    that the parse reads as no name (a verb, a common noun, a preposition, a pronoun,
+    ...; none starting a quotation or a sentence), two or more and most capitalised?"""
     if not p.parsed:
         return False
     toks = p.tokens
-    caps = [
+    words = [
         t for k, t in enumerate(toks[1:], 1)
-        if t.pos in _NOT_NAME_POS and t.text[:1].isupper() and t.text != "I"
+        if t.pos in _NOT_NAME_POS and t.text[:1].isalpha() and t.text != "I"
         and toks[k - 1].text not in _STARTERS  # "... he said: “We ..."
+        and (len(t.text) > 3 or t.text[:1].isupper())  # a headline's "to", "in", "the"
     ]
-    return len(caps) >= 2
+    caps = sum(t.text[:1].isupper() for t in words)
+    # most of them: a title inside a sentence ("the cover story called 'The Queen of
+    # Rage'") leaves the sentence's own words in lower case
+    return caps >= 2 and caps >= 0.6 * len(words)
 
 
 #: Parts of speech of words that are no names (nor the "The" of one).
