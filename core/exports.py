@@ -189,9 +189,10 @@ def one_sided_details(
             if there not in said:
                 folded = _fold_initials(texts[there])
                 said[there] = (word_stems(folded), frozenset(_ACRONYM.findall(folded)))
+            own = texts[mine[0]]
             kept = [s for s in kept
-                    if not _named_in(texts[mine[0]][s.start : s.end], *said[there])
-                    and not _alias_in(texts[mine[0]][s.start : s.end], texts[there])]
+                    if not _named_in(own[s.start : s.end], *said[there])
+                    and not _alias_in(_with_stop(own, s), texts[there])]
         if kept:
             out[key] = sorted(kept, key=lambda s: (s.start, s.end))
     return out
@@ -236,10 +237,17 @@ def _named_in(
     return own <= words and caps - _GENERATIONS_UPPER <= acronyms
 
 
+def _with_stop(text: str, span: Span) -> str:
+    """The span's words with the stop right after them, which an abbreviation's span
+    leaves out ("Calif" of "R-Calif.")."""
+    end = span.end + 1 if text[span.end : span.end + 1] == "." else span.end
+    return text[span.start : end]
+
+
 def _alias_in(detail: str, text: str) -> bool:
     """Is the detail a name the other article gives by another name, an acronym or an
     abbreviation ("U.S." / "the United States", "American" / "America", "WHO" / "World
-    Health Organization"; :func:`.facts.names.told_by`)?"""
+    Health Organization", "Calif." / "California"; :func:`.facts.names.told_by`)?"""
     if not detail[:1].isupper() or any(c.isdigit() for c in detail):
         return False
     if any(w.lower() in _DAYS for w in _WORDS.findall(detail)):

@@ -762,3 +762,14 @@ def test_every_seat_of_government_is_a_member_of_an_alias_group() -> None:
     from factdiff.core.facts.words import _ALIAS, _SEATS
 
     assert _SEATS and _SEATS <= set(_ALIAS)
+
+
+def test_an_abbreviation_is_named_by_the_full_word() -> None:
+    """"Rep. Tom Hale, R-Calif." against an article that writes "California": the
+    detail's span leaves the stop out, the abbreviation keeps it."""
+    texts = ["Rep. Tom Hale, R-Calif., agreed.", "Tom Hale of California agreed."]
+    calif = span_in(texts[0], "Calif")
+    link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED, a_details=(calif,))
+    assert exports.one_sided_details([link], texts) == {}
+    assert exports.one_sided_details([link], [texts[0], "Tom Hale of Ohio agreed."]) == {
+        ((0, 0), 1): [calif]}
