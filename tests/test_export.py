@@ -767,9 +767,9 @@ def test_every_seat_of_government_is_a_member_of_an_alias_group() -> None:
 def test_an_abbreviation_is_named_by_the_full_word() -> None:
     """"Rep. Tom Hale, R-Calif." against an article that writes "California": the
     detail's span leaves the stop out, the abbreviation keeps it."""
-    texts = ["Rep. Tom Hale, R-Calif., agreed.", "Tom Hale of California agreed."]
+    texts = ["Rep. Tom Hale, R-Calif., agreed.", "In California, Tom Hale agreed."]
     calif = span_in(texts[0], "Calif")
     link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED, a_details=(calif,))
     assert exports.one_sided_details([link], texts) == {}
-    assert exports.one_sided_details([link], [texts[0], "Tom Hale of Ohio agreed."]) == {
+    assert exports.one_sided_details([link], [texts[0], "In Ohio, Tom Hale agreed."]) == {
         ((0, 0), 1): [calif]}
