@@ -773,3 +773,14 @@ def test_an_abbreviation_is_named_by_the_full_word() -> None:
     assert exports.one_sided_details([link], texts) == {}
     assert exports.one_sided_details([link], [texts[0], "In Ohio, Tom Hale agreed."]) == {
         ((0, 0), 1): [calif]}
+
+
+def test_a_party_is_named_by_its_other_one_word_forms() -> None:
+    """"Democratic senators" against "the Democrats", "the GOP" against "Republicans":
+    one party named; another party is not it."""
+    texts = ["Democratic senators and the GOP met.", "Later, Democrats and Republicans agreed."]
+    dem, gop = span_in(texts[0], "Democratic"), span_in(texts[0], "GOP")
+    link = Link(a=(0, 0), b=(1, 0), score=0.7, status=Status.SHARED, a_details=(dem, gop))
+    assert exports.one_sided_details([link], texts) == {}
+    assert exports.one_sided_details([link], [texts[0], "Later, Republicans agreed."]) == {
+        ((0, 0), 1): [dem]}

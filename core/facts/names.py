@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..tokens import fold_accents
 from .extract.entities import _acronym, _extract_entities, _norm_key, _same_key
 from .lexicon import nicknames
-from .words import _SEATS, _TITLES
+from .words import _PARTY_WORDS, _SEATS, _TITLES
 
 __all__ = ["name_words", "names_in", "same_name", "told_by"]
 
@@ -118,6 +118,8 @@ def told_by(detail: str, name: str) -> bool:
 
     >>> told_by("United States", "U.S."), told_by("FBI", "Federal Bureau of Investigation")
     (True, True)
+    >>> told_by("Democratic", "Democrats"), told_by("Republican", "Democrats")
+    (True, False)
     >>> told_by("White House", "House"), told_by("White House", "American")
     (False, False)
     """
@@ -133,6 +135,8 @@ def told_by(detail: str, name: str) -> bool:
     # seat of government ("the White House" / "American officials")
     if " ".join(wd) in _SEATS or " ".join(wn) in _SEATS:
         return False
+    if len(wd) == len(wn) == 1 and _PARTY_WORDS.get(wd[0], "") == _PARTY_WORDS.get(wn[0], "?"):
+        return True  # "Democratic senators" / "the Democrats", "Republican" / "the GOP"
     return _norm_key(wd) == _norm_key(wn)
 
 

@@ -393,6 +393,14 @@ _SEATS = frozenset(
 )
 
 
+#: A party's one-word forms: its members, its adjective, its nickname.
+_PARTY_WORDS: dict[str, str] = {
+    "democrat": "democratic party", "democrats": "democratic party",
+    "democratic": "democratic party", "republican": "republican party",
+    "republicans": "republican party", "gop": "republican party",
+}
+
+
 _DEMONYMS: dict[str, str] = {
     "american": "us", "americans": "us", "chinese": "china", "russian": "russia",
     "russians": "russia", "ukrainian": "ukraine", "ukrainians": "ukraine", "british": "uk",
