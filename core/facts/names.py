@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..tokens import fold_accents
 from .extract.entities import _acronym, _extract_entities, _norm_key, _same_key
 from .lexicon import nicknames
+from .text import _tokenize
 from .words import _PARTY_WORDS, _SEATS, _TITLES
 
 __all__ = ["name_words", "names_in", "same_name", "told_by"]
@@ -103,8 +104,6 @@ def names_in(text: str) -> tuple[str, ...]:
     >>> names_in("The FBI fired him. Later, the United States and Mr. Smith agreed.")
     ('FBI', 'United States', 'Smith')
     """
-    from .text import _tokenize
-
     return tuple(dict.fromkeys(e.text for e in _extract_entities(_tokenize(text), ())))
 
 

@@ -36,6 +36,8 @@ from ..words import (
 _CONNECTORS = frozenset({"of", "de", "da", "du", "del", "van", "von", "bin", "al", "la", "le"})
 
 
+#: What a quotation's or a clause's first word follows: it is capitalised as a first word.
+_OPENERS = '“"‘(:—–-'
 #: Words before a title that belong to it: "Former Rep. Anthony Weiner".
 _TITLE_QUALIFIERS = frozenset({"former", "acting", "interim", "then", "late", "ex"})
 #: A pronoun's contracted verb: "it’s", "i’m", "we’re", "they’ve", "he’ll", "she’d".
@@ -171,7 +173,7 @@ def _extract_entities(
         seq = [t for t in toks[i:j] if t.text != "."]
         # the first word of the sentence, of a quotation, or of a sentence inside the
         # sentence ("... the plan. Then Smith left"; not after "Mr." or an initial)
-        initial = i == 0 or toks[i - 1].text in '“"‘(:—–-' or (
+        initial = i == 0 or toks[i - 1].text in _OPENERS or (
             toks[i - 1].text in ".?!" and i >= 2 and toks[i - 2].text[:1].islower()
         )
         i = j
@@ -389,7 +391,7 @@ def _title_case(p: Parse) -> bool:
 _NOT_NAME_POS = frozenset(
     {"VERB", "NOUN", "ADJ", "ADV", "AUX", "ADP", "PART", "PRON", "CCONJ", "SCONJ"})
 #: What a capitalised first word of a sentence inside the sentence follows.
-_STARTERS = frozenset('“"‘(:—–-.?!')
+_STARTERS = frozenset(_OPENERS + ".?!")
 
 
 #: Small words that stand inside one long name ("Centers for Disease Control and
